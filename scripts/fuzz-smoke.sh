@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds every cargo-fuzz target and runs each for a short smoke time
+# (FUZZ_SECONDS, default 10) from a corpus seeded out of test-vectors/.
+# A longer campaign: FUZZ_SECONDS=600 scripts/fuzz-smoke.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${FUZZ_SECONDS:-10}
+command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+# cargo-fuzz needs nightly flags; use nightly where installed, else stable with
+# RUSTC_BOOTSTRAP (stable ships the sanitizer runtimes on x86_64 Linux).
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  TC=+nightly
+else
+  TC=; export RUSTC_BOOTSTRAP=1
+fi
+python3 fuzz/seed_corpus.py
+targets=$(cargo $TC fuzz list)
+cargo $TC fuzz build -O --debug-assertions
+for t in $targets; do
+  echo "-- fuzz $t (${SECS}s)"
+  mkdir -p "fuzz/corpus/$t"
+  log=$(mktemp)
+  if ! cargo $TC fuzz run -O --debug-assertions "$t" "fuzz/corpus/$t" -- \
+      -max_total_time="$SECS" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 >"$log" 2>&1; then
+    tail -n 60 "$log"; echo "fuzz target $t FAILED (crash, leak or timeout): see fuzz/artifacts/$t"; exit 1
+  fi
+  grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" | tr '\n' ' '; echo
+  rm -f "$log"
+done
+echo "fuzz smoke: $(echo $targets | wc -w) targets, ${SECS}s each, no crashes"

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The one test command: builds and tests the Rust crate, the CLI, the interop
+# tests against independent implementations, every binding (Python, Kotlin,
+# Node), the fuzz smoke runs and the benches' build. Fails on the first failure.
+#
+#   scripts/test-all.sh            # everything
+#   KYCRYPT_SKIP=bindings,fuzz scripts/test-all.sh   # skip stages (local use only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+SKIP=",${KYCRYPT_SKIP:-},"
+declare -a TIMES=()
+
+stage() { # stage NAME COMMAND...
+  local name=$1; shift
+  if [[ $SKIP == *",$name,"* ]]; then echo "== skip $name"; return; fi
+  echo
+  echo "================ $name ================"
+  local t0=$SECONDS
+  "$@"
+  TIMES+=("$name $((SECONDS - t0))s")
+}
+
+rust_lint() {
+  cargo fmt --all -- --check
+  cargo clippy --workspace --all-targets --locked -- -D warnings
+  cargo clippy -p kycrypt --no-default-features --all-targets --locked -- -D warnings
+  RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps -p kycrypt --locked
+}
+
+rust_test() {
+  cargo test --workspace --locked
+  cargo test -p kycrypt --no-default-features --locked
+}
+
+python_venv() {
+  local venv=$ROOT/target/venv
+  if [[ ! -x $venv/bin/python ]]; then python3 -m venv "$venv"; fi
+  "$venv/bin/python" -m pip install -q --upgrade pip
+  "$venv/bin/python" -m pip install -q -r "$ROOT/tests/interop/requirements.txt"
+}
+
+interop() {
+  python_venv
+  cargo build -p kycrypt-cli --locked
+  KYCRYPT_BIN=$ROOT/target/debug/kycrypt "$ROOT/target/venv/bin/python" -m pytest -q tests/interop
+}
+
+bindings() { bash scripts/test-bindings.sh; }
+fuzz_smoke() { bash scripts/fuzz-smoke.sh; }
+benches_build() { cargo build --benches -p kycrypt --locked; }
+demo() { cargo run -q -p kycrypt-cli --locked -- demo; }
+
+stage rust-lint rust_lint
+stage rust-test rust_test
+stage demo demo
+stage interop interop
+stage bindings bindings
+stage benches benches_build
+stage fuzz fuzz_smoke
+
+echo
+echo "================ summary ================"
+for t in "${TIMES[@]}"; do echo "  $t"; done
+echo "all stages passed"
