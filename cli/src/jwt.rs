@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kycrypt::moca::partner_jwt::{DEFAULT_TTL, PartnerClaims, sign_partner_jwt, verify_partner_jwt};
+use kycrypt::moca::partner_jwt::{
+    DEFAULT_TTL, PartnerClaims, sign_partner_jwt, verify_partner_jwt,
+};
 use kycrypt::primitives::jwt::{UnverifiedJws, Validation, VerifiedJwt, verify_jwt};
 use kycrypt::primitives::keys::{PrivateKey, PublicKey, jwks, select_from_jwks};
 use serde_json::{Map, Value};
@@ -79,7 +81,8 @@ pub(crate) struct JwksArgs {
 }
 
 fn read_text(path: &std::path::Path) -> Result<String, UsageError> {
-    String::from_utf8(read_file(path)?).map_err(|_| UsageError(format!("{} is not UTF-8", path.display())))
+    String::from_utf8(read_file(path)?)
+        .map_err(|_| UsageError(format!("{} is not UTF-8", path.display())))
 }
 
 pub(crate) fn run(cmd: Cmd) -> ExitCode {
@@ -95,7 +98,8 @@ fn partner(a: PartnerArgs) -> ExitCode {
         Err(e) => return e.exit(),
     };
     let claims = PartnerClaims::new(&a.partner_id, &a.scope, Some(a.email));
-    let token = PrivateKey::from_pem(&pem).and_then(|k| sign_partner_jwt(&k, &a.kid, &claims, now_or(a.iat), a.ttl));
+    let token = PrivateKey::from_pem(&pem)
+        .and_then(|k| sign_partner_jwt(&k, &a.kid, &claims, now_or(a.iat), a.ttl));
     match token {
         Ok(t) => {
             println!("{t}");
@@ -107,7 +111,9 @@ fn partner(a: PartnerArgs) -> ExitCode {
 
 /// Resolves the verification key: a JWKS (by the token's kid) or a PEM/JWK.
 fn load_key(text: &str, token: &str) -> kycrypt::Result<PublicKey> {
-    let is_jwks = serde_json::from_str::<Value>(text).ok().is_some_and(|v| v.get("keys").is_some());
+    let is_jwks = serde_json::from_str::<Value>(text)
+        .ok()
+        .is_some_and(|v| v.get("keys").is_some());
     if is_jwks {
         let kid = UnverifiedJws::parse(token)?.header().kid.clone();
         let kid = kid.ok_or_else(|| kycrypt::Error::MissingHeader("kid".into()))?;
@@ -123,17 +129,31 @@ fn verify(a: VerifyArgs) -> ExitCode {
         Err(e) => return e.exit(),
     };
     let key = load_key(&text, &a.token);
-    let validation = Validation { audience: a.audience, ..Validation::default() };
-    let result = key.as_ref().map_err(Clone::clone).and_then(|k| verify_jwt(&a.token, k, &validation, now_or(a.now)));
+    let validation = Validation {
+        audience: a.audience,
+        ..Validation::default()
+    };
+    let result = key
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|k| verify_jwt(&a.token, k, &validation, now_or(a.now)));
     let signer = key.as_ref().ok().map(PublicKey::thumbprint);
     let mut extra = Map::new();
     let (header, claims) = match &result {
-        Ok(VerifiedJwt { header, claims }) => (Value::Object(header.members.clone()), Value::Object(claims.clone())),
+        Ok(VerifiedJwt { header, claims }) => (
+            Value::Object(header.members.clone()),
+            Value::Object(claims.clone()),
+        ),
         Err(_) => (Value::Null, Value::Null),
     };
     extra.insert("header".into(), header);
     extra.insert("claims".into(), claims);
-    report(result.as_ref().map(|_| ()), Some("jws-signature+claims"), signer.filter(|_| result.is_ok()), extra)
+    report(
+        result.as_ref().map(|_| ()),
+        Some("jws-signature+claims"),
+        signer.filter(|_| result.is_ok()),
+        extra,
+    )
 }
 
 pub(crate) fn run_jwks(a: JwksArgs) -> ExitCode {
@@ -166,18 +186,41 @@ fn demo_key(name: &str, pem: &str) -> Result<(), String> {
     let iat = 1_700_000_000;
     let token = sign_partner_jwt(&key, "demo", &claims, iat, 300).map_err(|e| e.to_string())?;
     let back = verify_partner_jwt(&token, &public, iat + 10, 60);
-    expect(&format!("{name} partner JWT signed and verified"), back.as_ref() == Ok(&claims))?;
-    let set = jwks(&[public.clone()], &[None]).map_err(|e| e.to_string())?;
+    expect(
+        &format!("{name} partner JWT signed and verified"),
+        back.as_ref() == Ok(&claims),
+    )?;
+    let set = jwks(std::slice::from_ref(&public), &[None]).map_err(|e| e.to_string())?;
     let kid = public.thumbprint();
     println!("   {name} JWKS: {set}");
-    expect(&format!("{name} JWKS kid is the RFC 7638 thumbprint {kid}"), select_from_jwks(&set, &kid).is_ok())?;
+    expect(
+        &format!("{name} JWKS kid is the RFC 7638 thumbprint {kid}"),
+        select_from_jwks(&set, &kid).is_ok(),
+    )?;
     let mut tampered = token.clone();
     let dot = tampered.find('.').unwrap_or(0) + 3;
-    tampered.replace_range(dot..=dot, if tampered.get(dot..=dot) == Some("A") { "B" } else { "A" });
-    let e = verify_partner_jwt(&tampered, &public, iat + 10, 60).err().map(|e| e.code());
-    expect(&format!("{name} tampered token rejected ({e:?})"), e.is_some())?;
-    let e = verify_partner_jwt(&token, &public, iat + 400, 60).err().map(|e| e.code());
-    expect(&format!("{name} expired token rejected ({e:?})"), e == Some("expired"))
+    tampered.replace_range(
+        dot..=dot,
+        if tampered.get(dot..=dot) == Some("A") {
+            "B"
+        } else {
+            "A"
+        },
+    );
+    let e = verify_partner_jwt(&tampered, &public, iat + 10, 60)
+        .err()
+        .map(|e| e.code());
+    expect(
+        &format!("{name} tampered token rejected ({e:?})"),
+        e.is_some(),
+    )?;
+    let e = verify_partner_jwt(&token, &public, iat + 400, 60)
+        .err()
+        .map(|e| e.code());
+    expect(
+        &format!("{name} expired token rejected ({e:?})"),
+        e == Some("expired"),
+    )
 }
 
 /// The demo section of this command group: runs the real flow on embedded
@@ -185,9 +228,16 @@ fn demo_key(name: &str, pem: &str) -> Result<(), String> {
 pub(crate) fn demo() -> Result<(), String> {
     demo_key("RS256", DEMO_RSA_PEM)?;
     demo_key("ES256", DEMO_P256_PEM)?;
-    let public = PrivateKey::from_pem(DEMO_RSA_PEM).map_err(|e| e.to_string())?.public_key();
+    let public = PrivateKey::from_pem(DEMO_RSA_PEM)
+        .map_err(|e| e.to_string())?
+        .public_key();
     // {"alg":"none"} . {"partnerId":"p","exp":4102444800} . (empty)
     let none = "eyJhbGciOiJub25lIn0.eyJwYXJ0bmVySWQiOiJwIiwiZXhwIjo0MTAyNDQ0ODAwfQ.";
-    let e = verify_partner_jwt(none, &public, 1_700_000_000, 60).err().map(|e| e.code());
-    expect(&format!("alg none rejected ({e:?})"), e == Some("algorithm_not_allowed"))
+    let e = verify_partner_jwt(none, &public, 1_700_000_000, 60)
+        .err()
+        .map(|e| e.code());
+    expect(
+        &format!("alg none rejected ({e:?})"),
+        e == Some("algorithm_not_allowed"),
+    )
 }

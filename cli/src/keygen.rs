@@ -25,7 +25,9 @@ fn write_private(path: &std::path::Path, data: &[u8]) -> Result<(), UsageError> 
     opts.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut f = opts.open(path).map_err(|e| UsageError(format!("cannot create {}: {e}", path.display())))?;
+    let mut f = opts
+        .open(path)
+        .map_err(|e| UsageError(format!("cannot create {}: {e}", path.display())))?;
     // An existing file keeps its mode on open: tighten it explicitly.
     #[cfg(unix)]
     {
@@ -33,7 +35,8 @@ fn write_private(path: &std::path::Path, data: &[u8]) -> Result<(), UsageError> 
         f.set_permissions(std::fs::Permissions::from_mode(0o600))
             .map_err(|e| UsageError(format!("cannot chmod {}: {e}", path.display())))?;
     }
-    f.write_all(data).map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))
+    f.write_all(data)
+        .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))
 }
 
 pub(crate) fn run(a: Args) -> ExitCode {
@@ -75,13 +78,24 @@ pub(crate) fn demo() -> Result<(), String> {
             Ok(s) => public.verify(b"demo", s).is_ok(),
             Err(e) => e.code() == "unsupported_algorithm",
         };
-        println!("   {name}: generated PKCS#8, parsed back as {alg}, sign/verify {}", if ok { "ok" } else { "FAILED" });
+        println!(
+            "   {name}: generated PKCS#8, parsed back as {alg}, sign/verify {}",
+            if ok { "ok" } else { "FAILED" }
+        );
         if !ok {
             return Err(format!("{name} sign/verify"));
         }
     }
     let pem = PrivateKey::generate(KeyType::Ed448).map_err(|e| e.to_string())?;
     let ok = pem.starts_with("-----BEGIN PRIVATE KEY-----");
-    println!("   ed448: generated PKCS#8 PEM ({} bytes): {}", pem.len(), if ok { "ok" } else { "FAILED" });
-    if ok { Ok(()) } else { Err("ed448 keygen".into()) }
+    println!(
+        "   ed448: generated PKCS#8 PEM ({} bytes): {}",
+        pem.len(),
+        if ok { "ok" } else { "FAILED" }
+    );
+    if ok {
+        Ok(())
+    } else {
+        Err("ed448 keygen".into())
+    }
 }

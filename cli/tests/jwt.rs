@@ -1,4 +1,5 @@
 //! `kycrypt jwt partner|verify` and `kycrypt jwks`: exact command forms and exit codes.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use assert_cmd::Command;
 
@@ -11,17 +12,40 @@ fn kycrypt() -> Command {
 
 fn partner(key: &str, iat: &str) -> String {
     let out = kycrypt()
-        .args(["jwt", "partner", "--key", key, "--kid", "k1", "--partner-id", "P", "--email", "e@x.io"])
+        .args([
+            "jwt",
+            "partner",
+            "--key",
+            key,
+            "--kid",
+            "k1",
+            "--partner-id",
+            "P",
+            "--email",
+            "e@x.io",
+        ])
         .args(["--scope", "issue", "--iat", iat, "--ttl", "300"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
 fn verify(token: &str, key: &str, now: &str) -> (i32, serde_json::Value) {
-    let out = kycrypt().args(["jwt", "verify", "--token", token, "--key", key, "--now", now]).output().unwrap();
-    (out.status.code().unwrap(), serde_json::from_slice(&out.stdout).unwrap())
+    let out = kycrypt()
+        .args([
+            "jwt", "verify", "--token", token, "--key", key, "--now", now,
+        ])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        serde_json::from_slice(&out.stdout).unwrap(),
+    )
 }
 
 #[test]
@@ -43,16 +67,29 @@ fn partner_sign_then_verify() {
     // RS256 token against the EC key: algorithm pinned to the key.
     let token = partner(RSA, "1700000000");
     let (code, report) = verify(&token, P256, "1700000100");
-    assert_eq!((code, report["error"]["code"].as_str()), (1, Some("algorithm_not_allowed")));
+    assert_eq!(
+        (code, report["error"]["code"].as_str()),
+        (1, Some("algorithm_not_allowed"))
+    );
 }
 
 #[test]
 fn verify_with_jwks_and_audience() {
-    let out = kycrypt().args(["jwks", "--key", RSA, "--kid", "k1"]).output().unwrap();
+    let out = kycrypt()
+        .args(["jwks", "--key", RSA, "--kid", "k1"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let set: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let jwk = &set["keys"][0];
-    assert_eq!((jwk["kid"].as_str(), jwk["use"].as_str(), jwk["alg"].as_str()), (Some("k1"), Some("sig"), Some("RS256")));
+    assert_eq!(
+        (
+            jwk["kid"].as_str(),
+            jwk["use"].as_str(),
+            jwk["alg"].as_str()
+        ),
+        (Some("k1"), Some("sig"), Some("RS256"))
+    );
     assert!(jwk.get("d").is_none() && jwk.get("p").is_none());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("jwks.json");
@@ -61,7 +98,18 @@ fn verify_with_jwks_and_audience() {
     let (code, report) = verify(&token, path.to_str().unwrap(), "1700000100");
     assert_eq!(code, 0, "{report}");
     let out = kycrypt()
-        .args(["jwt", "verify", "--token", &token, "--key", RSA, "--now", "1700000100", "--audience", "x"])
+        .args([
+            "jwt",
+            "verify",
+            "--token",
+            &token,
+            "--key",
+            RSA,
+            "--now",
+            "1700000100",
+            "--audience",
+            "x",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -72,13 +120,37 @@ fn jwks_default_kid_is_thumbprint_and_usage_errors() {
     let out = kycrypt().args(["jwks", "--key", P256]).output().unwrap();
     let set: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(set["keys"][0]["kid"].as_str().map(str::len), Some(43));
-    kycrypt().args(["jwks", "--key", "/nonexistent"]).assert().code(2);
-    kycrypt().args(["jwt", "partner", "--key", RSA]).assert().code(2);
-    let out = kycrypt().args(["jwt", "verify", "--token", "a.b.c", "--key", RSA, "--now", "1"]).output().unwrap();
+    kycrypt()
+        .args(["jwks", "--key", "/nonexistent"])
+        .assert()
+        .code(2);
+    kycrypt()
+        .args(["jwt", "partner", "--key", RSA])
+        .assert()
+        .code(2);
+    let out = kycrypt()
+        .args([
+            "jwt", "verify", "--token", "a.b.c", "--key", RSA, "--now", "1",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     // TTL above the cap is refused.
     kycrypt()
-        .args(["jwt", "partner", "--key", RSA, "--kid", "k", "--partner-id", "P", "--email", "e", "--scope", "s"])
+        .args([
+            "jwt",
+            "partner",
+            "--key",
+            RSA,
+            "--kid",
+            "k",
+            "--partner-id",
+            "P",
+            "--email",
+            "e",
+            "--scope",
+            "s",
+        ])
         .args(["--ttl", "901"])
         .assert()
         .code(1);
