@@ -1,1 +1,349 @@
-//! (not yet implemented)
+//! Typed asymmetric keys, each bound to exactly one JWS algorithm:
+//! RSA 2048..=4096 bits (RS256), P-256 (ES256), secp256k1 (ES256K) and
+//! Ed25519 (EdDSA).
+//!
+//! - Private keys parse from PEM (`PRIVATE KEY` = PKCS#8, `RSA PRIVATE KEY` =
+//!   PKCS#1, `EC PRIVATE KEY` = SEC1 with a named curve or embedded public
+//!   key), DER (same three forms) and JWK; public keys from PEM (`PUBLIC KEY`
+//!   = SPKI, `RSA PUBLIC KEY` = PKCS#1), DER and JWK. Inputs are limited to
+//!   [`MAX_KEY_INPUT_LEN`] bytes. Symmetric (`oct`) JWKs are refused.
+//! - [`PublicKey::to_jwk`] exports public members only (plus `kid`, `alg`,
+//!   `use: "sig"`); [`PublicKey::thumbprint`] is RFC 7638 (SHA-256);
+//!   [`jwks`] builds `{"keys": [...]}`.
+//! - Private material is zeroized on drop (the `rsa`, `p256`/`k256` and
+//!   `ed25519-dalek` key types zeroize themselves; ring's `RsaKeyPair` is
+//!   outside our control), `Debug` is redacted, there is no `Display`.
+//!
+//! # Backend
+//! Parsing is RustCrypto (`rsa`, `p256`, `k256`, `pkcs8`/`spki`/`sec1`). With
+//! the `ring` feature (default) RS256 and ES256 sign and verify through
+//! `ring` (constant-time RSA signing; `ECDSA_P256_SHA256_FIXED`). Without it,
+//! RS256 **signing** returns [`Error::UnsupportedAlgorithm`] (the `rsa`
+//! crate's private-key operation is not constant-time, RUSTSEC-2023-0071);
+//! verification uses `rsa`/`p256`. ES256K and EdDSA are always pure Rust.
+//!
+//! ```
+//! use kycrypt::primitives::keys::{KeyType, PrivateKey};
+//! let pem = PrivateKey::generate(KeyType::P256).unwrap();
+//! let key = PrivateKey::from_pem(&pem).unwrap();
+//! assert_eq!(key.algorithm().name(), "ES256");
+//! let jwk = key.public_key().to_jwk(None);
+//! assert!(jwk.contains("\"use\":\"sig\"") && !jwk.contains("\"d\""));
+//! ```
+
+mod backend;
+mod generate;
+mod jwk;
+mod parse;
+
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::primitives::eddsa::ed25519::{Ed25519SigningKey, Ed25519VerifyingKey};
+use crate::primitives::jwt::{Algorithm, JwsSigner, JwsVerifier};
+
+pub use generate::KeyType;
+
+/// Largest PEM, DER or JWK key input accepted, in bytes.
+pub const MAX_KEY_INPUT_LEN: usize = 16 * 1024;
+/// Largest JWKS document accepted, in bytes.
+pub const MAX_JWKS_LEN: usize = 256 * 1024;
+/// Smallest accepted RSA modulus, in bits.
+pub const MIN_RSA_BITS: u32 = 2048;
+/// Largest accepted RSA modulus, in bits.
+pub const MAX_RSA_BITS: u32 = 4096;
+
+enum Priv {
+    Rsa(Box<backend::RsaPriv>),
+    P256(p256::SecretKey),
+    K256(k256::SecretKey),
+    Ed25519(Ed25519SigningKey),
+}
+
+#[derive(Clone, PartialEq, Eq)]
+enum Pub {
+    Rsa(rsa::RsaPublicKey),
+    P256(p256::PublicKey),
+    K256(k256::PublicKey),
+    Ed25519(Ed25519VerifyingKey),
+}
+
+fn public_of(key: &Priv) -> Pub {
+    match key {
+        Priv::Rsa(k) => Pub::Rsa(k.key.to_public_key()),
+        Priv::P256(k) => Pub::P256(k.public_key()),
+        Priv::K256(k) => Pub::K256(k.public_key()),
+        Priv::Ed25519(k) => Pub::Ed25519(k.verifying_key()),
+    }
+}
+
+fn alg_of(key: &Pub) -> Algorithm {
+    match key {
+        Pub::Rsa(_) => Algorithm::Rs256,
+        Pub::P256(_) => Algorithm::Es256,
+        Pub::K256(_) => Algorithm::Es256k,
+        Pub::Ed25519(_) => Algorithm::EdDsa,
+    }
+}
+
+/// A private signing key bound to one algorithm. Zeroized on drop; `Debug`
+/// shows only the algorithm.
+pub struct PrivateKey {
+    inner: Priv,
+}
+
+impl core::fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("PrivateKey")
+            .field("alg", &self.algorithm().name())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A public verification key bound to one algorithm.
+#[derive(Clone, PartialEq, Eq)]
+pub struct PublicKey {
+    inner: Pub,
+}
+
+impl core::fmt::Debug for PublicKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("PublicKey")
+            .field("alg", &self.algorithm().name())
+            .field("kid", &self.thumbprint())
+            .finish()
+    }
+}
+
+/// Rejects a JWK whose `alg`/`use` members contradict the key.
+fn check_jwk_meta(m: &Map<String, Value>, alg: Algorithm) -> Result<()> {
+    match m.get("alg") {
+        None => {}
+        Some(Value::String(a)) if a == alg.name() => {}
+        Some(_) => {
+            return Err(Error::AlgorithmNotAllowed(
+                "JWK alg does not match the key type".into(),
+            ));
+        }
+    }
+    match m.get("use") {
+        None => Ok(()),
+        Some(Value::String(u)) if u == "sig" => Ok(()),
+        Some(_) => Err(Error::invalid_key("JWK use is not sig")),
+    }
+}
+
+impl PrivateKey {
+    /// Parses a PEM private key (PKCS#8, PKCS#1 RSA or SEC1 EC).
+    ///
+    /// # Errors
+    /// [`Error::InputTooLarge`], [`Error::InvalidKey`] (bad PEM/DER, RSA size
+    /// outside 2048..=4096, ambiguous SEC1 curve),
+    /// [`Error::UnsupportedAlgorithm`] (other algorithms or curves).
+    pub fn from_pem(pem: &str) -> Result<Self> {
+        parse::private_from_pem(pem).map(|inner| Self { inner })
+    }
+
+    /// Parses a DER private key (PKCS#8, else PKCS#1 RSA, else SEC1 EC).
+    ///
+    /// # Errors
+    /// As [`from_pem`](Self::from_pem).
+    pub fn from_der(der: &[u8]) -> Result<Self> {
+        parse::private_from_der(der).map(|inner| Self { inner })
+    }
+
+    /// Parses a private JWK (`RSA` with `n e d p q`, `EC` P-256/secp256k1 with
+    /// `d` (+`x y`), `OKP` Ed25519 with `d` (+`x`)). Public members, `alg` and
+    /// `use`, when present, must agree with the private key.
+    ///
+    /// # Errors
+    /// As [`from_pem`](Self::from_pem), plus [`Error::AlgorithmNotAllowed`]
+    /// for `oct` keys or a contradicting `alg`.
+    pub fn from_jwk(jwk: &str) -> Result<Self> {
+        let m = jwk::parse_object(jwk)?;
+        let inner = jwk::private_from_map(&m)?;
+        check_jwk_meta(&m, alg_of(&public_of(&inner)))?;
+        Ok(Self { inner })
+    }
+
+    /// The one algorithm this key signs with.
+    #[must_use]
+    pub fn algorithm(&self) -> Algorithm {
+        alg_of(&public_of(&self.inner))
+    }
+
+    /// The public key.
+    #[must_use]
+    pub fn public_key(&self) -> PublicKey {
+        PublicKey {
+            inner: public_of(&self.inner),
+        }
+    }
+
+    /// Signs `msg` with the key's algorithm (JOSE signature form).
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedAlgorithm`] for RSA without the `ring` feature.
+    pub fn sign(&self, msg: &[u8]) -> Result<Vec<u8>> {
+        backend::sign(&self.inner, msg)
+    }
+}
+
+impl PublicKey {
+    /// Parses a PEM public key (SPKI `PUBLIC KEY` or PKCS#1 `RSA PUBLIC KEY`).
+    ///
+    /// # Errors
+    /// [`Error::InputTooLarge`], [`Error::InvalidKey`],
+    /// [`Error::UnsupportedAlgorithm`].
+    pub fn from_pem(pem: &str) -> Result<Self> {
+        parse::public_from_pem(pem).map(|inner| Self { inner })
+    }
+
+    /// Parses a DER public key (SPKI, else PKCS#1 RSA).
+    ///
+    /// # Errors
+    /// As [`from_pem`](Self::from_pem).
+    pub fn from_der(der: &[u8]) -> Result<Self> {
+        parse::public_from_der(der).map(|inner| Self { inner })
+    }
+
+    /// Parses a public JWK (private members are ignored; `alg`/`use` must
+    /// agree with the key when present).
+    ///
+    /// # Errors
+    /// As [`from_pem`](Self::from_pem), plus [`Error::AlgorithmNotAllowed`]
+    /// for `oct` keys or a contradicting `alg`.
+    pub fn from_jwk(jwk: &str) -> Result<Self> {
+        let m = jwk::parse_object(jwk)?;
+        let inner = jwk::public_from_map(&m)?;
+        check_jwk_meta(&m, alg_of(&inner))?;
+        Ok(Self { inner })
+    }
+
+    /// Parses a PEM (public or private: the public part is kept) or a JWK.
+    ///
+    /// # Errors
+    /// As the individual parsers.
+    pub fn from_pem_or_jwk(text: &str) -> Result<Self> {
+        let t = text.trim_start();
+        if t.starts_with('{') {
+            Self::from_jwk(t)
+        } else if t.contains("PRIVATE KEY-----") {
+            PrivateKey::from_pem(t).map(|k| k.public_key())
+        } else {
+            Self::from_pem(t)
+        }
+    }
+
+    /// The one algorithm this key verifies.
+    #[must_use]
+    pub fn algorithm(&self) -> Algorithm {
+        alg_of(&self.inner)
+    }
+
+    /// Verifies a JOSE-form signature over `msg`.
+    ///
+    /// # Errors
+    /// [`Error::SignatureInvalid`].
+    pub fn verify(&self, msg: &[u8], signature: &[u8]) -> Result<()> {
+        backend::verify(&self.inner, msg, signature)
+    }
+
+    /// RFC 7638 JWK thumbprint (SHA-256 over the required members, base64url).
+    #[must_use]
+    pub fn thumbprint(&self) -> String {
+        jwk::thumbprint(&self.inner)
+    }
+
+    /// The public JWK as a JSON object: the required members, then `kid`
+    /// (default: the [thumbprint](Self::thumbprint)), `alg` and `use: "sig"`.
+    #[must_use]
+    pub fn to_jwk_map(&self, kid: Option<&str>) -> Map<String, Value> {
+        let mut m = jwk::required_members(&self.inner);
+        m.insert(
+            "kid".into(),
+            kid.map_or_else(|| self.thumbprint(), str::to_owned).into(),
+        );
+        m.insert("alg".into(), self.algorithm().name().into());
+        m.insert("use".into(), "sig".into());
+        m
+    }
+
+    /// The public JWK as compact JSON (see [`to_jwk_map`](Self::to_jwk_map)).
+    #[must_use]
+    pub fn to_jwk(&self, kid: Option<&str>) -> String {
+        Value::Object(self.to_jwk_map(kid)).to_string()
+    }
+}
+
+impl JwsVerifier for PublicKey {
+    fn algorithm(&self) -> Algorithm {
+        PublicKey::algorithm(self)
+    }
+    fn verify_signature(&self, signing_input: &[u8], signature: &[u8]) -> Result<()> {
+        self.verify(signing_input, signature)
+    }
+}
+
+impl JwsSigner for PrivateKey {
+    fn algorithm(&self) -> Algorithm {
+        PrivateKey::algorithm(self)
+    }
+    fn sign_bytes(&self, signing_input: &[u8]) -> Result<Vec<u8>> {
+        self.sign(signing_input)
+    }
+}
+
+/// Builds a JWKS `{"keys":[...]}` of public JWKs. `kids[i]` names `keys[i]`;
+/// missing or `None` entries use the RFC 7638 thumbprint.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] when there are more kids than keys.
+pub fn jwks(keys: &[PublicKey], kids: &[Option<String>]) -> Result<String> {
+    if kids.len() > keys.len() {
+        return Err(Error::InvalidArgument("more kids than keys".into()));
+    }
+    let list: Vec<Value> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| Value::Object(k.to_jwk_map(kids.get(i).and_then(Option::as_deref))))
+        .collect();
+    let mut m = Map::new();
+    m.insert("keys".into(), Value::Array(list));
+    Ok(Value::Object(m).to_string())
+}
+
+/// Selects the key named `kid` from a JWKS document. Entries that are not
+/// usable signing keys (other `kty`, `use` other than `sig`, RSA outside
+/// 2048..=4096, ...) are skipped.
+///
+/// # Errors
+/// [`Error::InputTooLarge`] (above [`MAX_JWKS_LEN`]), [`Error::Malformed`]
+/// (not `{"keys": [...]}`), [`Error::KeyNotFound`] (no usable key with that
+/// `kid`).
+pub fn select_from_jwks(jwks: &str, kid: &str) -> Result<PublicKey> {
+    crate::error::check_len("JWKS", jwks.as_bytes(), MAX_JWKS_LEN)?;
+    let doc: Value =
+        serde_json::from_str(jwks).map_err(|_| Error::malformed("JWKS is not JSON"))?;
+    let keys = doc
+        .get("keys")
+        .and_then(Value::as_array)
+        .ok_or(Error::malformed("JWKS has no keys array"))?;
+    for entry in keys {
+        let Some(m) = entry.as_object() else { continue };
+        if m.get("kid").and_then(Value::as_str) != Some(kid) {
+            continue;
+        }
+        if let Ok(inner) = jwk::public_from_map(m) {
+            if check_jwk_meta(m, alg_of(&inner)).is_ok() {
+                return Ok(PublicKey { inner });
+            }
+        }
+    }
+    Err(Error::KeyNotFound(
+        "no usable JWKS key with that kid".into(),
+    ))
+}
+
+#[cfg(test)]
+mod tests;

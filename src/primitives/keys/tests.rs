@@ -1,0 +1,138 @@
+use super::*;
+
+const RFC7638_N: &str = "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
+
+#[test]
+fn rfc7638_thumbprint() {
+    let jwk =
+        format!(r#"{{"kty":"RSA","n":"{RFC7638_N}","e":"AQAB","alg":"RS256","kid":"2011-04-29"}}"#);
+    let k = PublicKey::from_jwk(&jwk).unwrap();
+    assert_eq!(
+        k.thumbprint(),
+        "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"
+    );
+    assert_eq!(k.algorithm(), Algorithm::Rs256);
+    let bad_alg = jwk.replace("RS256", "ES256");
+    assert_eq!(
+        PublicKey::from_jwk(&bad_alg).unwrap_err().code(),
+        "algorithm_not_allowed"
+    );
+}
+
+#[test]
+fn generate_parse_sign_verify() {
+    for kind in [KeyType::P256, KeyType::Secp256k1, KeyType::Ed25519] {
+        let pem = PrivateKey::generate(kind).unwrap();
+        assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----"));
+        let key = PrivateKey::from_pem(&pem).unwrap();
+        let sig = key.sign(b"msg").unwrap();
+        assert_eq!(sig.len(), 64);
+        let public = key.public_key();
+        assert!(public.verify(b"msg", &sig).is_ok());
+        assert_eq!(public.verify(b"msh", &sig), Err(Error::SignatureInvalid));
+        let again = PublicKey::from_jwk(&public.to_jwk(Some("k"))).unwrap();
+        assert_eq!(again, public);
+        assert_eq!(PublicKey::from_pem_or_jwk(&pem).unwrap(), public);
+        assert_eq!(
+            *PrivateKey::from_pem(&key.to_pkcs8_pem().unwrap())
+                .unwrap()
+                .to_pkcs8_pem()
+                .unwrap(),
+            *pem
+        );
+    }
+    let ed448 = PrivateKey::generate(KeyType::Ed448).unwrap();
+    assert!(ed448.starts_with("-----BEGIN PRIVATE KEY-----"));
+    assert_eq!(
+        PrivateKey::from_pem(&ed448).unwrap_err().code(),
+        "unsupported_algorithm"
+    );
+}
+
+#[test]
+fn debug_is_redacted_and_jwk_is_public_only() {
+    let pem = PrivateKey::generate(KeyType::P256).unwrap();
+    let key = PrivateKey::from_pem(&pem).unwrap();
+    let dbg = format!("{key:?}");
+    assert!(
+        dbg.contains("ES256") && !dbg.contains("scalar") && dbg.len() < 60,
+        "{dbg}"
+    );
+    let jwk: Value = serde_json::from_str(&key.public_key().to_jwk(None)).unwrap();
+    assert!(jwk.get("d").is_none());
+    assert_eq!(jwk["use"], "sig");
+    assert_eq!(jwk["kid"], key.public_key().thumbprint());
+}
+
+#[test]
+fn rejects_bad_inputs() {
+    assert_eq!(
+        PublicKey::from_jwk(r#"{"kty":"oct","k":"AAAA"}"#)
+            .unwrap_err()
+            .code(),
+        "algorithm_not_allowed"
+    );
+    assert_eq!(PublicKey::from_jwk("[]").unwrap_err().code(), "invalid_key");
+    assert_eq!(
+        PublicKey::from_jwk(&" ".repeat(MAX_KEY_INPUT_LEN + 1))
+            .unwrap_err()
+            .code(),
+        "input_too_large"
+    );
+    assert_eq!(
+        PublicKey::from_pem("nope").unwrap_err().code(),
+        "invalid_key"
+    );
+    assert_eq!(
+        PrivateKey::from_der(&[0x30, 0x03, 0x02, 0x01, 0x00])
+            .unwrap_err()
+            .code(),
+        "invalid_key"
+    );
+    let small = format!(r#"{{"kty":"RSA","n":"{}","e":"AQAB"}}"#, &RFC7638_N[..171]);
+    assert_eq!(
+        PublicKey::from_jwk(&small).unwrap_err().code(),
+        "invalid_key"
+    );
+    let off_curve = r#"{"kty":"EC","crv":"P-256","x":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","y":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE"}"#;
+    assert_eq!(
+        PublicKey::from_jwk(off_curve).unwrap_err().code(),
+        "invalid_key"
+    );
+}
+
+#[test]
+fn jwks_and_selection() {
+    let a = PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256).unwrap())
+        .unwrap()
+        .public_key();
+    let b = PrivateKey::from_pem(&PrivateKey::generate(KeyType::Ed25519).unwrap())
+        .unwrap()
+        .public_key();
+    let set = jwks(&[a.clone(), b.clone()], &[Some("first".into())]).unwrap();
+    assert_eq!(select_from_jwks(&set, "first").unwrap(), a);
+    assert_eq!(select_from_jwks(&set, &b.thumbprint()).unwrap(), b);
+    assert_eq!(
+        select_from_jwks(&set, "zzz").unwrap_err().code(),
+        "key_not_found"
+    );
+    assert_eq!(
+        select_from_jwks("{}", "zzz").unwrap_err().code(),
+        "malformed_input"
+    );
+    assert_eq!(
+        jwks(&[a], &[None, None]).unwrap_err().code(),
+        "invalid_argument"
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn parsers_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+        let _ = PrivateKey::from_der(&bytes);
+        let _ = PublicKey::from_der(&bytes);
+        let s = String::from_utf8_lossy(&bytes);
+        let _ = PublicKey::from_pem_or_jwk(&s);
+        let _ = PrivateKey::from_jwk(&s);
+    }
+}
