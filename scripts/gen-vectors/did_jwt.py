@@ -304,9 +304,10 @@ JWT_DESCRIPTION = (
     "DID-JWT (EdDSA) verification and Hypersign-shaped signing. Ops: "
     "did_jwt.verify {token, audience, now, leeway?: seconds (default 60, max 300), purpose?: 'authentication' "
     "(default) | 'assertionMethod', did_document?: JSON object (bare or resolver wrapper; absent => did:key is "
-    "resolved offline), allow_hid_msi_key?: bool (opt-in: derive a did:hid key from its msi), algorithms?: [names] "
-    "(default ['EdDSA','Ed25519'])} -> {issuer, signer (verification method id), claims: JSON object}; "
-    "did_jwt.sign {seed_hex: 32-byte Ed25519 seed, did, audience, claims: JSON object, iat, ttl, kid?} -> {token}."
+    "resolved offline), allow_hid_msi_key?: bool (opt-in: derive a did:hid key from its msi; default false), "
+    "accept_ed25519_alias?: bool (header alg 'Ed25519' accepted as EdDSA; default true)} -> {issuer, signer (verification method id), claims: JSON object}; "
+    "did_jwt.sign {seed_hex: 32-byte Ed25519 seed, did, audience, claims: JSON object (or any JSON value, "
+    "to test rejection), iat, ttl, kid?} -> {token} (byte-exact)."
 )
 
 AUD = "api.cavach.hypersign.id"
@@ -408,7 +409,7 @@ def trap_cases():
         case("trap-alias-ed25519", "alg 'Ed25519' alias", src, "did_jwt.verify",
              vin(t(header={"typ": "JWT", "alg": "Ed25519"})), output=good),
         bad("trap-alias-not-allowed", "alg 'Ed25519' when only EdDSA is configured", src, "did_jwt.verify",
-            vin(t(header={"typ": "JWT", "alg": "Ed25519"}), algorithms=["EdDSA"]), "algorithm_not_allowed"),
+            vin(t(header={"typ": "JWT", "alg": "Ed25519"}), accept_ed25519_alias=False), "algorithm_not_allowed"),
         case("trap-aud-array", "aud array containing the audience", src, "did_jwt.verify",
              vin(t(payload=claims(aud=["other", AUD]))),
              output=dict(good, claims=claims(aud=["other", AUD]))),

@@ -32,6 +32,7 @@ pub use document::{
 };
 
 use crate::error::{Error, Result};
+use crate::primitives::eddsa::ed25519::Ed25519VerifyingKey;
 
 /// Longest DID (or DID URL, e.g. a `kid`) accepted, in bytes.
 pub const MAX_DID_LEN: usize = 512;
@@ -139,11 +140,10 @@ fn is_caip10(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.' || b == b'%')
 }
 
-/// Checks that 32 bytes are a valid (decompressible) Ed25519 point.
+/// Checks that 32 bytes are a usable Ed25519 public key (a canonical point
+/// of large order, as [`Ed25519VerifyingKey::from_bytes`] requires).
 pub(crate) fn check_ed25519_point(key: &[u8; ED25519_KEY_LEN]) -> Result<()> {
-    ed25519_dalek::VerifyingKey::from_bytes(key)
-        .map(|_| ())
-        .map_err(|_| Error::invalid_key("not an Ed25519 public key"))
+    Ed25519VerifyingKey::from_bytes(key).map(|_| ())
 }
 
 /// Splits a DID URL (`did:...#fragment`) into the DID and the fragment.
