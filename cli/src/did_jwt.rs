@@ -227,6 +227,14 @@ fn expect<T>(
 /// The demo section of this command group: runs the real flow on embedded
 /// samples, printing what was checked. Err(message) fails the demo.
 pub(crate) fn demo() -> Result<(), String> {
+    demo_did_key()?;
+    let doc = DidDocument::from_json(HS_DOCUMENT).map_err(|e| e.to_string())?;
+    demo_hypersign(&doc)?;
+    demo_sign(&doc)
+}
+
+/// The did-jwt library's did:key token: valid, wrong audience, expired, tampered.
+fn demo_did_key() -> Result<(), String> {
     let v = DidJwtValidation::new("did:web:verifier.example");
     let ok = expect(
         "did-jwt 9.0.1 did:key token (offline did:key)",
@@ -258,12 +266,15 @@ pub(crate) fn demo() -> Result<(), String> {
         verify_did_jwt(&tampered, &v, None, 1_700_000_100),
         Some("signature_invalid"),
     )?;
+    Ok(())
+}
 
-    let doc = DidDocument::from_json(HS_DOCUMENT).map_err(|e| e.to_string())?;
+/// The Hypersign-shaped did:hid token with and without its document.
+fn demo_hypersign(doc: &DidDocument) -> Result<(), String> {
     let hs = DidJwtValidation::new(HS_AUD);
     expect(
         "Hypersign-shaped did:hid token with its DID document",
-        verify_did_jwt(HS_TOKEN, &hs, Some(&doc), 1_770_291_600),
+        verify_did_jwt(HS_TOKEN, &hs, Some(doc), 1_770_291_600),
         None,
     )?;
     expect(
@@ -271,7 +282,11 @@ pub(crate) fn demo() -> Result<(), String> {
         verify_did_jwt(HS_TOKEN, &hs, None, 1_770_291_600),
         Some("key_not_found"),
     )?;
+    Ok(())
+}
 
+/// Signs the Hypersign-shaped token again and verifies it back.
+fn demo_sign(doc: &DidDocument) -> Result<(), String> {
     // Sign with the did:key spec's public test seed 0: Ed25519 is deterministic,
     // so the Hypersign-shaped token is reproduced byte for byte.
     let key = Ed25519SigningKey::from_seed(&[0u8; 32]).map_err(|e| e.to_string())?;
@@ -283,6 +298,7 @@ pub(crate) fn demo() -> Result<(), String> {
         ttl: 3600,
         kid: None,
     };
+    let hs = DidJwtValidation::new(HS_AUD);
     let token = expect(
         "sign issueDidJwt-shaped token",
         sign_did_jwt(&key, &request),
@@ -295,7 +311,7 @@ pub(crate) fn demo() -> Result<(), String> {
     println!("   ok    signed token is byte-identical to the sample");
     expect(
         "verify the token just signed",
-        verify_did_jwt(&token, &hs, Some(&doc), 1_770_291_600),
+        verify_did_jwt(&token, &hs, Some(doc), 1_770_291_600),
         None,
     )?;
     Ok(())

@@ -101,7 +101,8 @@ impl DidDocument {
     /// or a `deactivated` member of the document.
     ///
     /// Ed25519 keys are read from `Ed25519VerificationKey2020`
-    /// (`publicKeyMultibase`), `Ed25519VerificationKey2018` (`publicKeyBase58`)
+    /// (`publicKeyMultibase`), `Ed25519VerificationKey2018` (`publicKeyBase58`,
+    /// or `publicKeyMultibase`)
     /// and `JsonWebKey2020` (`publicKeyJwk` OKP/Ed25519); other method types
     /// are kept without a key. A malformed Ed25519 key fails the whole document.
     ///
@@ -334,10 +335,10 @@ fn parse_method(did: &str, vm: &Value) -> Result<VerificationMethod> {
             obj,
             "publicKeyMultibase",
         )?)?),
-        "Ed25519VerificationKey2018" => Some(raw_key(&base58btc_decode(str_member(
-            obj,
-            "publicKeyBase58",
-        )?)?)?),
+        "Ed25519VerificationKey2018" => Some(match obj.get("publicKeyBase58") {
+            Some(_) => raw_key(&base58btc_decode(str_member(obj, "publicKeyBase58")?)?)?,
+            None => decode_ed25519_multibase(str_member(obj, "publicKeyMultibase")?)?,
+        }),
         "JsonWebKey2020" => jwk_key(obj.get("publicKeyJwk"))?,
         _ => None,
     };
@@ -377,4 +378,103 @@ fn jwk_key(jwk: Option<&Value>) -> Result<Option<[u8; ED25519_KEY_LEN]>> {
         .and_then(Value::as_str)
         .ok_or(Error::malformed("publicKeyJwk x missing"))?;
     raw_key(&crate::encoding::b64url_decode("publicKeyJwk x", x)?).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const K0: &str = "z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp";
+
+    fn doc(extra: &str) -> String {
+        format!(
+            r##"{{"id":"did:hid:abc","verificationMethod":[{{"id":"#key-1","type":"Ed25519VerificationKey2018",
+            "publicKeyMultibase":"{K0}"}}],"authentication":["#key-1"]{extra}}}"##
+        )
+    }
+
+    #[test]
+    fn relative_ids_and_kids() {
+        let d = DidDocument::from_json(&doc("")).unwrap();
+        assert_eq!(d.verification_methods[0].id, "did:hid:abc#key-1");
+        for kid in ["#key-1", "did:hid:abc#key-1"] {
+            assert_eq!(
+                d.methods_for(
+                    "did:hid:abc",
+                    Some(kid),
+                    VerificationPurpose::Authentication
+                )
+                .unwrap()
+                .len(),
+                1
+            );
+        }
+        let e = d
+            .methods_for(
+                "did:hid:abc",
+                Some("key-1"),
+                VerificationPurpose::Authentication,
+            )
+            .unwrap_err();
+        assert_eq!(e.code(), "issuer_mismatch");
+        let e = d
+            .methods_for("did:hid:abc", None, VerificationPurpose::AssertionMethod)
+            .unwrap_err();
+        assert_eq!(e.code(), "key_not_found");
+    }
+
+    #[test]
+    fn rejects_bad_shapes() {
+        let embedded_dup = r##","assertionMethod":[{"id":"#key-1","type":"Ed25519VerificationKey2020","publicKeyMultibase":"z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"}]"##;
+        for (extra, code) in [
+            (embedded_dup, "malformed_input"),
+            (r#","deactivated":"yes""#, "malformed_input"),
+            (r#","assertionMethod":{}"#, "malformed_input"),
+            (r#","assertionMethod":[1]"#, "malformed_input"),
+            (r##","assertionMethod":["#"]"##, "malformed_input"),
+        ] {
+            assert_eq!(
+                DidDocument::from_json(&doc(extra)).unwrap_err().code(),
+                code,
+                "{extra}"
+            );
+        }
+        assert_eq!(
+            DidDocument::from_json("[]").unwrap_err().code(),
+            "malformed_input"
+        );
+        assert_eq!(
+            DidDocument::from_json(r#"{"didDocument":1}"#)
+                .unwrap_err()
+                .code(),
+            "malformed_input"
+        );
+        let many = format!(
+            r#","assertionMethod":[{}]"#,
+            vec![r##""#key-1""##; 65].join(",")
+        );
+        assert_eq!(
+            DidDocument::from_json(&doc(&many)).unwrap_err().code(),
+            "input_too_large"
+        );
+        // A small-order point (the identity) is not a usable key.
+        let mut ident = [0u8; 32];
+        ident[0] = 1;
+        let mb = crate::hypersign::did::encode_ed25519_multibase(&ident);
+        let bad = doc("").replace(K0, &mb);
+        assert_eq!(
+            DidDocument::from_json(&bad).unwrap_err().code(),
+            "invalid_key"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,200}", extra in "[\\[\\]{}\",:#a-z0-9 ]{0,60}") {
+            let _ = DidDocument::from_json(&s);
+            if let Ok(d) = DidDocument::from_json(&doc(&extra)) {
+                let _ = d.methods_for("did:hid:abc", Some(&extra), VerificationPurpose::Authentication);
+            }
+        }
+    }
 }
