@@ -1,5 +1,5 @@
 //! Strict decoders shared by the provider modules: hex, base64 (standard and
-//! URL-safe), each returning a typed [`Error`](crate::Error) that names the
+//! URL-safe), each returning a typed [`Error`] that names the
 //! field, never echoing the input.
 
 use base64::Engine as _;

@@ -1,1 +1,195 @@
-//! (not yet implemented)
+//! DID-JWTs as Hypersign issues them (`POST /api/v1/did/auth/issue-jwt`):
+//! EdDSA (Ed25519) compact JWS whose `iss` is a DID, checked against the
+//! issuer's DID document. Stricter than the `did-jwt` library, per RFC 8725:
+//!
+//! 1. `alg` must be `EdDSA` (or the `Ed25519` alias, on by default); `none`,
+//!    unknown `crit` and `b64: false` are refused (the JWS layer is
+//!    [`crate::primitives::jwt`]).
+//! 2. The document is the one the caller resolved (`did:hid`), or derived
+//!    offline for `did:key`; its `id` must equal `iss` and it must not be
+//!    deactivated.
+//! 3. A header `kid` must be a DID URL of `iss` naming a method of the document.
+//! 4. The method must be listed for the wanted purpose (`authentication` by default).
+//! 5. `exp` is required, `aud` must contain the configured audience, `nbf`/`iat`
+//!    must not lie in the future; skew [`DEFAULT_LEEWAY`] (max [`MAX_LEEWAY`]).
+//!
+//! ```
+//! use kycrypt::hypersign::did_jwt::{verify_did_jwt, DidJwtValidation};
+//! let token = "eyJhbGciOiJFZERTQSIsImtpZCI6ImRpZDprZXk6ejZNa2lUQnoxeW11ZXBBUTRIRUhZU0YxSDhxdUc1R0xWVlFSM2RqZFgzbURvb1dwI3o2TWtpVEJ6MXltdWVwQVE0SEVIWVNGMUg4cXVHNUdMVlZRUjNkamRYM21Eb29XcCIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMCwiYXVkIjoiZGlkOndlYjp2ZXJpZmllci5leGFtcGxlIiwic3ViIjoidXNlci0xMjMiLCJpc3MiOiJkaWQ6a2V5Ono2TWtpVEJ6MXltdWVwQVE0SEVIWVNGMUg4cXVHNUdMVlZRUjNkamRYM21Eb29XcCJ9.4Co4RkDQsFrEm3ksbJXZGW5jH5HcB_Llqb_8T4uE0UW-Sc756hYkxPXF7_3PMIA4ttgYkQRoHdK69JVqmIOwBw";
+//! let v = verify_did_jwt(token, &DidJwtValidation::new("did:web:verifier.example"), None, 1_700_000_100)?;
+//! assert_eq!(v.issuer, "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp");
+//! assert!(v.signer.ends_with("#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"));
+//! # Ok::<(), kycrypt::Error>(())
+//! ```
+
+mod sign;
+
+use serde_json::{Map, Value};
+
+pub use sign::{DidJwtSignRequest, MAX_CLAIMS_LEN, MAX_TTL, MIN_TTL, sign_did_jwt};
+
+pub use crate::primitives::jwt::{DEFAULT_LEEWAY, MAX_LEEWAY, MAX_TOKEN_LEN};
+
+use super::did::{
+    DidDocument, DidMethod, VerificationPurpose, derive_did_hid_document_unsafe, parse_did,
+    resolve_did_key,
+};
+use crate::error::{Error, Result};
+use crate::primitives::eddsa::ed25519::Ed25519VerifyingKey;
+use crate::primitives::jwt::{Algorithm, Header, UnverifiedJws, Validation};
+
+/// What a DID-JWT must satisfy. Build it with [`DidJwtValidation::new`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DidJwtValidation {
+    /// The audience this verifier is (required; `aud` must equal it or, as an
+    /// array, contain it). Empty is [`Error::InvalidArgument`].
+    pub audience: String,
+    /// The verification relationship the signing method must be listed under.
+    pub purpose: VerificationPurpose,
+    /// Clock skew in seconds for `exp`/`nbf`/`iat` (default 60, max 300).
+    pub leeway: u64,
+    /// Accept header `alg: "Ed25519"` as `EdDSA` (the did-jwt spelling; default true).
+    pub accept_ed25519_alias: bool,
+    /// **Unsafe for rotated keys.** With no document, derive a `did:hid`
+    /// key from its msi (see [`derive_did_hid_document_unsafe`]). Default false.
+    pub allow_hid_msi_key: bool,
+}
+
+impl DidJwtValidation {
+    /// Defaults: `authentication`, leeway [`DEFAULT_LEEWAY`], `Ed25519` alias
+    /// accepted, no `did:hid` key derivation.
+    #[must_use]
+    pub fn new(audience: impl Into<String>) -> Self {
+        Self {
+            audience: audience.into(),
+            purpose: VerificationPurpose::Authentication,
+            leeway: DEFAULT_LEEWAY,
+            accept_ed25519_alias: true,
+            allow_hid_msi_key: false,
+        }
+    }
+
+    fn jwt_validation(&self) -> Result<Validation> {
+        if self.audience.is_empty() {
+            return Err(Error::InvalidArgument(
+                "an audience is required for DID-JWTs".into(),
+            ));
+        }
+        let v = Validation {
+            audience: Some(self.audience.clone()),
+            issuer: None,
+            leeway: self.leeway,
+            require_exp: true,
+            accept_ed25519_alias: self.accept_ed25519_alias,
+            ..Validation::new(vec![Algorithm::EdDsa])
+        };
+        v.checked_leeway()?;
+        Ok(v)
+    }
+}
+
+/// A DID-JWT whose signature, issuer document and claims checked out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifiedDidJwt {
+    /// `iss`: the issuer DID.
+    pub issuer: String,
+    /// The id of the verification method whose key verified the signature.
+    pub signer: String,
+    /// The protected header.
+    pub header: Header,
+    /// The claims (all members, token order).
+    pub claims: Map<String, Value>,
+}
+
+/// Verifies a DID-JWT at `now` (unix seconds).
+///
+/// `document` is the issuer's resolved DID document ([`DidDocument::from_json`]).
+/// With `None`, a `did:key` issuer is resolved offline; a `did:hid` issuer
+/// is [`Error::KeyNotFound`] unless [`DidJwtValidation::allow_hid_msi_key`].
+/// Without a `kid`, every Ed25519 method listed for the purpose is tried.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] (no audience, leeway above 300 s);
+/// [`Error::InputTooLarge`] above [`MAX_TOKEN_LEN`]; [`Error::MalformedToken`]
+/// (structure, base64url, JSON, missing `iss`/`exp`, bad claim types);
+/// [`Error::MissingHeader`]; [`Error::UnknownCriticalHeader`] (`crit`,
+/// `b64: false`); [`Error::AlgorithmNotAllowed`] (`none`, any alg but EdDSA);
+/// [`Error::UnsupportedAlgorithm`]; the DID and document errors
+/// ([`Error::IssuerMismatch`], [`Error::DidDeactivated`], [`Error::KeyNotFound`],
+/// [`Error::Malformed`], [`Error::InvalidKey`]); [`Error::SignatureInvalid`];
+/// then [`Error::Expired`], [`Error::NotYetValid`], [`Error::AudienceMismatch`].
+pub fn verify_did_jwt(
+    token: &str,
+    validation: &DidJwtValidation,
+    document: Option<&DidDocument>,
+    now: u64,
+) -> Result<VerifiedDidJwt> {
+    let jwt_validation = validation.jwt_validation()?;
+    let unverified = UnverifiedJws::parse(token)?;
+    check_alg(&unverified.header().alg, validation.accept_ed25519_alias)?;
+    let claims = unverified.claims_unverified()?;
+    let issuer = match claims.get("iss") {
+        Some(Value::String(iss)) => iss.clone(),
+        Some(_) => return Err(Error::MalformedToken("iss must be a string".into())),
+        None => return Err(Error::MalformedToken("the iss claim is required".into())),
+    };
+    let derived;
+    let document = match document {
+        Some(doc) => doc,
+        None => {
+            derived = offline_document(&issuer, validation.allow_hid_msi_key)?;
+            &derived
+        }
+    };
+    let kid = unverified.header().kid.clone();
+    let methods = document.methods_for(&issuer, kid.as_deref(), validation.purpose)?;
+    for method in methods {
+        let Some(raw) = method.ed25519_public_key else {
+            continue;
+        };
+        let key = Ed25519VerifyingKey::from_bytes(&raw)?;
+        match unverified.clone().verify(&key, &jwt_validation) {
+            Ok(verified) => {
+                jwt_validation.check_claims(&claims, now)?;
+                let signer = method.id.clone();
+                return Ok(VerifiedDidJwt {
+                    issuer,
+                    signer,
+                    header: verified.header,
+                    claims,
+                });
+            }
+            Err(Error::SignatureInvalid) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(Error::SignatureInvalid)
+}
+
+/// Refuses every header `alg` but `EdDSA` (and the `Ed25519` alias) before
+/// the DID is resolved.
+fn check_alg(alg: &str, alias: bool) -> Result<()> {
+    if alg == "EdDSA" || (alias && alg == "Ed25519") {
+        return Ok(());
+    }
+    match Algorithm::from_name(alg) {
+        Ok(_) => Err(Error::AlgorithmNotAllowed(
+            "DID-JWTs are verified with EdDSA only".into(),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// The document of an issuer when the caller supplied none.
+fn offline_document(issuer: &str, allow_hid_msi_key: bool) -> Result<DidDocument> {
+    match parse_did(issuer)?.method {
+        DidMethod::Key => resolve_did_key(issuer),
+        DidMethod::Hid if allow_hid_msi_key => derive_did_hid_document_unsafe(issuer),
+        _ => Err(Error::KeyNotFound(
+            "a resolved DID document is required for this issuer".into(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests;
