@@ -2,7 +2,6 @@
 #![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::panic)]
 
 // The shared runner panics on broken vector files by design.
-#[allow(clippy::panic)]
 mod common;
 
 use common::Case;
