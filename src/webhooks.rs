@@ -348,4 +348,28 @@ mod tests {
             assert_eq!(e.code(), "input_too_large", "{p}");
         }
     }
+
+    proptest::proptest! {
+        /// Arbitrary header values and bodies never panic any verifier.
+        #[test]
+        fn arbitrary_input_never_panics(
+            value in ".{0,300}",
+            ts in "[0-9]{0,22}",
+            body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+            now in proptest::prelude::any::<u64>(),
+        ) {
+            let key = HmacKey::from_slice(b"k");
+            let names = [
+                "X-Payload-Digest", "X-Payload-Digest-Alg", "X-SHA2-Signature", "X-HMAC-SIGNATURE",
+                "Persona-Signature", "Corepass-Signature", "x-zh-hook-signature", "x-zh-hook-signature-256",
+                "x-zh-hook-notification-id",
+            ];
+            let mut headers: Vec<(&str, &str)> = names.iter().map(|n| (*n, value.as_str())).collect();
+            headers.push(("x-zh-hook-timestamp", ts.as_str()));
+            for p in Provider::ALL {
+                let _ = verify(*p, &key, &headers, &body, now, &WebhookOptions::default());
+                let _ = verify(*p, &key, &headers[..1], &body, now, &WebhookOptions::default());
+            }
+        }
+    }
 }
