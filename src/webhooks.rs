@@ -263,15 +263,18 @@ where
     precheck(body, opts)?;
     let value = header::require(headers, header_name)?;
     let sets = header::parse_signature_sets(header_name, value, sig_name)?;
-    let matched = sets.iter().find(|set| {
+    let mut matched = sets.iter().filter(|set| {
         set.signatures.iter().any(|sig| {
-            secret
-                .verify_hex(HmacAlg::Sha256, &[set.t_raw.as_bytes(), b".", body], sig)
-                .is_ok()
+            let msg: [&[u8]; 3] = [set.t_raw.as_bytes(), b".", body];
+            secret.verify_hex(HmacAlg::Sha256, &msg, sig).is_ok()
         })
     });
-    let set = matched.ok_or(Error::SignatureInvalid)?;
-    header::check_window(set.t, now, opts.tolerance_secs)?;
+    let first = matched.next().ok_or(Error::SignatureInvalid)?;
+    // Any matching set within the window is enough (rotation sends several).
+    let set = core::iter::once(first)
+        .chain(matched)
+        .find(|set| header::check_window(set.t, now, opts.tolerance_secs).is_ok())
+        .ok_or(Error::TimestampOutOfWindow)?;
     Ok(VerifiedWebhook::new(provider, scheme, Some(set.t)))
 }
 

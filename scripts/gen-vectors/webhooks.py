@@ -163,6 +163,11 @@ OLD = hx("wbhsec_old", "1700000000." + PE_BODY)
 rot = f"t=1700000000,v1={OLD} {PE_HEADER}"
 wh("persona-rotation-second-matches", "two sets during rotation; only the second (new secret) matches", "py-stdlib", "persona", PE_SECRET,
    [["Persona-Signature", rot]], PE_BODY, 1700000010, scheme="persona-v1", ts=1700000000)
+STALE_SET = f"t=1699990000,v1={hx(PE_SECRET, '1699990000.' + PE_BODY)}"
+wh("persona-rotation-stale-then-fresh", "both sets match; the first is stale, the second fresh: accepted with the fresh t", "py-stdlib",
+   "persona", PE_SECRET, [["Persona-Signature", f"{STALE_SET} {PE_HEADER}"]], PE_BODY, 1700000010, scheme="persona-v1", ts=1700000000)
+wh("persona-rotation-all-stale", "every matching set is stale", "py-stdlib", "persona", PE_SECRET,
+   [["Persona-Signature", f"{STALE_SET} {PE_HEADER}"]], PE_BODY, 1700000400, "invalid", "timestamp_out_of_window")
 wh("persona-rotation-none-matches", "two sets, neither with this secret", "py-stdlib", "persona", "wbhsec_other",
    [["Persona-Signature", rot]], PE_BODY, 1700000010, "invalid", "signature_invalid")
 wh("persona-tampered-body", "event name changed", "py-stdlib", "persona", PE_SECRET, [["Persona-Signature", PE_HEADER]],
@@ -184,6 +189,9 @@ CP_BODY = '{"event":"kyc.completed","id":"evt_7f3a","data":{"coreId":"cb82a5fd22
 CP_T = 1750000000
 CP_HEADER = f"t={CP_T},s={hx(CP_KEY, f'{CP_T}.' + CP_BODY)}"
 wh("corepass-v2-valid", "fresh v2 webhook", "py-stdlib", "corepass", CP_KEY, [["Corepass-Signature", CP_HEADER]], CP_BODY, CP_T + 5,
+   scheme="corepass-v2", ts=CP_T)
+wh("corepass-v2-uppercase-hex", "s in uppercase hex", "py-stdlib", "corepass", CP_KEY,
+   [["CorePass-Signature", CP_HEADER.split(",s=")[0] + ",s=" + CP_HEADER.split(",s=")[1].upper()]], CP_BODY, CP_T - 5,
    scheme="corepass-v2", ts=CP_T)
 wh("corepass-v2-stale", "5 min + 1 s old", "py-stdlib", "corepass", CP_KEY, [["Corepass-Signature", CP_HEADER]], CP_BODY, CP_T + 301,
    "invalid", "timestamp_out_of_window")

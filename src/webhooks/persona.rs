@@ -3,8 +3,9 @@
 //!
 //! While a secret is being rotated the header holds several space-separated
 //! sets (`t=..,v1=.. t=..,v1=..`): the webhook is accepted if any `v1` of any
-//! set matches, and then that set's `t` must lie within
-//! [`WebhookOptions::tolerance_secs`] of `now` (default 300 s).
+//! set matches and that set's `t` lies within
+//! [`WebhookOptions::tolerance_secs`] of `now` (default 300 s). If sets match
+//! but all are outside the window the error is `TimestampOutOfWindow`.
 //! The header grammar is shared with CorePass v2 (see
 //! [`header`](crate::webhooks::header)).
 
