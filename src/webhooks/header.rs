@@ -115,43 +115,47 @@ pub(crate) fn parse_signature_sets<'a>(
         if sets.len() == MAX_SIGNATURE_SETS {
             return Err(bad("too many signature sets"));
         }
-        let mut t_raw = None;
-        let mut signatures = Vec::new();
-        for pair in part.split(',') {
-            let (k, v) = pair
-                .split_once('=')
-                .ok_or_else(|| bad("expected key=value pairs"))?;
-            if v.is_empty() {
-                return Err(bad("empty value"));
-            }
-            if k == "t" {
-                if t_raw.replace(v).is_some() {
-                    return Err(bad("more than one t in a set"));
-                }
-            } else if k == sig_name {
-                if signatures.len() == MAX_SIGNATURES_PER_SET {
-                    return Err(bad("too many signatures in a set"));
-                }
-                signatures.push(v);
-            }
-        }
-        let t_raw = t_raw.ok_or_else(|| bad("missing t"))?;
-        if signatures.is_empty() {
-            return Err(Error::Malformed(Detail::Owned(format!(
-                "{header} header: missing {sig_name}"
-            ))));
-        }
-        let t = parse_timestamp("signature timestamp t", t_raw)?;
-        sets.push(SignatureSet {
-            t_raw,
-            t,
-            signatures,
-        });
+        sets.push(parse_set(part, sig_name).map_err(&bad)?);
     }
     if sets.is_empty() {
         return Err(bad("empty"));
     }
     Ok(sets)
+}
+
+/// Parses one `t=..,<sig_name>=..` set; the error is a static reason.
+fn parse_set<'a>(
+    part: &'a str,
+    sig_name: &str,
+) -> core::result::Result<SignatureSet<'a>, &'static str> {
+    let mut t_raw = None;
+    let mut signatures = Vec::new();
+    for pair in part.split(',') {
+        let (k, v) = pair.split_once('=').ok_or("expected key=value pairs")?;
+        if v.is_empty() {
+            return Err("empty value");
+        }
+        if k == "t" {
+            if t_raw.replace(v).is_some() {
+                return Err("more than one t in a set");
+            }
+        } else if k == sig_name {
+            if signatures.len() == MAX_SIGNATURES_PER_SET {
+                return Err("too many signatures in a set");
+            }
+            signatures.push(v);
+        }
+    }
+    let t_raw = t_raw.ok_or("missing t")?;
+    if signatures.is_empty() {
+        return Err("missing signature");
+    }
+    let t = parse_timestamp("t", t_raw).map_err(|_| "t must be a decimal unix timestamp")?;
+    Ok(SignatureSet {
+        t_raw,
+        t,
+        signatures,
+    })
 }
 
 #[cfg(test)]
