@@ -1,8 +1,378 @@
 //! Signature checks of KYC provider webhooks (the trigger of "issue when KYC
-//! completes"): Sumsub, Onfido, Veriff, Persona; Jumio is reported as unsigned.
+//! completes"): Sumsub, Onfido, Veriff, Persona, CorePass v2 and Zero Hash;
+//! Jumio is reported as unsigned ([`Error::NotSigned`]).
+//!
+//! Every check runs over the **raw body bytes** as received (never a
+//! re-serialisation), compares tags in constant time (through
+//! [`HmacKey`]), and fails with a distinct error:
+//!
+//! | error | meaning |
+//! |---|---|
+//! | [`Error::MissingHeader`] | the signature (or timestamp) header is absent or empty |
+//! | [`Error::Malformed`] | a header does not have the documented shape (or occurs twice) |
+//! | [`Error::SignatureInvalid`] | no signature matches (wrong secret, tampered body, non-hex tag) |
+//! | [`Error::TimestampOutOfWindow`] | the signature matches but its timestamp is outside the window |
+//! | [`Error::InputTooLarge`] | body over [`MAX_BODY_LEN`] or a header over [`header::MAX_HEADER_VALUE_LEN`] |
+//! | [`Error::UnsupportedAlgorithm`] | Sumsub names an unknown digest algorithm |
+//! | [`Error::NotSigned`] | Jumio: the provider does not sign webhooks |
+//!
+//! The signature is checked before the timestamp, so `TimestampOutOfWindow`
+//! means "authentic but stale or replayed". Header names are matched
+//! ASCII case-insensitively; a header given twice is `Malformed`.
+//!
+//! Providers without a signed timestamp (Sumsub, Onfido, Veriff, Zero Hash
+//! legacy) cannot be protected against replay by the signature: deduplicate
+//! on the event id in the (verified) body.
+//!
+//! ```
+//! use kycrypt::primitives::hmac::HmacKey;
+//! use kycrypt::webhooks::{self, Provider, WebhookOptions};
+//! let body = br#"{"payload":{"resource_type":"check","action":"check.completed","object":{"id":"check-123","status":"complete","completed_at_iso8601":"2020-01-01T00:00:00Z","href":"https://api.onfido.com/v3/checks/check-123"}}}"#;
+//! let headers = [("X-SHA2-Signature", "a0082d7481f9f0a2907583dbe1f344d6d4c0d9989df2fd804f98479f60cd760e")];
+//! let secret = HmacKey::from_slice(b"_ABC123abc123ABC123abc123ABC123_");
+//! let ok = webhooks::verify(Provider::Onfido, &secret, &headers, body, 0, &WebhookOptions::default()).unwrap();
+//! assert_eq!(ok.scheme, "hmac-sha256-hex");
+//! let err = webhooks::verify(Provider::Onfido, &secret, &headers, b"{}", 0, &WebhookOptions::default()).unwrap_err();
+//! assert_eq!(err.code(), "signature_invalid");
+//! ```
 
+pub mod header;
 pub mod jumio;
 pub mod onfido;
 pub mod persona;
 pub mod sumsub;
 pub mod veriff;
+
+use crate::error::{Detail, Error, Result};
+use crate::primitives::hmac::{HmacAlg, HmacKey};
+
+/// Largest webhook body accepted (5 MiB); larger bodies fail with
+/// [`Error::InputTooLarge`] before any MAC is computed.
+pub const MAX_BODY_LEN: usize = 5 * 1024 * 1024;
+/// Default timestamp tolerance (seconds, either direction) for the schemes
+/// that sign a timestamp (Persona, CorePass v2, Zero Hash current): 5 minutes.
+pub const DEFAULT_TOLERANCE_SECS: u64 = 300;
+/// Largest tolerance a caller may configure (seconds): 1 hour.
+pub const MAX_TOLERANCE_SECS: u64 = 3600;
+
+/// The webhook senders kycrypt knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Provider {
+    /// Sumsub (`X-Payload-Digest`, `X-Payload-Digest-Alg`).
+    Sumsub,
+    /// Onfido (`X-SHA2-Signature`).
+    Onfido,
+    /// Veriff (`X-HMAC-SIGNATURE`).
+    Veriff,
+    /// Persona (`Persona-Signature: t=..,v1=..`).
+    Persona,
+    /// CorePass hosted Connector v2 (`Corepass-Signature: t=..,s=..`).
+    CorePass,
+    /// Zero Hash (`x-zh-hook-*`, HMAC variants; RSA via [`crate::zerohash`]).
+    ZeroHash,
+    /// Jumio: does not sign its callbacks.
+    Jumio,
+}
+
+impl Provider {
+    /// Every provider, in a stable order.
+    pub const ALL: &'static [Provider] = &[
+        Self::Sumsub,
+        Self::Onfido,
+        Self::Veriff,
+        Self::Persona,
+        Self::CorePass,
+        Self::ZeroHash,
+        Self::Jumio,
+    ];
+
+    /// The lowercase name (`"sumsub"`, `"corepass"`, `"zerohash"`, ...).
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Sumsub => "sumsub",
+            Self::Onfido => "onfido",
+            Self::Veriff => "veriff",
+            Self::Persona => "persona",
+            Self::CorePass => "corepass",
+            Self::ZeroHash => "zerohash",
+            Self::Jumio => "jumio",
+        }
+    }
+
+    /// Parses a name as [`name`](Self::name) prints it (ASCII case-insensitive).
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for an unknown name.
+    pub fn parse(name: &str) -> Result<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|p| p.name().eq_ignore_ascii_case(name.trim()))
+            .ok_or(Error::InvalidArgument(Detail::Borrowed(
+                "unknown webhook provider",
+            )))
+    }
+}
+
+impl core::str::FromStr for Provider {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Self::parse(s)
+    }
+}
+
+impl core::fmt::Display for Provider {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Options of the webhook checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WebhookOptions {
+    /// Accepted distance (seconds, either direction) between the signed
+    /// timestamp and `now`. Default [`DEFAULT_TOLERANCE_SECS`], at most
+    /// [`MAX_TOLERANCE_SECS`].
+    pub tolerance_secs: u64,
+    /// Accept Zero Hash's legacy, untimestamped `x-zh-hook-signature-256`
+    /// (and `-rsa-signature-256`) when the timestamped headers are absent.
+    /// Default `true`. When `x-zh-hook-timestamp` is present the timestamped
+    /// scheme is always required. Set to `false` once your Zero Hash
+    /// account sends timestamps: otherwise an attacker who strips them can
+    /// replay any old legacy-signed body.
+    pub zerohash_allow_legacy: bool,
+}
+
+impl Default for WebhookOptions {
+    fn default() -> Self {
+        Self {
+            tolerance_secs: DEFAULT_TOLERANCE_SECS,
+            zerohash_allow_legacy: true,
+        }
+    }
+}
+
+impl WebhookOptions {
+    /// Options with the given tolerance and the other defaults.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when `tolerance_secs` exceeds [`MAX_TOLERANCE_SECS`].
+    pub fn with_tolerance(tolerance_secs: u64) -> Result<Self> {
+        let o = Self {
+            tolerance_secs,
+            ..Self::default()
+        };
+        o.validate()?;
+        Ok(o)
+    }
+
+    /// Checks the options' ranges.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when `tolerance_secs` exceeds [`MAX_TOLERANCE_SECS`].
+    pub fn validate(&self) -> Result<()> {
+        if self.tolerance_secs > MAX_TOLERANCE_SECS {
+            return Err(Error::InvalidArgument(Detail::Borrowed(
+                "tolerance_secs exceeds MAX_TOLERANCE_SECS (3600)",
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// What a successful check established. Contains no body values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct VerifiedWebhook {
+    /// Who signed.
+    pub provider: Provider,
+    /// The scheme that verified: `"hmac-sha256-hex"`, `"hmac-sha512-hex"`,
+    /// `"hmac-sha1-hex"`, `"persona-v1"`, `"corepass-v2"`,
+    /// `"zerohash-hmac-sha256"`, `"zerohash-hmac-sha256-legacy"`,
+    /// `"zerohash-rsa-sha256"`, `"zerohash-rsa-sha256-legacy"`.
+    pub scheme: String,
+    /// The signed timestamp in unix **seconds** (Zero Hash's milliseconds
+    /// divided by 1000, rounded down), when the scheme signs one.
+    pub timestamp: Option<u64>,
+    /// The provider's idempotency key from the headers, when it sends one
+    /// (Zero Hash `x-zh-hook-notification-id`). Note: this header is not
+    /// covered by the signature.
+    pub event_id: Option<String>,
+}
+
+impl VerifiedWebhook {
+    pub(crate) fn new(provider: Provider, scheme: &str, timestamp: Option<u64>) -> Self {
+        Self {
+            provider,
+            scheme: scheme.to_owned(),
+            timestamp,
+            event_id: None,
+        }
+    }
+}
+
+/// Rejects bodies over [`MAX_BODY_LEN`] and out-of-range options.
+pub(crate) fn precheck(body: &[u8], opts: &WebhookOptions) -> Result<()> {
+    opts.validate()?;
+    crate::error::check_len("webhook body", body, MAX_BODY_LEN)
+}
+
+/// The common "hex(HMAC(secret, raw body)) in one header" check (Sumsub,
+/// Onfido, Veriff, Zero Hash legacy).
+pub(crate) fn verify_body_hex<N, V>(
+    provider: Provider,
+    secret: &HmacKey,
+    headers: &[(N, V)],
+    body: &[u8],
+    header_name: &'static str,
+    alg: HmacAlg,
+    scheme: &str,
+) -> Result<VerifiedWebhook>
+where
+    N: AsRef<str>,
+    V: AsRef<str>,
+{
+    crate::error::check_len("webhook body", body, MAX_BODY_LEN)?;
+    let sig = header::require(headers, header_name)?;
+    secret.verify_hex(alg, &[body], sig)?;
+    Ok(VerifiedWebhook::new(provider, scheme, None))
+}
+
+/// The `t=<s>,<name>=<hex>` scheme shared by Persona (`v1`) and CorePass v2
+/// (`s`): `hex(HMAC-SHA256(secret, t + "." + body))`, any set may match, then
+/// the matching set's `t` must be within the tolerance.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn timestamped<N, V>(
+    provider: Provider,
+    secret: &HmacKey,
+    headers: &[(N, V)],
+    body: &[u8],
+    now: u64,
+    opts: &WebhookOptions,
+    header_name: &'static str,
+    sig_name: &str,
+    scheme: &str,
+) -> Result<VerifiedWebhook>
+where
+    N: AsRef<str>,
+    V: AsRef<str>,
+{
+    precheck(body, opts)?;
+    let value = header::require(headers, header_name)?;
+    let sets = header::parse_signature_sets(header_name, value, sig_name)?;
+    let mut matched = sets.iter().filter(|set| {
+        set.signatures.iter().any(|sig| {
+            let msg: [&[u8]; 3] = [set.t_raw.as_bytes(), b".", body];
+            secret.verify_hex(HmacAlg::Sha256, &msg, sig).is_ok()
+        })
+    });
+    let first = matched.next().ok_or(Error::SignatureInvalid)?;
+    // Any matching set within the window is enough (rotation sends several).
+    let set = core::iter::once(first)
+        .chain(matched)
+        .find(|set| header::check_window(set.t, now, opts.tolerance_secs).is_ok())
+        .ok_or(Error::TimestampOutOfWindow)?;
+    Ok(VerifiedWebhook::new(provider, scheme, Some(set.t)))
+}
+
+/// Verifies a webhook of any [`Provider`] with an HMAC secret: the one entry
+/// point the bindings use. `headers` are the request's (name, value) pairs as
+/// received; `body` the raw bytes; `now` unix seconds.
+///
+/// Zero Hash RSA signatures need a public key instead of a secret: use
+/// [`crate::zerohash::verify_webhook_rsa`].
+///
+/// # Errors
+/// See the [module docs](self); [`Error::InvalidArgument`] for options out of range.
+pub fn verify<N, V>(
+    provider: Provider,
+    secret: &HmacKey,
+    headers: &[(N, V)],
+    body: &[u8],
+    now: u64,
+    opts: &WebhookOptions,
+) -> Result<VerifiedWebhook>
+where
+    N: AsRef<str>,
+    V: AsRef<str>,
+{
+    match provider {
+        Provider::Sumsub => sumsub::verify(secret, headers, body),
+        Provider::Onfido => onfido::verify(secret, headers, body),
+        Provider::Veriff => veriff::verify(secret, headers, body),
+        Provider::Persona => persona::verify(secret, headers, body, now, opts),
+        Provider::CorePass => crate::corepass::webhook::verify(secret, headers, body, now, opts),
+        Provider::ZeroHash => crate::zerohash::verify_webhook(secret, headers, body, now, opts),
+        Provider::Jumio => jumio::verify(headers, body),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn provider_names_round_trip() {
+        for p in Provider::ALL {
+            assert_eq!(Provider::parse(p.name()).unwrap(), *p);
+            assert_eq!(p.to_string().parse::<Provider>().unwrap(), *p);
+        }
+        assert_eq!(Provider::parse("ZeroHash").unwrap(), Provider::ZeroHash);
+        assert_eq!(
+            Provider::parse("stripe").unwrap_err().code(),
+            "invalid_argument"
+        );
+    }
+
+    #[test]
+    fn options_are_bounded() {
+        assert!(WebhookOptions::with_tolerance(MAX_TOLERANCE_SECS).is_ok());
+        assert_eq!(
+            WebhookOptions::with_tolerance(MAX_TOLERANCE_SECS + 1)
+                .unwrap_err()
+                .code(),
+            "invalid_argument"
+        );
+    }
+
+    #[test]
+    fn body_limit_is_enforced_first() {
+        let key = HmacKey::from_slice(b"k");
+        let big = vec![b'a'; MAX_BODY_LEN + 1];
+        let h: [(&str, &str); 0] = [];
+        for p in Provider::ALL {
+            if *p == Provider::Jumio {
+                continue;
+            }
+            let e = verify(*p, &key, &h, &big, 0, &WebhookOptions::default()).unwrap_err();
+            assert_eq!(e.code(), "input_too_large", "{p}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Arbitrary header values and bodies never panic any verifier.
+        #[test]
+        fn arbitrary_input_never_panics(
+            value in ".{0,300}",
+            ts in "[0-9]{0,22}",
+            body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+            now in proptest::prelude::any::<u64>(),
+        ) {
+            let key = HmacKey::from_slice(b"k");
+            let names = [
+                "X-Payload-Digest", "X-Payload-Digest-Alg", "X-SHA2-Signature", "X-HMAC-SIGNATURE",
+                "Persona-Signature", "Corepass-Signature", "x-zh-hook-signature", "x-zh-hook-signature-256",
+                "x-zh-hook-notification-id",
+            ];
+            let mut headers: Vec<(&str, &str)> = names.iter().map(|n| (*n, value.as_str())).collect();
+            headers.push(("x-zh-hook-timestamp", ts.as_str()));
+            for p in Provider::ALL {
+                let _ = verify(*p, &key, &headers, &body, now, &WebhookOptions::default());
+                let _ = verify(*p, &key, &headers[..1], &body, now, &WebhookOptions::default());
+            }
+        }
+    }
+}

@@ -1,1 +1,57 @@
-//! (not yet implemented)
+//! Zero Hash: signing API requests (platform -> Zero Hash), checking signed
+//! requests (for proxies, mocks and tests) and verifying Zero Hash webhooks.
+//!
+//! # Request signing
+//! `X-SCX-SIGNED = base64(HMAC-SHA256(base64decode(api secret),
+//! utf8(timestamp + METHOD + route + body)))` where
+//! - `timestamp` is unix **seconds** in decimal, sent as `X-SCX-TIMESTAMP`;
+//! - `METHOD` is the method upper-cased (`get` signs as `GET`);
+//! - `route` is the path **with its query string**, starting with `/`
+//!   (`/accounts?account_owner=00SCXM`);
+//! - `body` is the exact string sent. **Rule:** when the body passed is empty
+//!   and the method is `GET` or `DELETE`, `{}` is signed (what Zero Hash's
+//!   docs and SDK do); in every other case the body is signed as given (an
+//!   empty `POST` body signs as empty). Sign the bytes you send (compact JSON as
+//!   `JSON.stringify` writes it), never a re-serialisation.
+//!
+//! ```
+//! use kycrypt::zerohash::ZeroHashCredentials;
+//! let creds = ZeroHashCredentials::new("public_key", "2mC4ZvVd4goRkuJm+rjr9byUiaUW1b6tVN4xy9QXNSE=", "passphrase")?;
+//! let h = creds.sign_request(1714445421, "get", "/accounts?account_owner=00SCXM&account_group=BBLGTW", "")?;
+//! assert_eq!(h.x_scx_signed, "nvY/lGZoaom8x6eHeMWlzF4NnGvGA3YPtrbCmyUSplo=");
+//! assert_eq!(h.x_scx_timestamp, "1714445421");
+//! # Ok::<(), kycrypt::Error>(())
+//! ```
+//!
+//! # Webhooks
+//! - current: `x-zh-hook-timestamp` (unix **milliseconds**) and
+//!   `x-zh-hook-signature = hex(HMAC-SHA256(secret, raw body + timestamp))`
+//!   (no delimiter), window ± [`WebhookOptions::tolerance_secs`] (5 min);
+//! - legacy: `x-zh-hook-signature-256 = hex(HMAC-SHA256(secret, raw body))`;
+//! - RSA variants `x-zh-hook-rsa-signature` / `x-zh-hook-rsa-signature-256`:
+//!   RSASSA-PKCS1-v1_5 with SHA-256 over the same messages, checked with
+//!   Zero Hash's public key ([`ZeroHashPublicKey`]);
+//! - `x-zh-hook-notification-id` is returned as the idempotency key
+//!   ([`VerifiedWebhook::event_id`]).
+//!
+//! The current recipe is of medium confidence (secondary sources); its message
+//! is built in one place ([`webhook_message`]).
+//!
+//! [`WebhookOptions::tolerance_secs`]: crate::webhooks::WebhookOptions::tolerance_secs
+//! [`VerifiedWebhook::event_id`]: crate::webhooks::VerifiedWebhook::event_id
+
+mod request;
+mod rsa_key;
+mod webhook;
+
+pub use request::{
+    DEFAULT_REQUEST_WINDOW_SECS, MAX_REQUEST_BODY_LEN, MAX_REQUEST_WINDOW_SECS, MAX_ROUTE_LEN,
+    SignedHeaders, VerifiedRequest, ZeroHashCredentials, secret_from_base64, sign, signing_message,
+    verify_request, verify_request_fields,
+};
+pub use rsa_key::ZeroHashPublicKey;
+pub use webhook::{
+    LEGACY_RSA_SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER, NOTIFICATION_ID_HEADER,
+    RSA_SIGNATURE_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify_webhook, verify_webhook_rsa,
+    webhook_message,
+};

@@ -1,1 +1,59 @@
-//! (not yet implemented)
+//! CorePass hosted Connector (v2) webhooks: `Corepass-Signature: t=<unix s>,s=<hex>`
+//! where `s = hex(HMAC-SHA256(webhook signing key, t + "." + raw body))`,
+//! `t` as sent; tolerance 5 minutes by default
+//! ([`WebhookOptions::tolerance_secs`]).
+//!
+//! The header grammar (and rotation: several space-separated sets, any may
+//! match) is shared with Persona; see [`crate::webhooks::header`]. The
+//! self-hosted Connector v1 callbacks (Ed448) are in
+//! [`callback`](crate::corepass::callback).
+//!
+//! ```
+//! use kycrypt::primitives::hmac::{HmacAlg, HmacKey};
+//! use kycrypt::webhooks::WebhookOptions;
+//! let key = HmacKey::from_slice(b"whsec_corepass");
+//! let body = br#"{"event":"kyc.completed"}"#;
+//! let s = hex::encode(key.sign(HmacAlg::Sha256, &[b"1700000000.", body]));
+//! let header = format!("t=1700000000,s={s}");
+//! let headers = [("Corepass-Signature", header.as_str())];
+//! let ok = kycrypt::corepass::webhook::verify(&key, &headers, body, 1700000100, &WebhookOptions::default()).unwrap();
+//! assert_eq!(ok.timestamp, Some(1700000000));
+//! let stale = kycrypt::corepass::webhook::verify(&key, &headers, body, 1700000301, &WebhookOptions::default());
+//! assert_eq!(stale.unwrap_err().code(), "timestamp_out_of_window");
+//! ```
+
+use crate::error::Result;
+use crate::primitives::hmac::HmacKey;
+use crate::webhooks::{Provider, VerifiedWebhook, WebhookOptions, timestamped};
+
+/// The signature header.
+pub const SIGNATURE_HEADER: &str = "Corepass-Signature";
+
+/// Verifies a CorePass v2 webhook; `now` is unix seconds.
+///
+/// # Errors
+/// [`Error::MissingHeader`](crate::Error::MissingHeader),
+/// [`Error::Malformed`](crate::Error::Malformed) (header not `t=..,s=..`),
+/// [`Error::SignatureInvalid`](crate::Error::SignatureInvalid),
+/// [`Error::TimestampOutOfWindow`](crate::Error::TimestampOutOfWindow),
+/// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
+/// [`Error::InvalidArgument`](crate::Error::InvalidArgument) (options).
+pub fn verify<N: AsRef<str>, V: AsRef<str>>(
+    key: &HmacKey,
+    headers: &[(N, V)],
+    body: &[u8],
+    now: u64,
+    opts: &WebhookOptions,
+) -> Result<VerifiedWebhook> {
+    timestamped(
+        Provider::CorePass,
+        key,
+        headers,
+        body,
+        now,
+        opts,
+        SIGNATURE_HEADER,
+        "s",
+        "corepass-v2",
+    )
+}

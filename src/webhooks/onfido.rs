@@ -1,1 +1,33 @@
-//! (not yet implemented)
+//! Onfido webhooks: `X-SHA2-Signature = hex(HMAC-SHA256(utf8(webhook token), raw body))`.
+//!
+//! No timestamp is signed: deduplicate on the event in the verified body.
+
+use crate::error::Result;
+use crate::primitives::hmac::{HmacAlg, HmacKey};
+use crate::webhooks::{Provider, VerifiedWebhook, verify_body_hex};
+
+/// The signature header.
+pub const SIGNATURE_HEADER: &str = "X-SHA2-Signature";
+
+/// Verifies an Onfido webhook; `token` is the webhook token (its UTF-8 bytes).
+///
+/// # Errors
+/// [`Error::MissingHeader`](crate::Error::MissingHeader),
+/// [`Error::SignatureInvalid`](crate::Error::SignatureInvalid),
+/// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
+/// [`Error::Malformed`](crate::Error::Malformed) (header given twice).
+pub fn verify<N: AsRef<str>, V: AsRef<str>>(
+    token: &HmacKey,
+    headers: &[(N, V)],
+    body: &[u8],
+) -> Result<VerifiedWebhook> {
+    verify_body_hex(
+        Provider::Onfido,
+        token,
+        headers,
+        body,
+        SIGNATURE_HEADER,
+        HmacAlg::Sha256,
+        "hmac-sha256-hex",
+    )
+}

@@ -1,1 +1,46 @@
-//! (not yet implemented)
+//! Persona webhooks: `Persona-Signature: t=<unix s>,v1=<hex>` where
+//! `v1 = hex(HMAC-SHA256(utf8(secret), t + "." + raw body))`, `t` as sent.
+//!
+//! While a secret is being rotated the header holds several space-separated
+//! sets (`t=..,v1=.. t=..,v1=..`): the webhook is accepted if any `v1` of any
+//! set matches and that set's `t` lies within
+//! [`WebhookOptions::tolerance_secs`] of `now` (default 300 s). If sets match
+//! but all are outside the window the error is `TimestampOutOfWindow`.
+//! The header grammar is shared with CorePass v2 (see
+//! [`header`](crate::webhooks::header)).
+
+use crate::error::Result;
+use crate::primitives::hmac::HmacKey;
+use crate::webhooks::{Provider, VerifiedWebhook, WebhookOptions, timestamped};
+
+/// The signature header.
+pub const SIGNATURE_HEADER: &str = "Persona-Signature";
+
+/// Verifies a Persona webhook; `now` is unix seconds.
+///
+/// # Errors
+/// [`Error::MissingHeader`](crate::Error::MissingHeader),
+/// [`Error::Malformed`](crate::Error::Malformed) (header not `t=..,v1=..`),
+/// [`Error::SignatureInvalid`](crate::Error::SignatureInvalid),
+/// [`Error::TimestampOutOfWindow`](crate::Error::TimestampOutOfWindow),
+/// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
+/// [`Error::InvalidArgument`](crate::Error::InvalidArgument) (options).
+pub fn verify<N: AsRef<str>, V: AsRef<str>>(
+    secret: &HmacKey,
+    headers: &[(N, V)],
+    body: &[u8],
+    now: u64,
+    opts: &WebhookOptions,
+) -> Result<VerifiedWebhook> {
+    timestamped(
+        Provider::Persona,
+        secret,
+        headers,
+        body,
+        now,
+        opts,
+        SIGNATURE_HEADER,
+        "v1",
+        "persona-v1",
+    )
+}

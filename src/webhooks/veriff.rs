@@ -1,1 +1,34 @@
-//! (not yet implemented)
+//! Veriff webhooks: `X-HMAC-SIGNATURE = hex(HMAC-SHA256(utf8(shared secret), raw body))`.
+//!
+//! `X-AUTH-CLIENT` only carries your API key (it identifies the integration
+//! and proves nothing). No timestamp is signed: deduplicate on the event.
+
+use crate::error::Result;
+use crate::primitives::hmac::{HmacAlg, HmacKey};
+use crate::webhooks::{Provider, VerifiedWebhook, verify_body_hex};
+
+/// The signature header.
+pub const SIGNATURE_HEADER: &str = "X-HMAC-SIGNATURE";
+
+/// Verifies a Veriff webhook with the integration's shared secret.
+///
+/// # Errors
+/// [`Error::MissingHeader`](crate::Error::MissingHeader),
+/// [`Error::SignatureInvalid`](crate::Error::SignatureInvalid),
+/// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
+/// [`Error::Malformed`](crate::Error::Malformed) (header given twice).
+pub fn verify<N: AsRef<str>, V: AsRef<str>>(
+    secret: &HmacKey,
+    headers: &[(N, V)],
+    body: &[u8],
+) -> Result<VerifiedWebhook> {
+    verify_body_hex(
+        Provider::Veriff,
+        secret,
+        headers,
+        body,
+        SIGNATURE_HEADER,
+        HmacAlg::Sha256,
+        "hmac-sha256-hex",
+    )
+}

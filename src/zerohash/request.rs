@@ -1,0 +1,401 @@
+//! Zero Hash API request signing (`X-SCX-*` headers) and its server-side check.
+
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+use crate::error::{Detail, Error, Result, check_len};
+use crate::primitives::hmac::{HmacAlg, HmacKey};
+use crate::webhooks::header;
+
+/// Default accepted skew of `X-SCX-TIMESTAMP` (seconds, either direction),
+/// as Zero Hash's servers apply.
+pub const DEFAULT_REQUEST_WINDOW_SECS: u64 = 60;
+/// Largest window [`verify_request`] accepts (seconds).
+pub const MAX_REQUEST_WINDOW_SECS: u64 = 300;
+/// Largest request body signed or checked (5 MiB).
+pub const MAX_REQUEST_BODY_LEN: usize = 5 * 1024 * 1024;
+/// Largest route (path and query) signed or checked (bytes).
+pub const MAX_ROUTE_LEN: usize = 8192;
+/// Longest HTTP method accepted.
+const MAX_METHOD_LEN: usize = 16;
+
+/// Decodes a Zero Hash API secret (standard base64, padded) into an HMAC key.
+///
+/// # Errors
+/// [`Error::Malformed`] when it is not base64, [`Error::InvalidKey`] when it
+/// decodes to nothing. The secret is never echoed.
+pub fn secret_from_base64(secret_b64: &str) -> Result<HmacKey> {
+    let bytes = Zeroizing::new(crate::encoding::b64_decode(
+        "api secret",
+        secret_b64.trim(),
+    )?);
+    if bytes.is_empty() {
+        return Err(Error::invalid_key("api secret is empty"));
+    }
+    Ok(HmacKey::from_slice(&bytes))
+}
+
+/// The validated pieces of the signed message.
+struct Parts<'a> {
+    timestamp: String,
+    method: String,
+    route: &'a str,
+    body: &'a str,
+}
+
+fn parts<'a>(
+    timestamp_secs: u64,
+    method: &str,
+    route: &'a str,
+    body: &'a str,
+) -> Result<Parts<'a>> {
+    let method = method.trim();
+    if method.is_empty()
+        || method.len() > MAX_METHOD_LEN
+        || !method.bytes().all(|b| b.is_ascii_alphabetic())
+    {
+        return Err(Error::malformed(
+            "method must be an HTTP method name (letters only)",
+        ));
+    }
+    let method = method.to_ascii_uppercase();
+    check_len("route", route.as_bytes(), MAX_ROUTE_LEN)?;
+    if !route.starts_with('/') || route.bytes().any(|b| b.is_ascii_control() || b == b' ') {
+        return Err(Error::malformed(
+            "route must be the path with its query string, starting with '/'",
+        ));
+    }
+    check_len("request body", body.as_bytes(), MAX_REQUEST_BODY_LEN)?;
+    let body = if body.is_empty() && (method == "GET" || method == "DELETE") {
+        "{}"
+    } else {
+        body
+    };
+    Ok(Parts {
+        timestamp: timestamp_secs.to_string(),
+        method,
+        route,
+        body,
+    })
+}
+
+/// The exact string that is signed: `timestamp + METHOD + route + body`, with
+/// the method upper-cased and `{}` for an empty GET/DELETE body (see the
+/// [module docs](crate::zerohash)). Not secret; useful for debugging.
+///
+/// # Errors
+/// [`Error::Malformed`] for a method that is not letters or a route that does
+/// not start with `/` (or holds spaces/control characters);
+/// [`Error::InputTooLarge`] over [`MAX_ROUTE_LEN`] / [`MAX_REQUEST_BODY_LEN`].
+pub fn signing_message(
+    timestamp_secs: u64,
+    method: &str,
+    route: &str,
+    body: &str,
+) -> Result<String> {
+    let p = parts(timestamp_secs, method, route, body)?;
+    Ok(format!("{}{}{}{}", p.timestamp, p.method, p.route, p.body))
+}
+
+fn mac_parts<'p>(p: &'p Parts<'_>) -> [&'p [u8]; 4] {
+    [
+        p.timestamp.as_bytes(),
+        p.method.as_bytes(),
+        p.route.as_bytes(),
+        p.body.as_bytes(),
+    ]
+}
+
+/// Computes `X-SCX-SIGNED` (standard base64 of the HMAC-SHA256 tag).
+///
+/// # Errors
+/// As [`signing_message`].
+pub fn sign(
+    secret: &HmacKey,
+    timestamp_secs: u64,
+    method: &str,
+    route: &str,
+    body: &str,
+) -> Result<String> {
+    let p = parts(timestamp_secs, method, route, body)?;
+    let tag = Zeroizing::new(secret.sign(HmacAlg::Sha256, &mac_parts(&p)));
+    Ok(crate::encoding::b64_encode(&tag))
+}
+
+/// Zero Hash API credentials: the public API key, the passphrase and the
+/// decoded secret. Secrets are zeroized on drop; `Debug` shows only the API key.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct ZeroHashCredentials {
+    api_key: String,
+    passphrase: String,
+    secret: HmacKey,
+}
+
+impl core::fmt::Debug for ZeroHashCredentials {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("ZeroHashCredentials")
+            .field("api_key", &self.api_key)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ZeroHashCredentials {
+    /// Builds credentials from the API key, the base64 API secret and the passphrase.
+    ///
+    /// # Errors
+    /// As [`secret_from_base64`].
+    pub fn new(api_key: &str, secret_b64: &str, passphrase: &str) -> Result<Self> {
+        Ok(Self::from_key(
+            api_key,
+            secret_from_base64(secret_b64)?,
+            passphrase,
+        ))
+    }
+
+    /// Builds credentials from an already decoded secret.
+    #[must_use]
+    pub fn from_key(api_key: &str, secret: HmacKey, passphrase: &str) -> Self {
+        Self {
+            api_key: api_key.to_owned(),
+            passphrase: passphrase.to_owned(),
+            secret,
+        }
+    }
+
+    /// The public API key.
+    #[must_use]
+    pub fn api_key(&self) -> &str {
+        &self.api_key
+    }
+
+    /// Signs a request: returns the four `X-SCX-*` header values.
+    /// `timestamp_secs` is the current unix time in seconds (the caller's clock).
+    ///
+    /// # Errors
+    /// As [`signing_message`].
+    pub fn sign_request(
+        &self,
+        timestamp_secs: u64,
+        method: &str,
+        route: &str,
+        body: &str,
+    ) -> Result<SignedHeaders> {
+        Ok(SignedHeaders {
+            x_scx_api_key: self.api_key.clone(),
+            x_scx_signed: sign(&self.secret, timestamp_secs, method, route, body)?,
+            x_scx_timestamp: timestamp_secs.to_string(),
+            x_scx_passphrase: self.passphrase.clone(),
+        })
+    }
+}
+
+/// The headers of a signed Zero Hash request. Holds the passphrase: zeroized
+/// on drop, and `Debug` shows only the API key and timestamp.
+#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
+pub struct SignedHeaders {
+    /// `X-SCX-API-KEY`: the public API key.
+    pub x_scx_api_key: String,
+    /// `X-SCX-SIGNED`: base64 HMAC-SHA256 of the signed message.
+    pub x_scx_signed: String,
+    /// `X-SCX-TIMESTAMP`: unix seconds, decimal.
+    pub x_scx_timestamp: String,
+    /// `X-SCX-PASSPHRASE`: the account passphrase (secret).
+    pub x_scx_passphrase: String,
+}
+
+impl core::fmt::Debug for SignedHeaders {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("SignedHeaders")
+            .field("x_scx_api_key", &self.x_scx_api_key)
+            .field("x_scx_timestamp", &self.x_scx_timestamp)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SignedHeaders {
+    /// The headers as `(name, value)` pairs, in the order `X-SCX-API-KEY`,
+    /// `X-SCX-SIGNED`, `X-SCX-TIMESTAMP`, `X-SCX-PASSPHRASE`. The returned
+    /// passphrase copy is not zeroized: drop it soon.
+    #[must_use]
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("X-SCX-API-KEY", self.x_scx_api_key.clone()),
+            ("X-SCX-SIGNED", self.x_scx_signed.clone()),
+            ("X-SCX-TIMESTAMP", self.x_scx_timestamp.clone()),
+            ("X-SCX-PASSPHRASE", self.x_scx_passphrase.clone()),
+        ]
+    }
+}
+
+/// What [`verify_request`] established.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct VerifiedRequest {
+    /// The signed timestamp (unix seconds).
+    pub timestamp: u64,
+    /// `X-SCX-API-KEY` as sent, if present (not covered by the signature).
+    pub api_key: Option<String>,
+}
+
+/// Checks a signature given as fields: `timestamp` (decimal seconds, as sent
+/// in `X-SCX-TIMESTAMP`) and `signature_b64` (`X-SCX-SIGNED`). The signature
+/// is checked first, then the window: `window_secs` defaults to
+/// [`DEFAULT_REQUEST_WINDOW_SECS`], at most [`MAX_REQUEST_WINDOW_SECS`].
+/// The passphrase is not part of the signature; compare it yourself.
+/// Returns the signed timestamp.
+///
+/// # Errors
+/// [`Error::Malformed`] (timestamp not decimal, bad method or route),
+/// [`Error::SignatureInvalid`] (wrong secret, altered request, signature not
+/// base64), [`Error::TimestampOutOfWindow`], [`Error::InvalidArgument`]
+/// (window over the maximum), [`Error::InputTooLarge`].
+#[allow(clippy::too_many_arguments)]
+pub fn verify_request_fields(
+    secret: &HmacKey,
+    timestamp: &str,
+    signature_b64: &str,
+    method: &str,
+    route: &str,
+    body: &str,
+    now: u64,
+    window_secs: Option<u64>,
+) -> Result<u64> {
+    let window = window_secs.unwrap_or(DEFAULT_REQUEST_WINDOW_SECS);
+    if window > MAX_REQUEST_WINDOW_SECS {
+        return Err(Error::InvalidArgument(Detail::Borrowed(
+            "window_secs exceeds MAX_REQUEST_WINDOW_SECS (300)",
+        )));
+    }
+    let ts = header::parse_timestamp("X-SCX-TIMESTAMP", timestamp.trim())?;
+    let p = parts(ts, method, route, body)?;
+    let tag = Zeroizing::new(
+        crate::encoding::b64_decode("X-SCX-SIGNED", signature_b64.trim())
+            .map_err(|_| Error::SignatureInvalid)?,
+    );
+    // The signed text is the timestamp as sent: a re-formatted number would
+    // accept `0123` for `123`, so require the canonical form.
+    if p.timestamp != timestamp.trim() {
+        return Err(Error::malformed(
+            "X-SCX-TIMESTAMP must be a canonical decimal number",
+        ));
+    }
+    secret.verify(HmacAlg::Sha256, &mac_parts(&p), &tag)?;
+    header::check_window(ts, now, window)?;
+    Ok(ts)
+}
+
+/// Like [`verify_request_fields`] with the values taken from the request
+/// headers (`X-SCX-SIGNED`, `X-SCX-TIMESTAMP`; names case-insensitive).
+///
+/// # Errors
+/// [`Error::MissingHeader`] when either header is absent, [`Error::Malformed`]
+/// when one is given twice, else as [`verify_request_fields`].
+#[allow(clippy::too_many_arguments)]
+pub fn verify_request<N: AsRef<str>, V: AsRef<str>>(
+    secret: &HmacKey,
+    headers: &[(N, V)],
+    method: &str,
+    route: &str,
+    body: &str,
+    now: u64,
+    window_secs: Option<u64>,
+) -> Result<VerifiedRequest> {
+    let signed = header::require(headers, "X-SCX-SIGNED")?;
+    let ts = header::require(headers, "X-SCX-TIMESTAMP")?;
+    let api_key = header::find(headers, "X-SCX-API-KEY")?.map(str::to_owned);
+    let timestamp =
+        verify_request_fields(secret, ts, signed, method, route, body, now, window_secs)?;
+    Ok(VerifiedRequest { timestamp, api_key })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "2mC4ZvVd4goRkuJm+rjr9byUiaUW1b6tVN4xy9QXNSE=";
+
+    #[test]
+    fn body_rule_and_method_case() {
+        assert_eq!(signing_message(1, "get", "/a", "").unwrap(), "1GET/a{}");
+        assert_eq!(
+            signing_message(1, "DELETE", "/a", "").unwrap(),
+            "1DELETE/a{}"
+        );
+        assert_eq!(signing_message(1, "post", "/a", "").unwrap(), "1POST/a");
+        assert_eq!(signing_message(1, "GET", "/a", "x").unwrap(), "1GET/ax");
+    }
+
+    #[test]
+    fn rejects_bad_inputs() {
+        for (m, r) in [
+            ("", "/a"),
+            ("G3T", "/a"),
+            ("GET", "a"),
+            ("GET", "/a b"),
+            ("GET", "https://x/a"),
+        ] {
+            assert_eq!(
+                signing_message(1, m, r, "").unwrap_err().code(),
+                "malformed_input",
+                "{m} {r}"
+            );
+        }
+        assert_eq!(secret_from_base64("").unwrap_err().code(), "invalid_key");
+        assert_eq!(
+            secret_from_base64("not base64!").unwrap_err().code(),
+            "malformed_input"
+        );
+    }
+
+    #[test]
+    fn round_trip_and_errors() {
+        let key = secret_from_base64(SECRET).unwrap();
+        let sig = sign(&key, 1000, "POST", "/p", "{}").unwrap();
+        let h = [("x-scx-signed", sig.as_str()), ("X-SCX-TIMESTAMP", "1000")];
+        assert_eq!(
+            verify_request(&key, &h, "POST", "/p", "{}", 1060, None)
+                .unwrap()
+                .timestamp,
+            1000
+        );
+        let e = verify_request(&key, &h, "POST", "/p", "{}", 1061, None).unwrap_err();
+        assert_eq!(e.code(), "timestamp_out_of_window");
+        assert!(verify_request(&key, &h, "POST", "/p", "{}", 1061, Some(300)).is_ok());
+        assert_eq!(
+            verify_request(&key, &h, "POST", "/p", "{}", 1000, Some(301))
+                .unwrap_err()
+                .code(),
+            "invalid_argument"
+        );
+        assert_eq!(
+            verify_request(&key, &h, "POST", "/q", "{}", 1000, None)
+                .unwrap_err()
+                .code(),
+            "signature_invalid"
+        );
+        let e =
+            verify_request_fields(&key, "01000", &sig, "POST", "/p", "{}", 1000, None).unwrap_err();
+        assert_eq!(e.code(), "malformed_input");
+        let e =
+            verify_request_fields(&key, "1000", "***", "POST", "/p", "{}", 1000, None).unwrap_err();
+        assert_eq!(e.code(), "signature_invalid");
+        let e = verify_request(&key, &h[..1], "POST", "/p", "{}", 1000, None).unwrap_err();
+        assert_eq!(e.code(), "missing_header");
+    }
+
+    #[test]
+    fn debug_shows_no_secrets() {
+        let c = ZeroHashCredentials::new("pk", SECRET, "my-passphrase").unwrap();
+        let s = format!("{c:?}");
+        assert!(!s.contains("my-passphrase") && !s.contains("2mC4"), "{s}");
+        let h = c.sign_request(1, "GET", "/a", "").unwrap();
+        let s = format!("{h:?}");
+        assert!(
+            !s.contains("my-passphrase") && !s.contains(&h.x_scx_signed),
+            "{s}"
+        );
+        assert_eq!(
+            h.to_pairs()[3],
+            ("X-SCX-PASSPHRASE", "my-passphrase".to_owned())
+        );
+    }
+}

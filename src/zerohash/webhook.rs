@@ -1,0 +1,260 @@
+//! Zero Hash webhook verification (HMAC and RSA, legacy and current headers).
+
+use crate::error::{Error, Result};
+use crate::primitives::hmac::{HmacAlg, HmacKey};
+use crate::webhooks::{Provider, VerifiedWebhook, WebhookOptions, header, precheck};
+use crate::zerohash::ZeroHashPublicKey;
+
+/// Timestamp of the current scheme (unix milliseconds).
+pub const TIMESTAMP_HEADER: &str = "x-zh-hook-timestamp";
+/// Current HMAC signature: `hex(HMAC-SHA256(secret, body + timestamp))`.
+pub const SIGNATURE_HEADER: &str = "x-zh-hook-signature";
+/// Legacy HMAC signature: `hex(HMAC-SHA256(secret, body))`.
+pub const LEGACY_SIGNATURE_HEADER: &str = "x-zh-hook-signature-256";
+/// Current RSA signature (PKCS#1 v1.5, SHA-256, over `body + timestamp`).
+pub const RSA_SIGNATURE_HEADER: &str = "x-zh-hook-rsa-signature";
+/// Legacy RSA signature (PKCS#1 v1.5, SHA-256, over `body`).
+pub const LEGACY_RSA_SIGNATURE_HEADER: &str = "x-zh-hook-rsa-signature-256";
+/// The idempotency key.
+pub const NOTIFICATION_ID_HEADER: &str = "x-zh-hook-notification-id";
+/// Longest accepted notification id (bytes).
+const MAX_NOTIFICATION_ID_LEN: usize = 256;
+
+/// The message a Zero Hash webhook signature covers, as parts to concatenate:
+/// `body + timestamp` (current, `timestamp` the header text in milliseconds)
+/// or `body` alone (legacy, `timestamp` `None`). The one place that defines it.
+#[must_use]
+pub fn webhook_message<'a>(body: &'a [u8], timestamp: Option<&'a str>) -> Vec<&'a [u8]> {
+    match timestamp {
+        Some(ts) => vec![body, ts.as_bytes()],
+        None => vec![body],
+    }
+}
+
+/// Which headers to use: the signature value, the timestamp (raw text, ms),
+/// and whether this is the legacy scheme.
+struct Selected<'a> {
+    signature: &'a str,
+    timestamp: Option<(&'a str, u64)>,
+}
+
+fn select<'a, N: AsRef<str>, V: AsRef<str>>(
+    headers: &'a [(N, V)],
+    current: &'static str,
+    legacy: &'static str,
+    opts: &WebhookOptions,
+) -> Result<Selected<'a>> {
+    if let Some(ts) = header::find(headers, TIMESTAMP_HEADER)?.filter(|v| !v.is_empty()) {
+        let ms = header::parse_timestamp(TIMESTAMP_HEADER, ts)?;
+        let signature = header::require(headers, current)?;
+        return Ok(Selected {
+            signature,
+            timestamp: Some((ts, ms)),
+        });
+    }
+    match header::find(headers, legacy)?.filter(|v| !v.is_empty()) {
+        Some(signature) if opts.zerohash_allow_legacy => Ok(Selected {
+            signature,
+            timestamp: None,
+        }),
+        Some(_) => Err(Error::MissingHeader(TIMESTAMP_HEADER.into())),
+        None if header::find(headers, current)?.is_some() => {
+            Err(Error::MissingHeader(TIMESTAMP_HEADER.into()))
+        }
+        None if opts.zerohash_allow_legacy => Err(Error::MissingHeader(legacy.into())),
+        None => Err(Error::MissingHeader(current.into())),
+    }
+}
+
+/// Checks the window (milliseconds against `now` seconds) and builds the result.
+fn finish<N: AsRef<str>, V: AsRef<str>>(
+    headers: &[(N, V)],
+    sel: &Selected<'_>,
+    now: u64,
+    opts: &WebhookOptions,
+    scheme: &str,
+    legacy_scheme: &str,
+) -> Result<VerifiedWebhook> {
+    let (scheme, timestamp) = match sel.timestamp {
+        Some((_, ms)) => {
+            let tolerance_ms = opts.tolerance_secs.saturating_mul(1000);
+            header::check_window(ms, now.saturating_mul(1000), tolerance_ms)?;
+            (scheme, Some(ms / 1000))
+        }
+        None => (legacy_scheme, None),
+    };
+    let mut out = VerifiedWebhook::new(Provider::ZeroHash, scheme, timestamp);
+    out.event_id = match header::find(headers, NOTIFICATION_ID_HEADER)? {
+        Some(id) if id.len() > MAX_NOTIFICATION_ID_LEN => {
+            return Err(Error::InputTooLarge {
+                what: "notification id",
+                limit: MAX_NOTIFICATION_ID_LEN,
+            });
+        }
+        Some(id) if !id.is_empty() => Some(id.to_owned()),
+        _ => None,
+    };
+    Ok(out)
+}
+
+/// Verifies a Zero Hash webhook signed with the HMAC secret (`now` in unix
+/// seconds). With `x-zh-hook-timestamp` present the current scheme
+/// (`x-zh-hook-signature`) is required; otherwise the legacy
+/// `x-zh-hook-signature-256` is used if
+/// [`WebhookOptions::zerohash_allow_legacy`].
+///
+/// # Errors
+/// [`Error::MissingHeader`], [`Error::Malformed`] (timestamp not decimal,
+/// header twice), [`Error::SignatureInvalid`],
+/// [`Error::TimestampOutOfWindow`], [`Error::InputTooLarge`],
+/// [`Error::InvalidArgument`] (options).
+pub fn verify_webhook<N: AsRef<str>, V: AsRef<str>>(
+    secret: &HmacKey,
+    headers: &[(N, V)],
+    body: &[u8],
+    now: u64,
+    opts: &WebhookOptions,
+) -> Result<VerifiedWebhook> {
+    precheck(body, opts)?;
+    let sel = select(headers, SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER, opts)?;
+    let msg = webhook_message(body, sel.timestamp.map(|(raw, _)| raw));
+    secret.verify_hex(HmacAlg::Sha256, &msg, sel.signature)?;
+    finish(
+        headers,
+        &sel,
+        now,
+        opts,
+        "zerohash-hmac-sha256",
+        "zerohash-hmac-sha256-legacy",
+    )
+}
+
+/// Verifies a Zero Hash webhook signed with Zero Hash's RSA key
+/// (`x-zh-hook-rsa-signature` with the timestamp, or the legacy
+/// `x-zh-hook-rsa-signature-256`), RSASSA-PKCS1-v1_5 with SHA-256. The
+/// signature may be standard base64 or hex (exactly twice the modulus length).
+///
+/// # Errors
+/// As [`verify_webhook`].
+pub fn verify_webhook_rsa<N: AsRef<str>, V: AsRef<str>>(
+    key: &ZeroHashPublicKey,
+    headers: &[(N, V)],
+    body: &[u8],
+    now: u64,
+    opts: &WebhookOptions,
+) -> Result<VerifiedWebhook> {
+    precheck(body, opts)?;
+    let sel = select(
+        headers,
+        RSA_SIGNATURE_HEADER,
+        LEGACY_RSA_SIGNATURE_HEADER,
+        opts,
+    )?;
+    key.verify(
+        &webhook_message(body, sel.timestamp.map(|(raw, _)| raw)),
+        sel.signature,
+    )?;
+    finish(
+        headers,
+        &sel,
+        now,
+        opts,
+        "zerohash-rsa-sha256",
+        "zerohash-rsa-sha256-legacy",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> HmacKey {
+        HmacKey::from_slice(b"zh-webhook-secret")
+    }
+
+    #[test]
+    fn current_beats_legacy_and_legacy_can_be_refused() {
+        let body = b"{}";
+        let legacy = hex::encode(key().sign(HmacAlg::Sha256, &[body]));
+        let h = [
+            ("X-ZH-HOOK-SIGNATURE-256", legacy.as_str()),
+            ("x-zh-hook-notification-id", "n-1"),
+        ];
+        let ok = verify_webhook(&key(), &h, body, 0, &WebhookOptions::default()).unwrap();
+        assert_eq!(
+            (ok.scheme.as_str(), ok.event_id.as_deref()),
+            ("zerohash-hmac-sha256-legacy", Some("n-1"))
+        );
+        let strict = WebhookOptions {
+            zerohash_allow_legacy: false,
+            ..WebhookOptions::default()
+        };
+        assert_eq!(
+            verify_webhook(&key(), &h, body, 0, &strict)
+                .unwrap_err()
+                .code(),
+            "missing_header"
+        );
+        // A timestamp present forces the current scheme: the legacy header is not a fallback.
+        let h2 = [
+            ("x-zh-hook-signature-256", legacy.as_str()),
+            ("x-zh-hook-timestamp", "1000"),
+        ];
+        assert_eq!(
+            verify_webhook(&key(), &h2, body, 1, &WebhookOptions::default())
+                .unwrap_err()
+                .code(),
+            "missing_header"
+        );
+        let h3 = [("x-zh-hook-signature", legacy.as_str())];
+        assert_eq!(
+            verify_webhook(&key(), &h3, body, 1, &WebhookOptions::default())
+                .unwrap_err()
+                .code(),
+            "missing_header"
+        );
+    }
+
+    #[test]
+    fn window_in_milliseconds() {
+        let body = b"{}";
+        let sig = hex::encode(key().sign(
+            HmacAlg::Sha256,
+            &webhook_message(body, Some("1700000000500")),
+        ));
+        let h = [
+            ("x-zh-hook-signature", sig.as_str()),
+            ("x-zh-hook-timestamp", "1700000000500"),
+        ];
+        let o = WebhookOptions::default();
+        assert_eq!(
+            verify_webhook(&key(), &h, body, 1_700_000_300, &o)
+                .unwrap()
+                .timestamp,
+            Some(1_700_000_000)
+        );
+        assert_eq!(
+            verify_webhook(&key(), &h, body, 1_700_000_301, &o)
+                .unwrap_err()
+                .code(),
+            "timestamp_out_of_window"
+        );
+        assert_eq!(
+            verify_webhook(&key(), &h, body, 1_699_999_700, &o)
+                .unwrap_err()
+                .code(),
+            "timestamp_out_of_window"
+        );
+        assert!(verify_webhook(&key(), &h, body, 1_699_999_701, &o).is_ok());
+        let bad = [
+            ("x-zh-hook-signature", sig.as_str()),
+            ("x-zh-hook-timestamp", "17e11"),
+        ];
+        assert_eq!(
+            verify_webhook(&key(), &bad, body, 0, &o)
+                .unwrap_err()
+                .code(),
+            "malformed_input"
+        );
+    }
+}
