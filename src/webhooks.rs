@@ -139,10 +139,12 @@ pub struct WebhookOptions {
     pub tolerance_secs: u64,
     /// Accept Zero Hash's legacy, untimestamped `x-zh-hook-signature-256`
     /// (and `-rsa-signature-256`) when the timestamped headers are absent.
-    /// Default `true`. When `x-zh-hook-timestamp` is present the timestamped
-    /// scheme is always required. Set to `false` once your Zero Hash
-    /// account sends timestamps: otherwise an attacker who strips them can
-    /// replay any old legacy-signed body.
+    /// Default `false`: the legacy signature carries no timestamp, so a
+    /// captured body can be replayed forever (and, where Zero Hash sends both
+    /// schemes, an attacker who strips the timestamp headers downgrades to
+    /// it). Opt in only for an account that sends no timestamps yet. When
+    /// `x-zh-hook-timestamp` is present the timestamped scheme is always
+    /// required, whatever this says.
     pub zerohash_allow_legacy: bool,
 }
 
@@ -150,7 +152,7 @@ impl Default for WebhookOptions {
     fn default() -> Self {
         Self {
             tolerance_secs: DEFAULT_TOLERANCE_SECS,
-            zerohash_allow_legacy: true,
+            zerohash_allow_legacy: false,
         }
     }
 }

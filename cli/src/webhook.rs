@@ -46,9 +46,10 @@ struct VerifyArgs {
     /// Zero Hash only: verify the RSA headers with this public key (PEM file) instead of the secret.
     #[arg(long)]
     public_key: Option<PathBuf>,
-    /// Zero Hash only: refuse the legacy, untimestamped signature headers.
+    /// Zero Hash only: also accept the legacy, untimestamped signature headers
+    /// (replayable: only for accounts that send no timestamps yet).
     #[arg(long)]
-    no_legacy: bool,
+    allow_legacy: bool,
 }
 
 pub(crate) fn run(cmd: Cmd) -> ExitCode {
@@ -81,7 +82,7 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
     let body = crate::output::read_file(&a.body)?;
     let now = crate::output::now_or(a.now);
     let mut opts = WebhookOptions::default();
-    opts.zerohash_allow_legacy = !a.no_legacy;
+    opts.zerohash_allow_legacy = a.allow_legacy;
     if let Some(t) = a.tolerance {
         opts.tolerance_secs = t;
     }
@@ -251,7 +252,10 @@ const SAMPLES: &[Sample] = &[
 
 fn run_sample(x: &Sample, body: &[u8], now: u64) -> Result<VerifiedWebhook, kycrypt::Error> {
     let key = HmacKey::from_slice(x.2.as_bytes());
-    webhooks::verify(x.1, &key, x.3, body, now, &WebhookOptions::default())
+    // The demo's Zero Hash legacy sample needs the explicit opt-in.
+    let mut opts = WebhookOptions::default();
+    opts.zerohash_allow_legacy = x.1 == Provider::ZeroHash;
+    webhooks::verify(x.1, &key, x.3, body, now, &opts)
 }
 
 /// Checks one sample: valid as is, rejected tampered, and (timestamped

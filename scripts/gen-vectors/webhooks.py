@@ -212,7 +212,7 @@ assert hx(ZH_SECRET, ZH_BODY) == ZH_LEGACY and hx(ZH_SECRET, ZH_BODY + ZH_TS) ==
 ZH_NOW = 1670958435
 NID = "9a1f2c3e-0b7d-4c55-8e4e-3f1d2a6b7c80"
 wh("zerohash-legacy", "legacy x-zh-hook-signature-256 over the body", "auth-public", "zerohash", ZH_SECRET,
-   [["x-zh-hook-signature-256", ZH_LEGACY]], ZH_BODY, ZH_NOW, scheme="zerohash-hmac-sha256-legacy")
+   [["x-zh-hook-signature-256", ZH_LEGACY]], ZH_BODY, ZH_NOW, scheme="zerohash-hmac-sha256-legacy", zerohash_allow_legacy=True)
 wh("zerohash-current", "x-zh-hook-signature over body + timestamp(ms), with notification id", "auth-public", "zerohash", ZH_SECRET,
    [["X-ZH-HOOK-TIMESTAMP", ZH_TS], ["X-ZH-HOOK-SIGNATURE", ZH_NEW], ["X-ZH-HOOK-NOTIFICATION-ID", NID]], ZH_BODY, ZH_NOW,
    scheme="zerohash-hmac-sha256", ts=ZH_NOW, event_id=NID)
@@ -230,10 +230,12 @@ wh("zerohash-current-timestamp-changed", "timestamp header changed after signing
    [["x-zh-hook-timestamp", "1670958435350"], ["x-zh-hook-signature", ZH_NEW]], ZH_BODY, ZH_NOW, "invalid", "signature_invalid")
 wh("zerohash-legacy-sig-in-current-header", "legacy digest sent with a timestamp", "py-stdlib", "zerohash", ZH_SECRET,
    [["x-zh-hook-timestamp", ZH_TS], ["x-zh-hook-signature", ZH_LEGACY]], ZH_BODY, ZH_NOW, "invalid", "signature_invalid")
+wh("zerohash-legacy-refused-by-default", "legacy header with default options: refused (replayable, no timestamp)", "py-stdlib", "zerohash",
+   ZH_SECRET, [["x-zh-hook-signature-256", ZH_LEGACY]], ZH_BODY, ZH_NOW, "invalid", "missing_header")
 wh("zerohash-legacy-refused", "legacy header when zerohash_allow_legacy is false", "py-stdlib", "zerohash", ZH_SECRET,
    [["x-zh-hook-signature-256", ZH_LEGACY]], ZH_BODY, ZH_NOW, "invalid", "missing_header", zerohash_allow_legacy=False)
 wh("zerohash-legacy-wrong-secret", "legacy digest, another secret", "py-stdlib", "zerohash", "other-secret",
-   [["x-zh-hook-signature-256", ZH_LEGACY]], ZH_BODY, ZH_NOW, "invalid", "signature_invalid")
+   [["x-zh-hook-signature-256", ZH_LEGACY]], ZH_BODY, ZH_NOW, "invalid", "signature_invalid", zerohash_allow_legacy=True)
 wh("zerohash-timestamp-seconds-text", "timestamp header not decimal", "py-stdlib", "zerohash", ZH_SECRET,
    [["x-zh-hook-timestamp", "2022-12-13T19:07:15Z"], ["x-zh-hook-signature", ZH_NEW]], ZH_BODY, ZH_NOW, "invalid", "malformed_input")
 wh("zerohash-no-signature", "no Zero Hash header at all", "py-stdlib", "zerohash", ZH_SECRET, [["content-type", "application/json"]],
@@ -252,9 +254,11 @@ def rsa_sig(msg, pss=False):
     return RSA_KEY.sign(msg.encode(), pad, hashes.SHA256())
 
 
-def rsa(cid, comment, pem, headers, body, now, expected="valid", code=None, scheme=None, ts=None, event_id=None):
+def rsa(cid, comment, pem, headers, body, now, expected="valid", code=None, scheme=None, ts=None, event_id=None, **opts):
     out = {"provider": "zerohash", "scheme": scheme, "timestamp": ts, "event_id": event_id} if expected == "valid" else None
-    case(cid, comment, "py-cryptography", {"public_key_pem": pem, "headers": headers, "body": body, "now": now}, expected, code, out,
+    inputs = {"public_key_pem": pem, "headers": headers, "body": body, "now": now}
+    inputs.update(opts)
+    case(cid, comment, "py-cryptography", inputs, expected, code, out,
          op="zerohash.verify_webhook_rsa")
 
 
@@ -267,9 +271,9 @@ rsa("zh-rsa-current-b64", "x-zh-hook-rsa-signature, base64, SPKI key", SPKI_PEM,
 rsa("zh-rsa-current-hex-pkcs1", "hex signature, PKCS#1 PEM key", PKCS1_PEM,
     [["x-zh-hook-timestamp", ZH_TS], ["x-zh-hook-rsa-signature", CUR.hex()]], ZH_BODY, ZH_NOW, scheme="zerohash-rsa-sha256", ts=ZH_NOW)
 rsa("zh-rsa-legacy-b64", "x-zh-hook-rsa-signature-256 over the body", SPKI_PEM,
-    [["x-zh-hook-rsa-signature-256", b64(LEG)]], ZH_BODY, ZH_NOW, scheme="zerohash-rsa-sha256-legacy")
+    [["x-zh-hook-rsa-signature-256", b64(LEG)]], ZH_BODY, ZH_NOW, scheme="zerohash-rsa-sha256-legacy", zerohash_allow_legacy=True)
 rsa("zh-rsa-legacy-hex-upper", "legacy, uppercase hex", SPKI_PEM,
-    [["X-ZH-HOOK-RSA-SIGNATURE-256", LEG.hex().upper()]], ZH_BODY, ZH_NOW, scheme="zerohash-rsa-sha256-legacy")
+    [["X-ZH-HOOK-RSA-SIGNATURE-256", LEG.hex().upper()]], ZH_BODY, ZH_NOW, scheme="zerohash-rsa-sha256-legacy", zerohash_allow_legacy=True)
 rsa("zh-rsa-current-stale", "valid signature, timestamp 5 min + 1 s old", SPKI_PEM,
     [["x-zh-hook-timestamp", ZH_TS], ["x-zh-hook-rsa-signature", b64(CUR)]], ZH_BODY, ZH_NOW + 301, "invalid", "timestamp_out_of_window")
 rsa("zh-rsa-current-tampered", "body changed", SPKI_PEM,
@@ -281,9 +285,9 @@ rsa("zh-rsa-pss-not-accepted", "RSA-PSS (salt 0) signature: only PKCS#1 v1.5 is 
     [["x-zh-hook-timestamp", ZH_TS], ["x-zh-hook-rsa-signature", b64(rsa_sig(ZH_BODY + ZH_TS, pss=True))]], ZH_BODY, ZH_NOW,
     "invalid", "signature_invalid")
 rsa("zh-rsa-garbage-signature", "signature neither base64 nor hex", SPKI_PEM,
-    [["x-zh-hook-rsa-signature-256", "not a signature!"]], ZH_BODY, ZH_NOW, "invalid", "signature_invalid")
+    [["x-zh-hook-rsa-signature-256", "not a signature!"]], ZH_BODY, ZH_NOW, "invalid", "signature_invalid", zerohash_allow_legacy=True)
 rsa("zh-rsa-bad-key", "public key PEM that is not a key", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n",
-    [["x-zh-hook-rsa-signature-256", b64(LEG)]], ZH_BODY, ZH_NOW, "invalid", "invalid_key")
+    [["x-zh-hook-rsa-signature-256", b64(LEG)]], ZH_BODY, ZH_NOW, "invalid", "invalid_key", zerohash_allow_legacy=True)
 rsa("zh-rsa-missing", "HMAC header only", SPKI_PEM, [["x-zh-hook-signature-256", ZH_LEGACY]], ZH_BODY, ZH_NOW, "invalid", "missing_header")
 
 doc = {
@@ -293,9 +297,9 @@ doc = {
         "KYC provider webhook signatures over raw bodies. Ops: "
         "webhooks.verify(inputs: provider = sumsub|onfido|veriff|persona|corepass|zerohash|jumio, secret = UTF-8 text used as the HMAC key, "
         "headers = list of [name, value], body = text (its UTF-8 bytes are the raw body), now = unix seconds, optional tolerance_secs "
-        "(default 300, max 3600), optional zerohash_allow_legacy (default true)) -> output provider, scheme, timestamp (signed unix seconds or null), "
+        "(default 300, max 3600), optional zerohash_allow_legacy (default false)) -> output provider, scheme, timestamp (signed unix seconds or null), "
         "event_id (x-zh-hook-notification-id or null). "
-        "zerohash.verify_webhook_rsa(inputs: public_key_pem = SPKI or PKCS#1 PEM, headers, body, now) -> same output."
+        "zerohash.verify_webhook_rsa(inputs: public_key_pem = SPKI or PKCS#1 PEM, headers, body, now, optional zerohash_allow_legacy (default false)) -> same output."
     ),
     "sources": {
         "auth-public": "specs/vectors/auth-public.json (onfido_webhook: Onfido SDK test constant; veriff_hmac: Veriff docs digests; sumsub_webhook, persona_webhook, zerohash_webhook: recipes of the provider docs, self-computed)",

@@ -173,24 +173,24 @@ mod tests {
     }
 
     #[test]
-    fn current_beats_legacy_and_legacy_can_be_refused() {
+    fn legacy_needs_opt_in_and_current_beats_it() {
         let body = b"{}";
         let legacy = hex::encode(key().sign(HmacAlg::Sha256, &[body]));
         let h = [
             ("X-ZH-HOOK-SIGNATURE-256", legacy.as_str()),
             ("x-zh-hook-notification-id", "n-1"),
         ];
-        let ok = verify_webhook(&key(), &h, body, 0, &WebhookOptions::default()).unwrap();
+        let opt_in = WebhookOptions {
+            zerohash_allow_legacy: true,
+            ..WebhookOptions::default()
+        };
+        let ok = verify_webhook(&key(), &h, body, 0, &opt_in).unwrap();
         assert_eq!(
             (ok.scheme.as_str(), ok.event_id.as_deref()),
             ("zerohash-hmac-sha256-legacy", Some("n-1"))
         );
-        let strict = WebhookOptions {
-            zerohash_allow_legacy: false,
-            ..WebhookOptions::default()
-        };
         assert_eq!(
-            verify_webhook(&key(), &h, body, 0, &strict)
+            verify_webhook(&key(), &h, body, 0, &WebhookOptions::default())
                 .unwrap_err()
                 .code(),
             "missing_header"
@@ -201,14 +201,14 @@ mod tests {
             ("x-zh-hook-timestamp", "1000"),
         ];
         assert_eq!(
-            verify_webhook(&key(), &h2, body, 1, &WebhookOptions::default())
+            verify_webhook(&key(), &h2, body, 1, &opt_in)
                 .unwrap_err()
                 .code(),
             "missing_header"
         );
         let h3 = [("x-zh-hook-signature", legacy.as_str())];
         assert_eq!(
-            verify_webhook(&key(), &h3, body, 1, &WebhookOptions::default())
+            verify_webhook(&key(), &h3, body, 1, &opt_in)
                 .unwrap_err()
                 .code(),
             "missing_header"
