@@ -338,6 +338,19 @@ def gen_corepass():
     t = dict(body); t["status"] = "DONE"
     case(cases, "status-gen-unknown-status", "py-cryptography", "corepass.verify_status_callback",
          {"body": st(t), "connector": CONN_PUB, "now": 1700000000}, "invalid", "malformed_input")
+    t = dict(body); t["status"] = "FINISH_SUCCESS"
+    case(cases, "status-gen-tampered-and-stale", "py-cryptography", "corepass.verify_status_callback",
+         {"body": st(t), "connector": CONN_PUB, "now": 1700000180 + 3600}, "invalid", "signature_invalid",
+         comment="signature is checked before the deadline: a forgery is never reported as merely expired")
+    dup = st(body)[:-1] + ', "status": "FINISH_SUCCESS"}'
+    case(cases, "status-gen-duplicate-key", "py-cryptography", "corepass.verify_status_callback",
+         {"body": dup, "connector": CONN_PUB, "now": 1700000000}, "invalid", "malformed_input",
+         comment="a repeated member is refused (parsers disagree on which one wins)")
+    t = st(body).replace('"deadline": 1700000180', '"deadline": 1700000180.0')
+    case(cases, "status-gen-float-deadline", "py-cryptography", "corepass.verify_status_callback",
+         {"body": t, "connector": CONN_PUB, "now": 1700000000}, "invalid", "malformed_input")
+    case(cases, "status-gen-trailing-garbage", "py-cryptography", "corepass.verify_status_callback",
+         {"body": st(body) + "x", "connector": CONN_PUB, "now": 1700000000}, "invalid", "malformed_input")
     case(cases, "status-gen-not-json", "py-cryptography", "corepass.verify_status_callback",
          {"body": "{\"user\":", "connector": CONN_PUB, "now": 1700000000}, "invalid", "malformed_input")
     # generated data callbacks, full form
