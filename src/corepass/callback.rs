@@ -1,1 +1,376 @@
-//! (not yet implemented)
+//! CorePass Connector v1 callbacks: Ed448 signatures checked against a
+//! **pinned** Connector key.
+//!
+//! A `signature` is base64 of 171 bytes: `Ed448 signature (114) || signer
+//! public key (57)`. go-core's `Ecrecover` only returns the embedded key, so
+//! the key must be pinned ([`PinnedConnector`]); a check without pinning
+//! proves nothing.
+//!
+//! Checks, in order: options (skew at most [`MAX_SKEW_SECS`]), size
+//! ([`MAX_BODY_LEN`]), JSON parse, embedded key equals the pinned key
+//! ([`Error::KeyMismatch`]), signature ([`Error::SignatureInvalid`], or
+//! [`Error::Unverifiable`] for error callbacks), coverage policy
+//! ([`Error::DeadlineOnlyNotAllowed`]), then `now > deadline + skew`
+//! ([`Error::Expired`]). The signature comes before the deadline so that an
+//! expired but genuine callback reports `Expired` and a forgery reports a
+//! signature error whatever its deadline.
+//!
+//! Message forms (established against the real samples of the upstream page):
+//! - status: SHA3-256 of the compact JSON of `user, fields, status,
+//!   expiration, deadline[, tx_hash]` (Go escaping);
+//! - data, [`Coverage::Full`]: SHA3-256 of Go `json.Encoder` output of
+//!   `struct{User; Infos; Deadline; Expiration}` (Go 1.22+ escaping, then the
+//!   pre-1.22 `\b`/`\f` escaping when it differs); [`Coverage::DeadlineOnly`]:
+//!   the raw bytes `{"Deadline":<deadline>}\n`, which is what the real sample
+//!   signs. That covers neither user, values nor peppers, and is accepted only
+//!   with [`CallbackOptions::allow_deadline_only`];
+//! - error: the compact form of `user, items, error, expiration, deadline`
+//!   and the Go encoder form of `struct{User; Items; Error; Deadline;
+//!   Expiration}` (both SHA3-256), then deadline-only. The public sample
+//!   verifies under none of them: it yields [`Error::Unverifiable`].
+
+use serde::de::DeserializeOwned;
+
+use crate::corepass::address::{CoreAddress, Network};
+use crate::corepass::gojson::Dialect;
+use crate::corepass::items::{Status, sha3_256};
+use crate::error::{Error, Result};
+use crate::primitives::eddsa::ed448::{Ed448VerifyingKey, PUBLIC_KEY_LEN, SIGNATURE_LEN};
+
+mod body;
+pub use body::{CallbackBody, DataBody, DataInfo, ErrorBody, StatusBody};
+use body::{DataWire, ErrorWire, StatusWire};
+
+/// Largest accepted callback body (1 MiB; data callbacks may carry images).
+pub const MAX_BODY_LEN: usize = 1 << 20;
+/// Default clock skew allowed past the deadline, in seconds.
+pub const DEFAULT_SKEW_SECS: u64 = 30;
+/// Largest clock skew a caller may allow, in seconds.
+pub const MAX_SKEW_SECS: u64 = 300;
+/// Length of a decoded `signature`: Ed448 signature || public key.
+pub const CALLBACK_SIGNATURE_LEN: usize = SIGNATURE_LEN + PUBLIC_KEY_LEN;
+
+/// The Connector key callbacks must be signed with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PinnedConnector {
+    address: CoreAddress,
+    key: Option<[u8; PUBLIC_KEY_LEN]>,
+}
+
+impl PinnedConnector {
+    /// Pins a public key. The signer is then reported in its mainnet form.
+    #[must_use]
+    pub fn from_public_key(key: &Ed448VerifyingKey) -> Self {
+        Self {
+            address: CoreAddress::from_public_key(key, Network::Mainnet),
+            key: Some(key.to_bytes()),
+        }
+    }
+
+    /// Pins a Core address (the 20-byte key hash; any network prefix matches
+    /// the same key). The signer is reported in this address's network form.
+    #[must_use]
+    pub fn from_address(address: CoreAddress) -> Self {
+        Self { address, key: None }
+    }
+
+    /// Parses 114 hex characters (a 57-byte Ed448 public key) or a 44-character Core address.
+    ///
+    /// # Errors
+    /// [`Error::InvalidKey`] for a bad key, [`Error::Malformed`] for a bad
+    /// address or any other length.
+    pub fn parse(s: &str) -> Result<Self> {
+        let s = s.trim();
+        match s.len() {
+            114 => {
+                let bytes =
+                    crate::encoding::hex_decode_array::<PUBLIC_KEY_LEN>("Connector public key", s)?;
+                Ok(Self::from_public_key(&Ed448VerifyingKey::from_bytes(
+                    &bytes,
+                )?))
+            }
+            44 => Ok(Self::from_address(CoreAddress::parse(s)?)),
+            _ => Err(Error::malformed(
+                "Connector must be 114 hex characters (key) or a 44-character Core address",
+            )),
+        }
+    }
+
+    /// The pinned account, in the network form signers are reported in.
+    #[must_use]
+    pub fn address(&self) -> CoreAddress {
+        self.address
+    }
+
+    fn matches(&self, key: &[u8; PUBLIC_KEY_LEN]) -> bool {
+        match &self.key {
+            Some(k) => k == key,
+            None => CoreAddress::from_public_key_bytes(key, self.address.network())
+                .is_ok_and(|a| a.same_account(&self.address)),
+        }
+    }
+}
+
+/// Caller policy for callback verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallbackOptions {
+    /// Seconds a callback is still accepted after its deadline (default
+    /// [`DEFAULT_SKEW_SECS`], at most [`MAX_SKEW_SECS`]).
+    pub skew_secs: u64,
+    /// Accept data (and error) callbacks whose signature covers only the
+    /// deadline. Off by default: such a callback's user, values and peppers
+    /// are not authenticated.
+    pub allow_deadline_only: bool,
+}
+
+impl Default for CallbackOptions {
+    fn default() -> Self {
+        Self {
+            skew_secs: DEFAULT_SKEW_SECS,
+            allow_deadline_only: false,
+        }
+    }
+}
+
+/// What the signature covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Coverage {
+    /// The whole body (all fields but the signature).
+    Full,
+    /// Only the deadline (`{"Deadline":N}\n`).
+    DeadlineOnly,
+}
+
+impl Coverage {
+    /// `full` or `deadline-only` (the CLI's spelling).
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Full => "full",
+            Self::DeadlineOnly => "deadline-only",
+        }
+    }
+}
+
+/// A callback whose signature verified with the pinned key and whose deadline holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct VerifiedCallback {
+    /// The Connector's address ([`PinnedConnector::address`] form).
+    pub signer: CoreAddress,
+    /// The `user` member as sent (not authenticated under deadline-only coverage).
+    pub user: String,
+    /// The signed deadline (unix seconds).
+    pub deadline: u64,
+    /// What the signature covers.
+    pub coverage: Coverage,
+    /// Hex SHA3-256 of `"kycrypt/corepass/replay/v1" || signer(22) ||
+    /// len(user) as u64 BE || user || deadline as u64 BE || SHA3-256(signed message)`,
+    /// where `user` is empty under deadline-only coverage (only signed data
+    /// enters the key, so a replayed signature always maps to the same key).
+    /// Store it until `deadline + skew` to reject replays.
+    pub replay_key: String,
+    /// The typed body.
+    pub body: CallbackBody,
+}
+
+struct Signed {
+    sig: [u8; SIGNATURE_LEN],
+    key: Ed448VerifyingKey,
+}
+
+fn check_and_parse<T: DeserializeOwned>(
+    body: &[u8],
+    opts: &CallbackOptions,
+    what: &'static str,
+) -> Result<T> {
+    if opts.skew_secs > MAX_SKEW_SECS {
+        return Err(Error::InvalidArgument(
+            "skew_secs above the 300 s maximum".into(),
+        ));
+    }
+    crate::error::check_len("callback body", body, MAX_BODY_LEN)?;
+    body::parse_json(body, what)
+}
+
+/// Decodes the 171-byte signature and checks the embedded key against the pin.
+fn signed_by(signature_b64: &str, pinned: &PinnedConnector) -> Result<Signed> {
+    let raw = crate::encoding::b64_decode("signature", signature_b64)?;
+    let raw = <[u8; CALLBACK_SIGNATURE_LEN]>::try_from(raw.as_slice())
+        .map_err(|_| Error::malformed("signature must decode to 171 bytes"))?;
+    let (sig, key) = raw.split_at(SIGNATURE_LEN);
+    let sig =
+        <[u8; SIGNATURE_LEN]>::try_from(sig).map_err(|_| Error::malformed("signature length"))?;
+    let key =
+        <[u8; PUBLIC_KEY_LEN]>::try_from(key).map_err(|_| Error::malformed("signature length"))?;
+    if !pinned.matches(&key) {
+        return Err(Error::KeyMismatch);
+    }
+    let key = Ed448VerifyingKey::from_bytes(&key).map_err(|_| Error::SignatureInvalid)?;
+    Ok(Signed { sig, key })
+}
+
+/// Signature held for `msg`; returns the SHA3 of the signed message for the replay key.
+fn holds(s: &Signed, msg: &[u8]) -> Option<[u8; 32]> {
+    s.key.verify(msg, &s.sig).ok().map(|()| sha3_256(&[msg]))
+}
+
+fn finish(
+    pinned: &PinnedConnector,
+    user: String,
+    deadline: u64,
+    (coverage, signed_hash): (Coverage, [u8; 32]),
+    now: u64,
+    opts: &CallbackOptions,
+    body: CallbackBody,
+) -> Result<VerifiedCallback> {
+    if coverage == Coverage::DeadlineOnly && !opts.allow_deadline_only {
+        return Err(Error::DeadlineOnlyNotAllowed);
+    }
+    if now > deadline.saturating_add(opts.skew_secs) {
+        return Err(Error::Expired);
+    }
+    let signer = pinned.address();
+    let key_user = if coverage == Coverage::Full {
+        user.as_bytes()
+    } else {
+        b""
+    };
+    let len = u64::try_from(key_user.len())
+        .unwrap_or(u64::MAX)
+        .to_be_bytes();
+    let replay = sha3_256(&[
+        b"kycrypt/corepass/replay/v1",
+        signer.as_bytes(),
+        &len,
+        key_user,
+        &deadline.to_be_bytes(),
+        &signed_hash,
+    ]);
+    Ok(VerifiedCallback {
+        signer,
+        user,
+        deadline,
+        coverage,
+        replay_key: hex::encode(replay),
+        body,
+    })
+}
+
+/// Verifies a status callback (the JSON POST body, raw bytes).
+///
+/// # Errors
+/// [`Error::InvalidArgument`], [`Error::InputTooLarge`], [`Error::Malformed`]
+/// (bad JSON, unknown status, bad signature encoding), [`Error::KeyMismatch`],
+/// [`Error::SignatureInvalid`], [`Error::Expired`].
+pub fn verify_status_callback(
+    body: &[u8],
+    pinned: &PinnedConnector,
+    now: u64,
+    opts: &CallbackOptions,
+) -> Result<VerifiedCallback> {
+    let w: StatusWire = check_and_parse(body, opts, "status callback is not the expected JSON")?;
+    let status = Status::parse(&w.status)?;
+    let s = signed_by(&w.signature, pinned)?;
+    let digest = sha3_256(&[&body::status_message(&w)]);
+    let h = holds(&s, &digest).ok_or(Error::SignatureInvalid)?;
+    let parsed = StatusBody {
+        fields: w.fields.unwrap_or_default(),
+        status,
+        expiration: w.expiration,
+        tx_hash: w.tx_hash,
+    };
+    finish(
+        pinned,
+        w.user,
+        w.deadline,
+        (Coverage::Full, h),
+        now,
+        opts,
+        CallbackBody::Status(parsed),
+    )
+}
+
+/// Verifies a data callback given as JSON `{user, infos:[{fieldID, fieldValue,
+/// pepper}], deadline, expiration, signature}` (the multipart fields, collected).
+///
+/// # Errors
+/// As [`verify_status_callback`], plus [`Error::DeadlineOnlyNotAllowed`] when
+/// only the deadline form holds and the caller did not opt in.
+pub fn verify_data_callback(
+    body: &[u8],
+    pinned: &PinnedConnector,
+    now: u64,
+    opts: &CallbackOptions,
+) -> Result<VerifiedCallback> {
+    let w: DataWire = check_and_parse(body, opts, "data callback is not the expected JSON")?;
+    let s = signed_by(&w.signature, pinned)?;
+    let full = body::data_full_message(&w, Dialect::Go122);
+    let legacy = body::data_full_message(&w, Dialect::BeforeGo122);
+    let found = holds(&s, &sha3_256(&[&full]))
+        .or_else(|| {
+            if legacy == full {
+                None
+            } else {
+                holds(&s, &sha3_256(&[&legacy]))
+            }
+        })
+        .map(|h| (Coverage::Full, h))
+        .or_else(|| {
+            holds(&s, &body::deadline_only_message(w.deadline)).map(|h| (Coverage::DeadlineOnly, h))
+        });
+    let (coverage, h) = found.ok_or(Error::SignatureInvalid)?;
+    let parsed = DataBody {
+        infos: w.infos.unwrap_or_default(),
+        expiration: w.expiration,
+    };
+    finish(
+        pinned,
+        w.user,
+        w.deadline,
+        (coverage, h),
+        now,
+        opts,
+        CallbackBody::Data(parsed),
+    )
+}
+
+/// Verifies an error callback `{user, items, error, deadline, expiration, signature}`.
+///
+/// # Errors
+/// As [`verify_data_callback`], but a signature that holds under no known
+/// form is [`Error::Unverifiable`] (this is the case of the public sample).
+pub fn verify_error_callback(
+    body: &[u8],
+    pinned: &PinnedConnector,
+    now: u64,
+    opts: &CallbackOptions,
+) -> Result<VerifiedCallback> {
+    let w: ErrorWire = check_and_parse(body, opts, "error callback is not the expected JSON")?;
+    let s = signed_by(&w.signature, pinned)?;
+    let found = body::error_messages(&w)
+        .iter()
+        .find_map(|m| holds(&s, &sha3_256(&[m])))
+        .map(|h| (Coverage::Full, h))
+        .or_else(|| {
+            holds(&s, &body::deadline_only_message(w.deadline)).map(|h| (Coverage::DeadlineOnly, h))
+        });
+    let (coverage, h) = found.ok_or(Error::Unverifiable(
+        "no known message form of the error callback verifies".into(),
+    ))?;
+    let parsed = ErrorBody {
+        items: w.items.unwrap_or_default(),
+        error: w.error,
+        expiration: w.expiration,
+    };
+    finish(
+        pinned,
+        w.user,
+        w.deadline,
+        (coverage, h),
+        now,
+        opts,
+        CallbackBody::Error(parsed),
+    )
+}

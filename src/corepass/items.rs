@@ -1,1 +1,391 @@
-//! (not yet implemented)
+//! CorePass KYC item names, their SHA3 identifiers, peppers, transfer
+//! statuses and the `kyc/qrcode` expiration rule.
+//!
+//! ```
+//! use kycrypt::corepass::items::{Item, Status};
+//! let item = Item::parse("SH_EMAIL")?;
+//! assert_eq!(item.sha3_hex(), "21148787cbc13cfc8acde462c822ff431af96aa2edf714fdc82f90e4c2918824");
+//! assert_eq!(Item::from_sha3_hex(&item.sha3_hex())?, item);
+//! assert!(Status::parse("FINISH_FAILED")?.is_failure());
+//! # Ok::<(), kycrypt::Error>(())
+//! ```
+
+use core::fmt;
+use core::str::FromStr;
+
+use sha3::{Digest, Sha3_256};
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+use crate::corepass::address::{ADDRESS_LEN, CoreAddress};
+use crate::error::{Error, Result};
+
+/// SHA3-256 (FIPS 202, not Keccak) over the concatenation of `parts`.
+pub(crate) fn sha3_256(parts: &[&[u8]]) -> [u8; 32] {
+    let mut h = Sha3_256::new();
+    for p in parts {
+        h.update(p);
+    }
+    h.finalize().into()
+}
+
+macro_rules! items {
+    ($($v:ident = $s:literal,)*) => {
+        /// One of the 46 KYC items a Connector can transfer.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Item {
+            $(#[doc = concat!("`", $s, "`")] $v,)*
+        }
+
+        impl Item {
+            /// Every item, in the order of the upstream documentation.
+            pub const ALL: &'static [Item] = &[$(Item::$v,)*];
+
+            /// The wire name (`SH_IDCard_FULLNAME`, `SH_EMAIL`, ...).
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self { $(Item::$v => $s,)* }
+            }
+        }
+    };
+}
+
+// The four document types share the same eleven fields.
+items! {
+    IdCardFullname = "SH_IDCard_FULLNAME", IdCardDob = "SH_IDCard_DOB", IdCardExpiryDate = "SH_IDCard_ExpiryDate",
+    IdCardIssueDate = "SH_IDCard_IssueDate", IdCardDocumentNumber = "SH_IDCard_DocumentNumber",
+    IdCardGender = "SH_IDCard_Gender", IdCardCountry = "SH_IDCard_Country",
+    IdCardDocumentImage = "SH_IDCard_DocumentImage", IdCardFaceImage = "SH_IDCard_FaceImage",
+    IdCardAmlCheck = "SH_IDCard_AML_Check", IdCardAmlDetail = "SH_IDCard_AML_Detail",
+    PassportFullname = "SH_Passport_FULLNAME", PassportDob = "SH_Passport_DOB",
+    PassportExpiryDate = "SH_Passport_ExpiryDate", PassportIssueDate = "SH_Passport_IssueDate",
+    PassportDocumentNumber = "SH_Passport_DocumentNumber", PassportGender = "SH_Passport_Gender",
+    PassportCountry = "SH_Passport_Country", PassportDocumentImage = "SH_Passport_DocumentImage",
+    PassportFaceImage = "SH_Passport_FaceImage", PassportAmlCheck = "SH_Passport_AML_Check",
+    PassportAmlDetail = "SH_Passport_AML_Detail",
+    ResidencePermitFullname = "SH_ResidencePermit_FULLNAME", ResidencePermitDob = "SH_ResidencePermit_DOB",
+    ResidencePermitExpiryDate = "SH_ResidencePermit_ExpiryDate",
+    ResidencePermitIssueDate = "SH_ResidencePermit_IssueDate",
+    ResidencePermitDocumentNumber = "SH_ResidencePermit_DocumentNumber",
+    ResidencePermitGender = "SH_ResidencePermit_Gender", ResidencePermitCountry = "SH_ResidencePermit_Country",
+    ResidencePermitDocumentImage = "SH_ResidencePermit_DocumentImage",
+    ResidencePermitFaceImage = "SH_ResidencePermit_FaceImage",
+    ResidencePermitAmlCheck = "SH_ResidencePermit_AML_Check",
+    ResidencePermitAmlDetail = "SH_ResidencePermit_AML_Detail",
+    DriverLicenseFullname = "SH_DriverLicense_FULLNAME", DriverLicenseDob = "SH_DriverLicense_DOB",
+    DriverLicenseExpiryDate = "SH_DriverLicense_ExpiryDate", DriverLicenseIssueDate = "SH_DriverLicense_IssueDate",
+    DriverLicenseDocumentNumber = "SH_DriverLicense_DocumentNumber",
+    DriverLicenseGender = "SH_DriverLicense_Gender", DriverLicenseCountry = "SH_DriverLicense_Country",
+    DriverLicenseDocumentImage = "SH_DriverLicense_DocumentImage",
+    DriverLicenseFaceImage = "SH_DriverLicense_FaceImage", DriverLicenseAmlCheck = "SH_DriverLicense_AML_Check",
+    DriverLicenseAmlDetail = "SH_DriverLicense_AML_Detail",
+    Email = "SH_EMAIL", Phone = "SH_PHONE",
+}
+
+impl Item {
+    /// Parses a wire name (exact, case-sensitive).
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] for an unknown name (the name is not echoed).
+    pub fn parse(name: &str) -> Result<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|i| i.name() == name)
+            .ok_or(Error::malformed("unknown CorePass item name"))
+    }
+
+    /// SHA3-256 of the wire name (the `fields` entries of status callbacks).
+    #[must_use]
+    pub fn sha3(self) -> [u8; 32] {
+        sha3_256(&[self.name().as_bytes()])
+    }
+
+    /// Lowercase hex of [`sha3`](Self::sha3).
+    #[must_use]
+    pub fn sha3_hex(self) -> String {
+        hex::encode(self.sha3())
+    }
+
+    /// The item whose name hashes to `h` (hex, either case).
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] when no item matches.
+    pub fn from_sha3_hex(h: &str) -> Result<Self> {
+        let want = crate::encoding::hex_decode_array::<32>("item hash", h)?;
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|i| i.sha3() == want)
+            .ok_or(Error::malformed("no CorePass item has this hash"))
+    }
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Item {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Self::parse(s)
+    }
+}
+
+/// Accepted lengths of the random part of a pepper: the spec says 50 bytes,
+/// the real upstream sample carries 49.
+pub const PEPPER_RANDOM_LENS: core::ops::RangeInclusive<usize> = 49..=50;
+/// Largest accepted pepper, in hex characters.
+pub const MAX_PEPPER_HEX_LEN: usize = 2 * (50 + ADDRESS_LEN + 64);
+
+/// A decoded pepper: printable random bytes (49 or 50), the user's address
+/// and the item name. The random part is sensitive (it fingerprints the
+/// value on chain): zeroized on drop and never printed.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct Pepper {
+    random: Vec<u8>,
+    #[zeroize(skip)]
+    user: CoreAddress,
+    #[zeroize(skip)]
+    item: Item,
+}
+
+impl fmt::Debug for Pepper {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Pepper")
+            .field("user", &self.user)
+            .field("item", &self.item)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Pepper {
+    /// Decodes a hex pepper: `random (49 or 50 printable ASCII bytes) || user
+    /// address (22 bytes) || item name`. The item name is recognised as the
+    /// suffix (no item name is a suffix of another).
+    ///
+    /// # Errors
+    /// [`Error::InputTooLarge`] above [`MAX_PEPPER_HEX_LEN`]; [`Error::Malformed`]
+    /// when it is not hex, does not end in an item name, the random part has
+    /// another length or is not printable, or the address is not valid.
+    pub fn parse(pepper_hex: &str) -> Result<Self> {
+        crate::error::check_len("pepper", pepper_hex.as_bytes(), MAX_PEPPER_HEX_LEN)?;
+        let raw = Zeroizing::new(crate::encoding::hex_decode("pepper", pepper_hex)?);
+        let item = Item::ALL
+            .iter()
+            .copied()
+            .find(|i| raw.ends_with(i.name().as_bytes()))
+            .ok_or(Error::malformed(
+                "pepper does not end in a CorePass item name",
+            ))?;
+        let head = raw.get(..raw.len() - item.name().len()).unwrap_or_default();
+        let split = head
+            .len()
+            .checked_sub(ADDRESS_LEN)
+            .ok_or(Error::malformed("pepper is too short"))?;
+        let (rand, addr) = head
+            .split_at_checked(split)
+            .ok_or(Error::malformed("pepper is too short"))?;
+        if !PEPPER_RANDOM_LENS.contains(&rand.len()) {
+            return Err(Error::malformed(
+                "pepper random part must be 49 or 50 bytes",
+            ));
+        }
+        if !rand.iter().all(|b| (0x20..=0x7e).contains(b)) {
+            return Err(Error::malformed(
+                "pepper random part is not printable ASCII",
+            ));
+        }
+        let user = CoreAddress::from_bytes(addr)?;
+        Ok(Self {
+            random: rand.to_vec(),
+            user,
+            item,
+        })
+    }
+
+    /// Decodes and checks that the pepper was made for `user` (same account on
+    /// any network) and `item`.
+    ///
+    /// # Errors
+    /// As [`parse`](Self::parse), plus [`Error::Malformed`] when the user or
+    /// the item differs.
+    pub fn parse_for(pepper_hex: &str, user: &CoreAddress, item: Item) -> Result<Self> {
+        let p = Self::parse(pepper_hex)?;
+        if !p.user.same_account(user) {
+            return Err(Error::malformed("pepper belongs to another user"));
+        }
+        if p.item != item {
+            return Err(Error::malformed("pepper belongs to another item"));
+        }
+        Ok(p)
+    }
+
+    /// The user address embedded in the pepper.
+    #[must_use]
+    pub fn user(&self) -> CoreAddress {
+        self.user
+    }
+
+    /// The item embedded in the pepper.
+    #[must_use]
+    pub fn item(&self) -> Item {
+        self.item
+    }
+
+    /// The random bytes (secret-ish: treat as sensitive as the value).
+    #[must_use]
+    pub fn random(&self) -> &[u8] {
+        &self.random
+    }
+}
+
+macro_rules! statuses {
+    ($($v:ident = $s:literal,)*) => {
+        /// The status of a KYC transfer, in the order the flow goes through them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Status {
+            $(#[doc = concat!("`", $s, "`")] $v,)*
+        }
+
+        impl Status {
+            /// Every status, in flow order.
+            pub const ALL: &'static [Status] = &[$(Status::$v,)*];
+
+            /// The wire name (`PENDING`, ...).
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self { $(Status::$v => $s,)* }
+            }
+        }
+    };
+}
+
+statuses! {
+    Pending = "PENDING", Accepted = "ACCEPTED", InitiateSubmitted = "INITIATE_SUBMITTED",
+    Initiated = "INITIATED", InitiatedFailed = "INITIATED_FAILED", KycReceived = "KYC_RECEIVED",
+    ValidityCheck = "VALIDITY_CHECK", ValiditySucceed = "VALIDITY_SUCCEED", ValidityFailed = "VALIDITY_FAILED",
+    ConfirmSubmitted = "CONFIRM_SUBMITTED", Confirmed = "CONFIRMED", ConfirmFailed = "CONFIRM_FAILED",
+    CallbackSucceed = "CALLBACK_SUCCEED", CallbackFailed = "CALLBACK_FAILED",
+    FinishSuccess = "FINISH_SUCCESS", FinishFailed = "FINISH_FAILED",
+}
+
+impl Status {
+    /// Parses a wire name (exact).
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] for an unknown status.
+    pub fn parse(name: &str) -> Result<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|s| s.name() == name)
+            .ok_or(Error::malformed("unknown CorePass status"))
+    }
+
+    /// The flow failed for good: `INITIATED_FAILED`, `VALIDITY_FAILED`,
+    /// `CONFIRM_FAILED`, `FINISH_FAILED` (`CALLBACK_FAILED` is retried, so not one).
+    #[must_use]
+    pub const fn is_failure(self) -> bool {
+        matches!(
+            self,
+            Self::InitiatedFailed | Self::ValidityFailed | Self::ConfirmFailed | Self::FinishFailed
+        )
+    }
+
+    /// No further status follows: a failure or `FINISH_SUCCESS`.
+    #[must_use]
+    pub const fn is_terminal(self) -> bool {
+        self.is_failure() || matches!(self, Self::FinishSuccess)
+    }
+
+    /// Whether a `tx_hash` accompanies this status: from `INITIATE_SUBMITTED`
+    /// on (the spec's rule; the upstream page lists a narrower, inconsistent
+    /// set, so verification does not enforce presence or absence).
+    #[must_use]
+    pub fn has_tx_hash(self) -> bool {
+        self >= Self::InitiateSubmitted
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Status {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        Self::parse(s)
+    }
+}
+
+/// Smallest `expiration - now` the `kyc/qrcode` endpoint accepts (5 minutes).
+pub const MIN_QR_EXPIRATION_SECS: u64 = 5 * 60;
+/// Largest `expiration - now` the `kyc/qrcode` endpoint accepts (15 minutes).
+pub const MAX_QR_EXPIRATION_SECS: u64 = 15 * 60;
+
+/// Checks a `kyc/qrcode` `expiration` (unix seconds): 5 to 15 minutes after
+/// `now`, both ends included.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] outside that window.
+pub fn check_qrcode_expiration(expiration: u64, now: u64) -> Result<()> {
+    let ahead = expiration.checked_sub(now);
+    match ahead {
+        Some(a) if (MIN_QR_EXPIRATION_SECS..=MAX_QR_EXPIRATION_SECS).contains(&a) => Ok(()),
+        _ => Err(Error::InvalidArgument(
+            "expiration must be 5 to 15 minutes after now".into(),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_round_trip() {
+        assert_eq!(Item::ALL.len(), 46);
+        for i in Item::ALL {
+            assert_eq!(Item::parse(i.name()).unwrap(), *i);
+            assert_eq!(Item::from_sha3_hex(&i.sha3_hex()).unwrap(), *i);
+        }
+        assert!(Item::parse("sh_email").is_err());
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(Status::ALL.len(), 16);
+        let fails: Vec<_> = Status::ALL.iter().filter(|s| s.is_failure()).collect();
+        assert_eq!(fails.len(), 4);
+        assert!(Status::FinishSuccess.is_terminal() && !Status::CallbackFailed.is_terminal());
+        assert!(!Status::Accepted.has_tx_hash() && Status::InitiateSubmitted.has_tx_hash());
+        assert!(Status::parse("DONE").is_err());
+    }
+
+    #[test]
+    fn qrcode_window() {
+        assert!(check_qrcode_expiration(1300, 1000).is_ok());
+        assert!(check_qrcode_expiration(1900, 1000).is_ok());
+        assert!(check_qrcode_expiration(1299, 1000).is_err());
+        assert!(check_qrcode_expiration(1901, 1000).is_err());
+        assert!(check_qrcode_expiration(999, 1000).is_err());
+    }
+
+    #[test]
+    fn pepper_debug_is_redacted() {
+        let mut raw = b"7Nt&MK1Z8xe%vinR8%iGh6Cc*bmJO@HFprGyljvhlmgYFeJF4".to_vec();
+        raw.push(b'Q');
+        raw.extend(hex::decode("ab432e666932c53128d9f73712b058a7a8f7df52f5cb").unwrap());
+        raw.extend(b"SH_EMAIL");
+        let p = Pepper::parse(&hex::encode(&raw)).unwrap();
+        assert_eq!(p.item(), Item::Email);
+        let s = format!("{p:?}");
+        assert!(!s.contains("Nt&") && !s.contains("55"), "{s}");
+    }
+}

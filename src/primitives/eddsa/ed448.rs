@@ -1,1 +1,159 @@
-//! (not yet implemented)
+//! Ed448 signatures (RFC 8032 section 5.2), **pure** mode with an **empty
+//! context**: the "Ed448" of RFC 8032, as used by go-core / CorePass.
+//!
+//! Backed by `ed448-goldilocks` (a pinned pre-release); none of its types
+//! appear in this API. Verification enforces canonical `S` (below the group
+//! order, last byte zero) and rejects the identity as public key or `R`.
+//!
+//! ```
+//! use kycrypt::primitives::eddsa::ed448::{Ed448SigningKey, Ed448VerifyingKey};
+//! let sk = Ed448SigningKey::from_seed(&[7u8; 57])?;
+//! let sig = sk.sign(b"hello");
+//! let vk = Ed448VerifyingKey::from_bytes(&sk.verifying_key().to_bytes())?;
+//! assert!(vk.verify(b"hello", &sig).is_ok());
+//! assert!(vk.verify(b"hellO", &sig).is_err());
+//! # Ok::<(), kycrypt::Error>(())
+//! ```
+
+use ed448_goldilocks::{Signature, SigningKey, VerifyingKey};
+use zeroize::{ZeroizeOnDrop, Zeroizing};
+
+use crate::error::{Error, Result};
+
+/// Length of an Ed448 public key (RFC 8032 section 5.2.5).
+pub const PUBLIC_KEY_LEN: usize = 57;
+/// Length of an Ed448 seed / private key (RFC 8032 section 5.2.5).
+pub const SEED_LEN: usize = 57;
+/// Length of an Ed448 signature `R || S` (RFC 8032 section 5.2.6).
+pub const SIGNATURE_LEN: usize = 114;
+
+/// An Ed448 public key (57 bytes, a valid non-identity curve point).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Ed448VerifyingKey {
+    inner: VerifyingKey,
+}
+
+impl core::fmt::Debug for Ed448VerifyingKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("Ed448VerifyingKey")
+            .field(&hex::encode(self.to_bytes()))
+            .finish()
+    }
+}
+
+impl Ed448VerifyingKey {
+    /// Parses a 57-byte public key (RFC 8032 section 5.2.3 decoding).
+    ///
+    /// # Errors
+    /// [`Error::InvalidKey`] when the length is not 57, the encoding is not a
+    /// curve point, or the point is the identity.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let arr = <[u8; PUBLIC_KEY_LEN]>::try_from(bytes)
+            .map_err(|_| Error::invalid_key("Ed448 public key must be 57 bytes"))?;
+        let inner = VerifyingKey::from_bytes(&arr)
+            .map_err(|_| Error::invalid_key("not an Ed448 curve point"))?;
+        Ok(Self { inner })
+    }
+
+    /// The 57-byte encoding.
+    #[must_use]
+    pub fn to_bytes(&self) -> [u8; PUBLIC_KEY_LEN] {
+        self.inner.to_bytes()
+    }
+
+    /// Verifies a 114-byte Ed448 signature over `msg` (pure Ed448, empty context).
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] when `sig` is not 114 bytes; [`Error::SignatureInvalid`]
+    /// when it does not verify (including non-canonical `S`).
+    pub fn verify(&self, msg: &[u8], sig: &[u8]) -> Result<()> {
+        let arr = <[u8; SIGNATURE_LEN]>::try_from(sig)
+            .map_err(|_| Error::malformed("Ed448 signature must be 114 bytes"))?;
+        let sig = Signature::from_bytes(&arr);
+        self.inner
+            .verify_raw(&sig, msg)
+            .map_err(|_| Error::SignatureInvalid)
+    }
+}
+
+/// An Ed448 private key built from a 57-byte RFC 8032 seed. Zeroized on drop
+/// (by the backend, which wipes seed, scalar and nonce prefix); `Debug` is redacted.
+#[derive(Clone)]
+pub struct Ed448SigningKey {
+    inner: SigningKey,
+}
+
+impl ZeroizeOnDrop for Ed448SigningKey {}
+
+impl core::fmt::Debug for Ed448SigningKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Ed448SigningKey").finish_non_exhaustive()
+    }
+}
+
+impl Ed448SigningKey {
+    /// Builds the key from a 57-byte RFC 8032 seed (section 5.2.5).
+    ///
+    /// go-core may hold already-clamped scalars instead of seeds; those are not
+    /// supported here (only RFC 8032 seeds, for tests and simulators).
+    ///
+    /// # Errors
+    /// [`Error::InvalidKey`] when the seed is not 57 bytes.
+    pub fn from_seed(seed: &[u8]) -> Result<Self> {
+        if seed.len() != SEED_LEN {
+            return Err(Error::invalid_key("Ed448 seed must be 57 bytes"));
+        }
+        let copy = Zeroizing::new(seed.to_vec());
+        let inner = SigningKey::try_from(copy.as_slice())
+            .map_err(|_| Error::invalid_key("Ed448 seed must be 57 bytes"))?;
+        Ok(Self { inner })
+    }
+
+    /// Signs `msg` (pure Ed448, empty context; deterministic).
+    #[must_use]
+    pub fn sign(&self, msg: &[u8]) -> [u8; SIGNATURE_LEN] {
+        self.inner.sign_raw(msg).to_bytes()
+    }
+
+    /// The matching public key.
+    #[must_use]
+    pub fn verifying_key(&self) -> Ed448VerifyingKey {
+        Ed448VerifyingKey {
+            inner: self.inner.verifying_key(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_is_redacted() {
+        let sk = Ed448SigningKey::from_seed(&[0xa5; 57]).unwrap();
+        let s = format!("{sk:?}");
+        assert!(!s.contains("a5") && !s.contains("165"), "{s}");
+    }
+
+    #[test]
+    fn lengths_are_checked() {
+        assert_eq!(
+            Ed448SigningKey::from_seed(&[1; 56]).unwrap_err().code(),
+            "invalid_key"
+        );
+        assert_eq!(
+            Ed448VerifyingKey::from_bytes(&[1; 56]).unwrap_err().code(),
+            "invalid_key"
+        );
+        let sk = Ed448SigningKey::from_seed(&[1; 57]).unwrap();
+        let vk = sk.verifying_key();
+        assert_eq!(
+            vk.verify(b"m", &[0; 113]).unwrap_err().code(),
+            "malformed_input"
+        );
+        let mut sig = sk.sign(b"m");
+        assert!(vk.verify(b"m", &sig).is_ok());
+        sig[113] = 1; // S must end in a zero byte
+        assert_eq!(vk.verify(b"m", &sig), Err(Error::SignatureInvalid));
+    }
+}
