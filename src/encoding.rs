@@ -21,8 +21,12 @@ pub fn hex_decode(what: &'static str, s: &str) -> Result<Vec<u8>> {
 /// [`Error::Malformed`] naming `what` when the input is not hex or not `N` bytes long.
 pub fn hex_decode_array<const N: usize>(what: &'static str, s: &str) -> Result<[u8; N]> {
     let mut out = [0u8; N];
-    hex::decode_to_slice(s, &mut out)
-        .map_err(|_| Error::Malformed(Detail::Owned(format!("{what} must be {} hex characters", 2 * N))))?;
+    hex::decode_to_slice(s, &mut out).map_err(|_| {
+        Error::Malformed(Detail::Owned(format!(
+            "{what} must be {} hex characters",
+            2 * N
+        )))
+    })?;
     Ok(out)
 }
 
@@ -71,7 +75,10 @@ mod tests {
         assert!(b64url_decode("sig", "a+b/").is_err());
         assert!(hex_decode_array::<2>("x", "abc").is_err());
         assert_eq!(hex_decode_array::<2>("x", "abcd").unwrap(), [0xab, 0xcd]);
-        assert_eq!(b64url_decode("x", &b64url_encode(b"\xff\xfe")).unwrap(), b"\xff\xfe");
+        assert_eq!(
+            b64url_decode("x", &b64url_encode(b"\xff\xfe")).unwrap(),
+            b"\xff\xfe"
+        );
         assert_eq!(b64_decode("x", &b64_encode(b"hi")).unwrap(), b"hi");
     }
 }

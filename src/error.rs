@@ -216,16 +216,35 @@ mod tests {
     #[test]
     fn codes_and_messages_are_stable() {
         let table: &[(Error, &str, &str)] = &[
-            (Error::malformed("bad hex"), "malformed_input", "malformed input: bad hex"),
-            (Error::SignatureInvalid, "signature_invalid", "signature invalid"),
-            (Error::Expired, "expired", "expired"),
-            (Error::KeyMismatch, "key_mismatch", "the message was signed by a key other than the pinned one"),
             (
-                Error::InputTooLarge { what: "body", limit: 10 },
+                Error::malformed("bad hex"),
+                "malformed_input",
+                "malformed input: bad hex",
+            ),
+            (
+                Error::SignatureInvalid,
+                "signature_invalid",
+                "signature invalid",
+            ),
+            (Error::Expired, "expired", "expired"),
+            (
+                Error::KeyMismatch,
+                "key_mismatch",
+                "the message was signed by a key other than the pinned one",
+            ),
+            (
+                Error::InputTooLarge {
+                    what: "body",
+                    limit: 10,
+                },
                 "input_too_large",
                 "body is too large (limit 10 bytes)",
             ),
-            (Error::DecryptionFailed, "decryption_failed", "decryption failed"),
+            (
+                Error::DecryptionFailed,
+                "decryption_failed",
+                "decryption failed",
+            ),
             (
                 Error::DeadlineOnlyNotAllowed,
                 "deadline_only_not_allowed",
@@ -251,6 +270,12 @@ mod tests {
     #[test]
     fn check_len_enforces_limit() {
         assert!(check_len("x", &[0; 4], 4).is_ok());
-        assert_eq!(check_len("x", &[0; 5], 4), Err(Error::InputTooLarge { what: "x", limit: 4 }));
+        assert_eq!(
+            check_len("x", &[0; 5], 4),
+            Err(Error::InputTooLarge {
+                what: "x",
+                limit: 4
+            })
+        );
     }
 }

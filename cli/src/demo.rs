@@ -5,7 +5,10 @@ use std::process::ExitCode;
 pub(crate) fn run() -> ExitCode {
     type Section = (&'static str, fn() -> Result<(), String>);
     let sections: &[Section] = &[
-        ("CorePass Connector callbacks and Core addresses", crate::corepass::demo),
+        (
+            "CorePass Connector callbacks and Core addresses",
+            crate::corepass::demo,
+        ),
         ("Zero Hash request signing", crate::zerohash::demo),
         ("KYC provider webhooks", crate::webhook::demo),
         ("Moca partner JWT and JWKS", crate::jwt::demo),

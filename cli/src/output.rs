@@ -39,7 +39,8 @@ pub(crate) fn write_file(path: &std::path::Path, data: &[u8]) -> Result<(), Usag
         return std::io::Write::write_all(&mut std::io::stdout(), data)
             .map_err(|e| UsageError(format!("cannot write stdout: {e}")));
     }
-    std::fs::write(path, data).map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, data)
+        .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))
 }
 
 /// `--now` if given, else the system clock (unix seconds).
@@ -67,12 +68,19 @@ pub(crate) fn report(
 ) -> ExitCode {
     let mut obj = Map::new();
     obj.insert("valid".into(), Value::Bool(result.is_ok()));
-    obj.insert("coverage".into(), coverage.map_or(Value::Null, |c| Value::String(c.into())));
+    obj.insert(
+        "coverage".into(),
+        coverage.map_or(Value::Null, |c| Value::String(c.into())),
+    );
     obj.insert("signer".into(), signer.map_or(Value::Null, Value::String));
     obj.insert("error".into(), result.err().map_or(Value::Null, error_json));
     obj.extend(extra);
     println!("{}", Value::Object(obj));
-    ExitCode::from(if result.is_ok() { EXIT_OK } else { EXIT_INVALID })
+    ExitCode::from(if result.is_ok() {
+        EXIT_OK
+    } else {
+        EXIT_INVALID
+    })
 }
 
 /// Prints a non-verification failure (`kycrypt: <code>: <message>`) on stderr, exit 1.

@@ -65,7 +65,9 @@ impl HmacKey {
     /// Copies the key from a slice (e.g. a UTF-8 webhook secret).
     #[must_use]
     pub fn from_slice(bytes: &[u8]) -> Self {
-        Self { bytes: bytes.to_vec() }
+        Self {
+            bytes: bytes.to_vec(),
+        }
     }
 
     /// Decodes a standard-base64 secret (Zero Hash API secrets).
@@ -74,7 +76,9 @@ impl HmacKey {
     /// [`Error::Malformed`] if the secret is not base64 (the secret is not echoed).
     pub fn from_base64(secret: &str) -> Result<Self> {
         let bytes = Zeroizing::new(crate::encoding::b64_decode("secret", secret.trim())?);
-        Ok(Self { bytes: bytes.to_vec() })
+        Ok(Self {
+            bytes: bytes.to_vec(),
+        })
     }
 
     /// Computes the tag over the concatenation of `parts` (no copy of the message is made).
@@ -139,19 +143,41 @@ mod tests {
         let key = HmacKey::from_slice(b"Jefe");
         let msg: &[u8] = b"what do ya want for nothing?";
         let t256 = key.sign(HmacAlg::Sha256, &[msg]);
-        assert_eq!(hex::encode(&t256), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        assert_eq!(
+            hex::encode(&t256),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
         let t512 = key.sign(HmacAlg::Sha512, &[msg]);
         assert_eq!(
             hex::encode(&t512),
             "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fdcaeab1a34d4a6b4b636e070a38bce737"
         );
-        assert!(key.verify(HmacAlg::Sha256, &[b"what do ya ", b"want for nothing?"], &t256).is_ok());
+        assert!(
+            key.verify(
+                HmacAlg::Sha256,
+                &[b"what do ya ", b"want for nothing?"],
+                &t256
+            )
+            .is_ok()
+        );
         let mut bad = t256.clone();
         bad[0] ^= 1;
-        assert_eq!(key.verify(HmacAlg::Sha256, &[msg], &bad), Err(Error::SignatureInvalid));
-        assert_eq!(key.verify(HmacAlg::Sha256, &[msg], &t256[..31]), Err(Error::SignatureInvalid));
-        assert!(key.verify_hex(HmacAlg::Sha256, &[msg], &hex::encode_upper(&t256)).is_ok());
-        assert_eq!(key.verify_hex(HmacAlg::Sha256, &[msg], "zz"), Err(Error::SignatureInvalid));
+        assert_eq!(
+            key.verify(HmacAlg::Sha256, &[msg], &bad),
+            Err(Error::SignatureInvalid)
+        );
+        assert_eq!(
+            key.verify(HmacAlg::Sha256, &[msg], &t256[..31]),
+            Err(Error::SignatureInvalid)
+        );
+        assert!(
+            key.verify_hex(HmacAlg::Sha256, &[msg], &hex::encode_upper(&t256))
+                .is_ok()
+        );
+        assert_eq!(
+            key.verify_hex(HmacAlg::Sha256, &[msg], "zz"),
+            Err(Error::SignatureInvalid)
+        );
     }
 
     #[test]

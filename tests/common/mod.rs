@@ -32,7 +32,10 @@ pub struct Case {
 impl Case {
     /// A string input (panics with the case id when absent: a broken vector file).
     pub fn s(&self, k: &str) -> &str {
-        self.inputs.get(k).and_then(Value::as_str).unwrap_or_else(|| panic!("{}: input {k} missing", self.id))
+        self.inputs
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("{}: input {k} missing", self.id))
     }
     /// An optional string input.
     pub fn opt_s(&self, k: &str) -> Option<&str> {
@@ -40,7 +43,10 @@ impl Case {
     }
     /// An integer input.
     pub fn u(&self, k: &str) -> u64 {
-        self.inputs.get(k).and_then(Value::as_u64).unwrap_or_else(|| panic!("{}: input {k} missing", self.id))
+        self.inputs
+            .get(k)
+            .and_then(Value::as_u64)
+            .unwrap_or_else(|| panic!("{}: input {k} missing", self.id))
     }
     /// An optional boolean input (false when absent).
     pub fn flag(&self, k: &str) -> bool {
@@ -58,24 +64,45 @@ impl Case {
 
 /// Loads `test-vectors/<name>` and checks that every case names a known source.
 pub fn load(name: &str) -> VectorFile {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("test-vectors").join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let file: VectorFile = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("test-vectors")
+        .join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let file: VectorFile =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     assert_eq!(file.schema, "kycrypt-vectors/1", "{name}: schema");
     let mut ids = std::collections::HashSet::new();
     for c in &file.cases {
         assert!(ids.insert(c.id.clone()), "{name}: duplicate id {}", c.id);
-        assert!(file.sources.contains_key(&c.source), "{name}/{}: unknown source {}", c.id, c.source);
-        assert!(c.expected == "valid" || c.expected == "invalid", "{name}/{}: expected", c.id);
+        assert!(
+            file.sources.contains_key(&c.source),
+            "{name}/{}: unknown source {}",
+            c.id,
+            c.source
+        );
+        assert!(
+            c.expected == "valid" || c.expected == "invalid",
+            "{name}/{}: expected",
+            c.id
+        );
         if c.expected == "invalid" {
-            assert!(c.error_code.is_some(), "{name}/{}: invalid case without error_code", c.id);
+            assert!(
+                c.error_code.is_some(),
+                "{name}/{}: invalid case without error_code",
+                c.id
+            );
         }
     }
     file
 }
 
 /// Checks one case's outcome against its expectation; returns a failure description.
-pub fn check<T>(case: &Case, got: Result<T, kycrypt::Error>, check_ok: impl FnOnce(&Case, &T) -> Result<(), String>) -> Result<(), String> {
+pub fn check<T>(
+    case: &Case,
+    got: Result<T, kycrypt::Error>,
+    check_ok: impl FnOnce(&Case, &T) -> Result<(), String>,
+) -> Result<(), String> {
     match (case.expected.as_str(), got) {
         ("valid", Ok(v)) => check_ok(case, &v),
         ("valid", Err(e)) => Err(format!("expected valid, got error {}: {e}", e.code())),
@@ -84,7 +111,11 @@ pub fn check<T>(case: &Case, got: Result<T, kycrypt::Error>, check_ok: impl FnOn
             if Some(e.code()) == case.error_code.as_deref() {
                 Ok(())
             } else {
-                Err(format!("expected error {:?}, got {}: {e}", case.error_code, e.code()))
+                Err(format!(
+                    "expected error {:?}, got {}: {e}",
+                    case.error_code,
+                    e.code()
+                ))
             }
         }
     }
@@ -103,6 +134,10 @@ pub fn run_file(name: &str, mut run: impl FnMut(&Case) -> Result<(), String>) {
         }
     }
     println!("{name}: {passed} cases passed, {} failed", failures.len());
-    assert!(failures.is_empty(), "{name}: failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{name}: failures:\n{}",
+        failures.join("\n")
+    );
     assert!(passed > 0, "{name}: no case ran");
 }
