@@ -1,6 +1,8 @@
 //! ECIES: test-vectors/ecies.json through the public API, Wycheproof ECDH
 //! invalid points against the encryption API, and large payloads.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // test code: a failed unwrap is a failed test
+
 mod common;
 
 use common::{Case, check, run_file};
@@ -141,10 +143,18 @@ fn wycheproof_invalid_points_rejected() {
     assert!(rejected > 0 && accepted > 0, "no Wycheproof case checked");
 }
 
+/// 10 MiB in one pass with exact-capacity output buffers (the AEAD cost does
+/// not depend on the curve, so secp256k1 runs a 1 MiB payload to keep
+/// unoptimised test builds quick).
 #[test]
 fn ten_mib_round_trip_allocates_once() {
-    let payload: Vec<u8> = (0..10 * 1024 * 1024u32).map(|i| (i % 251) as u8).collect();
-    for curve in [Curve::P256, Curve::Secp256k1] {
+    for (curve, size) in [
+        (Curve::P256, 10 * 1024 * 1024),
+        (Curve::Secp256k1, 1024 * 1024),
+    ] {
+        let mut payload = vec![0x5A_u8; size];
+        payload[0] = 0xFF;
+        payload[size - 1] = 0xD9;
         let sk = EciesSecretKey::generate(curve).unwrap();
         let opts = EciesOptions::default();
         let ct = ecies::encrypt(&sk.public_key(), &payload, &opts).unwrap();

@@ -1,5 +1,7 @@
 //! `kycrypt cak encrypt|decrypt`: exact command forms and exit codes.
 
+#![allow(clippy::unwrap_used, clippy::panic, clippy::indexing_slicing)] // test code: a failed unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

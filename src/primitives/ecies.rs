@@ -51,13 +51,11 @@
 //! # Ok::<(), kycrypt::Error>(())
 //! ```
 
+mod aead;
 mod curve;
 pub mod envelope;
 mod keys;
 
-use aes_gcm::aead::consts::{U12, U16};
-use aes_gcm::aes::Aes256;
-use aes_gcm::{AeadInOut, AesGcm, KeyInit};
 use zeroize::Zeroizing;
 
 pub use envelope::{
@@ -67,6 +65,7 @@ pub use envelope::{
 pub use keys::{EciesPublicKey, EciesSecretKey, MAX_KEY_TEXT_LEN};
 
 use crate::error::{Detail, Error, Result};
+use aead::{aead_open, aead_seal};
 use curve::{Backend, PointBytes, ScalarBytes};
 
 /// Largest plaintext [`encrypt`] accepts and largest envelope [`decrypt`]
@@ -247,7 +246,7 @@ struct Header {
     tag: [u8; TAG_LEN],
 }
 
-fn bad_nonce() -> Error {
+pub(crate) fn bad_nonce() -> Error {
     Error::InvalidArgument(Detail::Borrowed("nonce length must be 12 or 16"))
 }
 
@@ -399,56 +398,16 @@ fn seal(
     let tag = aead_seal(&key, nonce, body)?;
     let tag_slot = head
         .get_mut(options.overhead() - TAG_LEN..)
-        .ok_or_else(|| Error::Internal(Detail::Borrowed("tag slot")))?;
+        .ok_or(Error::Internal(Detail::Borrowed("tag slot")))?;
     tag_slot.copy_from_slice(&tag);
     Ok(out)
-}
-
-/// AES-256-GCM encryption in place with a 12- or 16-byte nonce; returns the tag.
-fn aead_seal(key: &[u8; 32], nonce: &[u8], buf: &mut [u8]) -> Result<[u8; TAG_LEN]> {
-    let internal = |_| Error::Internal(Detail::Borrowed("AES-GCM encryption"));
-    let tag = match nonce.len() {
-        12 => AesGcm::<Aes256, U12>::new_from_slice(key)
-            .map_err(|_| Error::Internal(Detail::Borrowed("AES key")))?
-            .encrypt_inout_detached(&nonce.try_into().map_err(|_| bad_nonce())?, &[], buf.into())
-            .map_err(internal)?,
-        16 => AesGcm::<Aes256, U16>::new_from_slice(key)
-            .map_err(|_| Error::Internal(Detail::Borrowed("AES key")))?
-            .encrypt_inout_detached(&nonce.try_into().map_err(|_| bad_nonce())?, &[], buf.into())
-            .map_err(internal)?,
-        _ => return Err(bad_nonce()),
-    };
-    <[u8; TAG_LEN]>::try_from(tag.as_slice())
-        .map_err(|_| Error::Internal(Detail::Borrowed("tag length")))
-}
-
-/// AES-256-GCM decryption in place; any failure is [`Error::DecryptionFailed`].
-fn aead_open(key: &[u8; 32], nonce: &[u8], tag: &[u8; TAG_LEN], buf: &mut [u8]) -> Result<()> {
-    let ok = match nonce.len() {
-        12 => AesGcm::<Aes256, U12>::new_from_slice(key)
-            .ok()
-            .and_then(|c| {
-                let n = nonce.try_into().ok()?;
-                c.decrypt_inout_detached(&n, &[], buf.into(), &(*tag).into())
-                    .ok()
-            }),
-        16 => AesGcm::<Aes256, U16>::new_from_slice(key)
-            .ok()
-            .and_then(|c| {
-                let n = nonce.try_into().ok()?;
-                c.decrypt_inout_detached(&n, &[], buf.into(), &(*tag).into())
-                    .ok()
-            }),
-        _ => None,
-    };
-    ok.ok_or(Error::DecryptionFailed)
 }
 
 /// Deterministic entry points for test vectors and known-answer tests.
 ///
 /// **Hazardous:** reusing an ephemeral secret or nonce with the same
 /// recipient destroys confidentiality. Production code calls
-/// [`encrypt`](super::encrypt), which draws both from the OS RNG.
+/// [`encrypt`], which draws both from the OS RNG.
 pub mod hazmat {
     use super::{EciesOptions, EciesPublicKey, Result};
     use crate::error::{Detail, Error};
@@ -471,5 +430,50 @@ pub mod hazmat {
             Error::InvalidKey(Detail::Borrowed("ephemeral secret must be 32 bytes"))
         })?);
         super::seal(recipient, plaintext, options, &sk, nonce)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curve_names_and_options() {
+        assert_eq!(Curve::from_name(" Secp256R1 ").unwrap(), Curve::P256);
+        assert_eq!(Curve::from_name("k256").unwrap(), Curve::Secp256k1);
+        assert_eq!(
+            Curve::from_name("ed25519").unwrap_err().code(),
+            "unsupported_algorithm"
+        );
+        let o = EciesOptions::default();
+        assert_eq!(
+            (
+                o.compressed_ephemeral_key,
+                o.compressed_hkdf_input,
+                o.nonce_len
+            ),
+            (false, false, 16)
+        );
+        assert_eq!(o.overhead(), 65 + 16 + 16);
+        let bad = EciesOptions { nonce_len: 0, ..o };
+        assert_eq!(bad.validate().unwrap_err().code(), "invalid_argument");
+    }
+
+    #[test]
+    fn hazmat_checks_nonce_and_scalar() {
+        let sk = EciesSecretKey::from_bytes(Curve::P256, &[1; 32]).unwrap();
+        let pk = sk.public_key();
+        let o = EciesOptions::default();
+        let e = hazmat::encrypt_with_ephemeral(&pk, b"x", &o, &[2; 32], &[0; 12]).unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
+        let e = hazmat::encrypt_with_ephemeral(&pk, b"x", &o, &[0; 32], &[0; 16]).unwrap_err();
+        assert_eq!(e.code(), "invalid_key");
+        let ct = hazmat::encrypt_with_ephemeral(&pk, b"x", &o, &[2; 32], &[0; 16]).unwrap();
+        assert_eq!(decrypt(&sk, &ct, &o).unwrap(), b"x");
+        let other = EciesSecretKey::from_bytes(Curve::P256, &[3; 32]).unwrap();
+        assert_eq!(
+            decrypt_in_place(&other, ct, &o).unwrap_err(),
+            Error::DecryptionFailed
+        );
     }
 }
