@@ -180,6 +180,12 @@ fn ten_mib_round_trip_allocates_once() {
 fn random_round_trips_all_options() {
     for curve in [Curve::P256, Curve::Secp256k1] {
         let sk = EciesSecretKey::generate(curve).unwrap();
+        let compressed = sk.public_key().to_sec1_bytes(true);
+        assert_eq!(compressed.len(), 33);
+        assert_eq!(
+            EciesPublicKey::from_bytes(curve, &compressed).unwrap(),
+            sk.public_key()
+        );
         for (e, h, n) in [
             (false, false, 16),
             (true, true, 12),

@@ -41,6 +41,11 @@
 //! (about 2x the payload). [`decrypt_in_place`] decrypts inside the caller's
 //! buffer (about 1x).
 //!
+//! There is deliberately no incremental (chunked) API: the eciesjs layout puts
+//! the tag *before* the ciphertext, so streaming encryption would need a
+//! seekable output and streaming decryption would hand out plaintext before
+//! the tag is checked.
+//!
 //! ```
 //! use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesSecretKey};
 //! let sk = EciesSecretKey::generate(Curve::P256)?;

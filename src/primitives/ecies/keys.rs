@@ -139,11 +139,16 @@ impl EciesPublicKey {
     /// SEC1 encoding: 33 bytes compressed or 65 bytes uncompressed.
     #[must_use]
     pub fn to_sec1_bytes(&self, compressed: bool) -> Vec<u8> {
-        if compressed {
-            on_curve!(self.curve, encode_point(&self.point, true)).unwrap_or_default()
-        } else {
-            self.point.to_vec()
+        if !compressed {
+            return self.point.to_vec();
         }
+        // SEC1 2.3.3: 02 for even y, 03 for odd y, then x.
+        let (head, y) = self.point.split_at(33);
+        let odd = y.last().map_or(0, |b| b & 1);
+        let mut out = Vec::with_capacity(33);
+        out.push(0x02 | odd);
+        out.extend_from_slice(head.get(1..).unwrap_or_default());
+        out
     }
 
     pub(super) const fn point(&self) -> &PointBytes {
