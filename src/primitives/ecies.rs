@@ -1,1 +1,484 @@
-//! (not yet implemented)
+//! ECIES in the **eciesjs wire format**, on P-256 (the Moca CAK default) and
+//! secp256k1, both in one build, the curve chosen per call.
+//!
+//! # Construction
+//! ```text
+//! envelope = ephemeral_pk || nonce || tag (16) || ciphertext
+//! ```
+//! - `ephemeral_pk`: a fresh key pair per message; SEC1, uncompressed (65
+//!   bytes) or compressed (33 bytes) per [`EciesOptions::compressed_ephemeral_key`].
+//! - key = HKDF-SHA256(salt none, info empty, ikm = `ephemeral_pk || shared_point`, L = 32),
+//!   where both points are SEC1 in the form [`EciesOptions::compressed_hkdf_input`]
+//!   selects (the *whole* ECDH point, not only x).
+//! - AES-256-GCM, no associated data, nonce of 16 (default) or 12 bytes, 16-byte tag.
+//!
+//! Defaults are eciesjs's defaults (uncompressed, uncompressed, 16-byte nonce),
+//! so secp256k1 envelopes interoperate with eciesjs / eciespy / ecies-rs. Moca
+//! publishes no CAK byte layout; this is kycrypt's stated format (see the
+//! `moca::cak` module). Options are per call, never global; record them with the
+//! data, e.g. with the self-describing storage envelope of [`envelope`].
+//!
+//! # Errors on decryption
+//! - [`Error::InvalidArgument`]: the options are out of range (nonce not 12 or 16).
+//! - [`Error::Malformed`]: the envelope is shorter than its header, or its first
+//!   byte is not the SEC1 prefix the options call for (`04` when uncompressed,
+//!   `02`/`03` when compressed).
+//! - [`Error::CurveMismatch`]: the ephemeral point is **uncompressed**, not on
+//!   the requested curve, and on the other supported curve. (A wrong curve
+//!   cannot be told from an invalid point in general; this is the rule.) A
+//!   compressed point carries only x, and about half of all x values
+//!   decompress on *any* curve, so compressed points are never classed as
+//!   wrong-curve: one that does not decompress is [`Error::InvalidKey`], one
+//!   that does fails later as [`Error::DecryptionFailed`].
+//! - [`Error::InvalidKey`]: the ephemeral point is not a valid point (off the
+//!   curve, x not below p, not decompressible) and the rule above does not apply.
+//! - [`Error::DecryptionFailed`]: anything else (wrong key, tampered tag,
+//!   nonce, ciphertext or ephemeral key); deliberately opaque.
+//!
+//! # Memory
+//! [`encrypt`] allocates its output once with exact capacity and encrypts in
+//! place; [`decrypt`] likewise. Peak memory is the input plus the output
+//! (about 2x the payload). [`decrypt_in_place`] decrypts inside the caller's
+//! buffer (about 1x).
+//!
+//! There is deliberately no incremental (chunked) API: the eciesjs layout puts
+//! the tag *before* the ciphertext, so streaming encryption would need a
+//! seekable output and streaming decryption would hand out plaintext before
+//! the tag is checked.
+//!
+//! ```
+//! use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesSecretKey};
+//! let sk = EciesSecretKey::generate(Curve::P256)?;
+//! let pk = sk.public_key();
+//! let opts = EciesOptions::default();
+//! let ct = ecies::encrypt(&pk, b"passport scan", &opts)?;
+//! assert_eq!(ecies::decrypt(&sk, &ct, &opts)?, b"passport scan");
+//! # Ok::<(), kycrypt::Error>(())
+//! ```
+
+mod aead;
+mod curve;
+pub mod envelope;
+mod keys;
+
+use zeroize::Zeroizing;
+
+pub use envelope::{
+    EnvelopeInfo, envelope_info, open_envelope, open_envelope_base64, seal_envelope,
+    seal_envelope_base64,
+};
+pub use keys::{EciesPublicKey, EciesSecretKey, MAX_KEY_TEXT_LEN};
+
+use crate::error::{Detail, Error, Result};
+use aead::{aead_open, aead_seal};
+use curve::{Backend, PointBytes, ScalarBytes};
+
+/// Largest plaintext [`encrypt`] accepts and largest envelope [`decrypt`]
+/// accepts: 256 MiB (AES-GCM itself allows about 64 GiB).
+pub const MAX_PAYLOAD_LEN: usize = 256 * 1024 * 1024;
+/// Length of the AES-GCM tag.
+pub const TAG_LEN: usize = 16;
+
+/// The curve of a key or envelope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Curve {
+    /// NIST P-256 (secp256r1, prime256v1): the Moca CAK default.
+    P256,
+    /// secp256k1 (the eciesjs default curve).
+    Secp256k1,
+}
+
+impl Curve {
+    /// The canonical name: `p256` or `secp256k1`.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::P256 => "p256",
+            Self::Secp256k1 => "secp256k1",
+        }
+    }
+
+    /// Parses a curve name, case-insensitively: `p256`, `p-256`, `secp256r1`,
+    /// `prime256v1` or `secp256k1`, `k256`.
+    ///
+    /// # Errors
+    /// [`Error::UnsupportedAlgorithm`] for any other name.
+    pub fn from_name(name: &str) -> Result<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "p256" | "p-256" | "secp256r1" | "prime256v1" => Ok(Self::P256),
+            "secp256k1" | "k256" => Ok(Self::Secp256k1),
+            _ => Err(Error::UnsupportedAlgorithm(Detail::Borrowed(
+                "curve must be p256 or secp256k1",
+            ))),
+        }
+    }
+
+    /// The other supported curve (used to tell "wrong curve" from "invalid").
+    const fn other(self) -> Self {
+        match self {
+            Self::P256 => Self::Secp256k1,
+            Self::Secp256k1 => Self::P256,
+        }
+    }
+}
+
+/// Dispatches a [`Backend`] call to the concrete curve type.
+macro_rules! on_curve {
+    ($curve:expr, $f:ident($($arg:expr),*)) => {
+        match $curve {
+            Curve::P256 => <p256::NistP256 as Backend>::$f($($arg),*),
+            Curve::Secp256k1 => <k256::Secp256k1 as Backend>::$f($($arg),*),
+        }
+    };
+}
+pub(crate) use on_curve;
+
+/// Per-call wire options. [`Default`] is eciesjs's default configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EciesOptions {
+    /// Send the ephemeral key compressed (33 bytes) instead of uncompressed (65).
+    /// eciesjs `isEphemeralKeyCompressed`; default `false`.
+    pub compressed_ephemeral_key: bool,
+    /// Feed both points to HKDF compressed. eciesjs `isHkdfKeyCompressed`; default `false`.
+    pub compressed_hkdf_input: bool,
+    /// AES-GCM nonce length: 16 (eciesjs default) or 12.
+    pub nonce_len: u8,
+}
+
+impl Default for EciesOptions {
+    fn default() -> Self {
+        Self {
+            compressed_ephemeral_key: false,
+            compressed_hkdf_input: false,
+            nonce_len: 16,
+        }
+    }
+}
+
+impl EciesOptions {
+    /// Checks the options.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when `nonce_len` is not 12 or 16.
+    pub fn validate(&self) -> Result<()> {
+        if matches!(self.nonce_len, 12 | 16) {
+            Ok(())
+        } else {
+            Err(Error::InvalidArgument(Detail::Borrowed(
+                "nonce length must be 12 or 16",
+            )))
+        }
+    }
+
+    /// Length of the ephemeral key on the wire (33 or 65).
+    #[must_use]
+    pub const fn ephemeral_len(&self) -> usize {
+        if self.compressed_ephemeral_key {
+            33
+        } else {
+            65
+        }
+    }
+
+    /// Bytes an envelope adds to the plaintext: ephemeral key, nonce and tag.
+    #[must_use]
+    pub const fn overhead(&self) -> usize {
+        self.ephemeral_len() + self.nonce_len as usize + TAG_LEN
+    }
+}
+
+/// Encrypts `plaintext` to `recipient` with a fresh ephemeral key and nonce
+/// from the operating system's RNG.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] for bad options, [`Error::InputTooLarge`] above
+/// [`MAX_PAYLOAD_LEN`], [`Error::Internal`] if the RNG fails.
+pub fn encrypt(
+    recipient: &EciesPublicKey,
+    plaintext: &[u8],
+    options: &EciesOptions,
+) -> Result<Vec<u8>> {
+    options.validate()?;
+    let ephemeral = EciesSecretKey::generate(recipient.curve())?;
+    let mut nonce = [0u8; 16];
+    let nonce = nonce
+        .get_mut(..usize::from(options.nonce_len))
+        .ok_or_else(bad_nonce)?;
+    getrandom::fill(nonce)
+        .map_err(|_| Error::Internal(Detail::Borrowed("the system RNG failed")))?;
+    seal(recipient, plaintext, options, ephemeral.scalar(), nonce)
+}
+
+/// Decrypts an eciesjs-format envelope with `secret`, using the same options
+/// it was encrypted with.
+///
+/// # Errors
+/// See the module docs: `InvalidArgument`, `InputTooLarge`, `Malformed`,
+/// `CurveMismatch`, `InvalidKey`, `DecryptionFailed`.
+pub fn decrypt(
+    secret: &EciesSecretKey,
+    envelope: &[u8],
+    options: &EciesOptions,
+) -> Result<Vec<u8>> {
+    let (header, body) = split_envelope(secret.curve(), envelope, options)?;
+    let mut out = Vec::with_capacity(body.len());
+    out.extend_from_slice(body);
+    open_in_place(secret, &header, options, &mut out)?;
+    Ok(out)
+}
+
+/// Like [`decrypt`], but decrypts inside `envelope` (no second buffer) and
+/// returns it truncated to the plaintext. On error the buffer is cleared.
+///
+/// # Errors
+/// As [`decrypt`].
+pub fn decrypt_in_place(
+    secret: &EciesSecretKey,
+    mut envelope: Vec<u8>,
+    options: &EciesOptions,
+) -> Result<Vec<u8>> {
+    let header = split_envelope(secret.curve(), &envelope, options)?.0;
+    envelope.drain(..options.overhead());
+    open_in_place(secret, &header, options, &mut envelope)?;
+    Ok(envelope)
+}
+
+/// The parsed fixed-size front of an envelope.
+struct Header {
+    ephemeral: PointBytes,
+    nonce: Vec<u8>,
+    tag: [u8; TAG_LEN],
+}
+
+pub(crate) fn bad_nonce() -> Error {
+    Error::InvalidArgument(Detail::Borrowed("nonce length must be 12 or 16"))
+}
+
+/// Splits an envelope into its header and ciphertext, checking lengths, the
+/// prefix byte and the ephemeral point.
+fn split_envelope<'a>(
+    curve: Curve,
+    envelope: &'a [u8],
+    options: &EciesOptions,
+) -> Result<(Header, &'a [u8])> {
+    options.validate()?;
+    crate::error::check_len(
+        "ECIES envelope",
+        envelope,
+        MAX_PAYLOAD_LEN.saturating_add(options.overhead()),
+    )?;
+    let too_short = || Error::malformed("ECIES envelope is shorter than its header");
+    let (eph, rest) = envelope
+        .split_at_checked(options.ephemeral_len())
+        .ok_or_else(too_short)?;
+    let (nonce, rest) = rest
+        .split_at_checked(usize::from(options.nonce_len))
+        .ok_or_else(too_short)?;
+    let (tag, body) = rest.split_at_checked(TAG_LEN).ok_or_else(too_short)?;
+    let prefix_ok = match eph.first() {
+        Some(0x04) => !options.compressed_ephemeral_key,
+        Some(0x02 | 0x03) => options.compressed_ephemeral_key,
+        _ => false,
+    };
+    if !prefix_ok {
+        return Err(Error::malformed(
+            "ephemeral key prefix does not match the compression option",
+        ));
+    }
+    let ephemeral = decode_on(curve, eph, "ephemeral key")?;
+    let tag = <[u8; TAG_LEN]>::try_from(tag).map_err(|_| too_short())?;
+    Ok((
+        Header {
+            ephemeral,
+            nonce: nonce.to_vec(),
+            tag,
+        },
+        body,
+    ))
+}
+
+/// Decodes a SEC1 point on `curve`; if it is not on `curve` but is an
+/// uncompressed point of the other curve the error is
+/// [`Error::CurveMismatch`], else [`Error::InvalidKey`].
+pub(crate) fn decode_on(curve: Curve, sec1: &[u8], what: &'static str) -> Result<PointBytes> {
+    if let Some(p) = on_curve!(curve, decode_point(sec1)) {
+        return Ok(p);
+    }
+    // Only an uncompressed point is evidence of the other curve: a random
+    // (x, y) lies on a given curve with negligible probability, whereas about
+    // half of all x values decompress on any curve.
+    if sec1.len() == 65 && on_curve!(curve.other(), decode_point(sec1)).is_some() {
+        return Err(Error::CurveMismatch(Detail::Owned(format!(
+            "{what} is a {} point, not a {} point",
+            curve.other().name(),
+            curve.name()
+        ))));
+    }
+    Err(Error::InvalidKey(Detail::Owned(format!(
+        "{what} is not a valid {} point",
+        curve.name()
+    ))))
+}
+
+/// HKDF-SHA256(salt none, info empty, ikm = ephemeral || shared), L = 32.
+fn derive_key(
+    curve: Curve,
+    secret: &ScalarBytes,
+    peer: &PointBytes,
+    ephemeral: &PointBytes,
+    compress: bool,
+) -> Result<Zeroizing<[u8; 32]>> {
+    let shared =
+        on_curve!(curve, shared_point(secret, peer, compress)).ok_or(Error::DecryptionFailed)?;
+    let eph = on_curve!(curve, encode_point(ephemeral, compress)).ok_or(Error::DecryptionFailed)?;
+    let mut ikm = Zeroizing::new(Vec::with_capacity(eph.len() + shared.len()));
+    ikm.extend_from_slice(&eph);
+    ikm.extend_from_slice(&shared);
+    let mut key = Zeroizing::new([0u8; 32]);
+    hkdf::Hkdf::<sha2::Sha256>::new(None, &ikm)
+        .expand(&[], key.as_mut_slice())
+        .map_err(|_| Error::Internal(Detail::Borrowed("HKDF output length")))?;
+    Ok(key)
+}
+
+fn open_in_place(
+    secret: &EciesSecretKey,
+    header: &Header,
+    options: &EciesOptions,
+    buf: &mut Vec<u8>,
+) -> Result<()> {
+    let eph = &header.ephemeral;
+    let result = derive_key(
+        secret.curve(),
+        secret.scalar(),
+        eph,
+        eph,
+        options.compressed_hkdf_input,
+    )
+    .and_then(|key| aead_open(&key, &header.nonce, &header.tag, buf));
+    if result.is_err() {
+        zeroize::Zeroize::zeroize(buf);
+        buf.clear();
+    }
+    result
+}
+
+/// Builds an envelope with an explicit ephemeral scalar and nonce.
+fn seal(
+    recipient: &EciesPublicKey,
+    plaintext: &[u8],
+    options: &EciesOptions,
+    ephemeral_secret: &ScalarBytes,
+    nonce: &[u8],
+) -> Result<Vec<u8>> {
+    options.validate()?;
+    crate::error::check_len("plaintext", plaintext, MAX_PAYLOAD_LEN)?;
+    if nonce.len() != usize::from(options.nonce_len) {
+        return Err(Error::InvalidArgument(Detail::Borrowed(
+            "nonce length does not match the options",
+        )));
+    }
+    let curve = recipient.curve();
+    let eph_point = on_curve!(curve, public_of(ephemeral_secret))
+        .ok_or_else(|| Error::invalid_key("ephemeral secret is not a valid scalar"))?;
+    let key = derive_key(
+        curve,
+        ephemeral_secret,
+        recipient.point(),
+        &eph_point,
+        options.compressed_hkdf_input,
+    )?;
+    let eph_wire = on_curve!(
+        curve,
+        encode_point(&eph_point, options.compressed_ephemeral_key)
+    )
+    .ok_or_else(|| Error::Internal(Detail::Borrowed("point encoding")))?;
+    let mut out = Vec::with_capacity(options.overhead() + plaintext.len());
+    out.extend_from_slice(&eph_wire);
+    out.extend_from_slice(nonce);
+    out.extend_from_slice(&[0u8; TAG_LEN]);
+    out.extend_from_slice(plaintext);
+    let (head, body) = out.split_at_mut(options.overhead());
+    let tag = aead_seal(&key, nonce, body)?;
+    let tag_slot = head
+        .get_mut(options.overhead() - TAG_LEN..)
+        .ok_or(Error::Internal(Detail::Borrowed("tag slot")))?;
+    tag_slot.copy_from_slice(&tag);
+    Ok(out)
+}
+
+/// Deterministic entry points for test vectors and known-answer tests.
+///
+/// **Hazardous:** reusing an ephemeral secret or nonce with the same
+/// recipient destroys confidentiality. Production code calls
+/// [`encrypt`], which draws both from the OS RNG.
+pub mod hazmat {
+    use super::{EciesOptions, EciesPublicKey, Result};
+    use crate::error::{Detail, Error};
+
+    /// Encrypts with the given ephemeral secret scalar (32 bytes) and nonce
+    /// (`options.nonce_len` bytes), so pinned vectors re-encrypt byte-exactly.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when the nonce length does not match the
+    /// options, [`Error::InvalidKey`] when the scalar is zero or not below the
+    /// group order, plus the errors of [`encrypt`](super::encrypt).
+    pub fn encrypt_with_ephemeral(
+        recipient: &EciesPublicKey,
+        plaintext: &[u8],
+        options: &EciesOptions,
+        ephemeral_secret: &[u8],
+        nonce: &[u8],
+    ) -> Result<Vec<u8>> {
+        let sk = zeroize::Zeroizing::new(<[u8; 32]>::try_from(ephemeral_secret).map_err(|_| {
+            Error::InvalidKey(Detail::Borrowed("ephemeral secret must be 32 bytes"))
+        })?);
+        super::seal(recipient, plaintext, options, &sk, nonce)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curve_names_and_options() {
+        assert_eq!(Curve::from_name(" Secp256R1 ").unwrap(), Curve::P256);
+        assert_eq!(Curve::from_name("k256").unwrap(), Curve::Secp256k1);
+        assert_eq!(
+            Curve::from_name("ed25519").unwrap_err().code(),
+            "unsupported_algorithm"
+        );
+        let o = EciesOptions::default();
+        assert_eq!(
+            (
+                o.compressed_ephemeral_key,
+                o.compressed_hkdf_input,
+                o.nonce_len
+            ),
+            (false, false, 16)
+        );
+        assert_eq!(o.overhead(), 65 + 16 + 16);
+        let bad = EciesOptions { nonce_len: 0, ..o };
+        assert_eq!(bad.validate().unwrap_err().code(), "invalid_argument");
+    }
+
+    #[test]
+    fn hazmat_checks_nonce_and_scalar() {
+        let sk = EciesSecretKey::from_bytes(Curve::P256, &[1; 32]).unwrap();
+        let pk = sk.public_key();
+        let o = EciesOptions::default();
+        let e = hazmat::encrypt_with_ephemeral(&pk, b"x", &o, &[2; 32], &[0; 12]).unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
+        let e = hazmat::encrypt_with_ephemeral(&pk, b"x", &o, &[0; 32], &[0; 16]).unwrap_err();
+        assert_eq!(e.code(), "invalid_key");
+        let ct = hazmat::encrypt_with_ephemeral(&pk, b"x", &o, &[2; 32], &[0; 16]).unwrap();
+        assert_eq!(decrypt(&sk, &ct, &o).unwrap(), b"x");
+        let other = EciesSecretKey::from_bytes(Curve::P256, &[3; 32]).unwrap();
+        assert_eq!(
+            decrypt_in_place(&other, ct, &o).unwrap_err(),
+            Error::DecryptionFailed
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! The elliptic-curve operations ECIES needs, written once over the
+//! RustCrypto `elliptic-curve` traits and instantiated for `p256::NistP256`
+//! and `k256::Secp256k1`.
+//!
+//! Everything here takes and returns plain bytes (canonical forms: 32-byte
+//! big-endian scalars, 65-byte uncompressed SEC1 points) so the public types
+//! stay free of generics. `None` means "not valid on this curve"; the caller
+//! turns it into the right [`Error`](crate::Error).
+
+use p256::elliptic_curve::{
+    AffinePoint, CurveArithmetic, FieldBytesSize, PublicKey, SecretKey,
+    group::Curve as _,
+    pkcs8::{AssociatedOid, DecodePublicKey},
+    point::PointCompression,
+    sec1::{FromSec1Point, ModulusSize, ToSec1Point, ValidatePublicKey},
+};
+use zeroize::Zeroizing;
+
+/// A 32-byte big-endian scalar.
+pub(super) type ScalarBytes = [u8; 32];
+/// A 65-byte uncompressed SEC1 point (`04 || x || y`).
+pub(super) type PointBytes = [u8; 65];
+
+/// Byte-level curve operations (see the module docs).
+pub(super) trait Backend {
+    /// Decodes a SEC1 point (`02`/`03` compressed or `04` uncompressed only)
+    /// into its uncompressed form; `None` when it is not on the curve, is the
+    /// identity or is not a SEC1 encoding.
+    fn decode_point(sec1: &[u8]) -> Option<PointBytes>;
+    /// Re-encodes a point, compressed (33 bytes) or uncompressed (65 bytes).
+    fn encode_point(point: &PointBytes, compress: bool) -> Option<Vec<u8>>;
+    /// The public point `sk * G`; `None` unless `sk` is in `[1, n-1]`.
+    fn public_of(sk: &ScalarBytes) -> Option<PointBytes>;
+    /// The ECDH shared point `sk * P` in SEC1 form (the whole point, not just x).
+    fn shared_point(
+        sk: &ScalarBytes,
+        point: &PointBytes,
+        compress: bool,
+    ) -> Option<Zeroizing<Vec<u8>>>;
+    /// A secret scalar from a SEC1 (`EC PRIVATE KEY`) or PKCS#8 (`PRIVATE KEY`) PEM
+    /// document for this curve.
+    fn secret_from_pem(pem: &str) -> Option<Zeroizing<ScalarBytes>>;
+    /// A public point from a DER `SubjectPublicKeyInfo` naming this curve.
+    fn public_from_spki_der(der: &[u8]) -> Option<PointBytes>;
+}
+
+impl<C> Backend for C
+where
+    C: CurveArithmetic + PointCompression + AssociatedOid + ValidatePublicKey,
+    AffinePoint<C>: FromSec1Point<C> + ToSec1Point<C>,
+    FieldBytesSize<C>: ModulusSize,
+{
+    fn decode_point(sec1: &[u8]) -> Option<PointBytes> {
+        // Hybrid (06/07) and identity (00) encodings are refused up front.
+        if !matches!(sec1.first(), Some(0x02..=0x04)) {
+            return None;
+        }
+        let pk = PublicKey::<C>::from_sec1_bytes(sec1).ok()?;
+        uncompressed(&pk)
+    }
+
+    fn encode_point(point: &PointBytes, compress: bool) -> Option<Vec<u8>> {
+        let pk = PublicKey::<C>::from_sec1_bytes(point).ok()?;
+        Some(pk.to_sec1_point(compress).as_bytes().to_vec())
+    }
+
+    fn public_of(sk: &ScalarBytes) -> Option<PointBytes> {
+        let sk = SecretKey::<C>::from_slice(sk).ok()?;
+        uncompressed(&sk.public_key())
+    }
+
+    fn shared_point(
+        sk: &ScalarBytes,
+        point: &PointBytes,
+        compress: bool,
+    ) -> Option<Zeroizing<Vec<u8>>> {
+        let sk = SecretKey::<C>::from_slice(sk).ok()?;
+        let pk = PublicKey::<C>::from_sec1_bytes(point).ok()?;
+        let scalar = sk.to_nonzero_scalar();
+        // Prime-order curves and a non-zero scalar: the product of a valid
+        // non-identity point is never the identity.
+        let shared = (*scalar * pk.as_affine()).to_affine();
+        let encoded = shared.to_sec1_point(compress);
+        Some(Zeroizing::new(encoded.as_bytes().to_vec()))
+    }
+
+    fn secret_from_pem(pem: &str) -> Option<Zeroizing<ScalarBytes>> {
+        let sk = SecretKey::<C>::from_pem(pem).ok()?;
+        let bytes = Zeroizing::new(sk.to_bytes());
+        <ScalarBytes>::try_from(bytes.as_slice())
+            .ok()
+            .map(Zeroizing::new)
+    }
+
+    fn public_from_spki_der(der: &[u8]) -> Option<PointBytes> {
+        let pk = PublicKey::<C>::from_public_key_der(der).ok()?;
+        uncompressed(&pk)
+    }
+}
+
+fn uncompressed<C>(pk: &PublicKey<C>) -> Option<PointBytes>
+where
+    C: CurveArithmetic,
+    AffinePoint<C>: FromSec1Point<C> + ToSec1Point<C>,
+    FieldBytesSize<C>: ModulusSize,
+{
+    <PointBytes>::try_from(pk.to_sec1_point(false).as_bytes()).ok()
+}

@@ -1,0 +1,176 @@
+//! A small, versioned, self-describing storage envelope around the raw
+//! eciesjs bytes, so data stored today still decrypts after a default (or the
+//! CAK curve) changes.
+//!
+//! # Byte layout (version 1)
+//! ```text
+//! offset  len  field
+//! 0       4    magic "KYCE" (4B 59 43 45)
+//! 4       1    version = 0x01
+//! 5       1    curve id: 0x01 = P-256, 0x02 = secp256k1
+//! 6       1    flags: bit 0 = compressed ephemeral key, bit 1 = compressed
+//!              HKDF input; bits 2-7 must be zero
+//! 7       1    nonce length: 12 or 16
+//! 8       ..   the eciesjs envelope (ephemeral_pk || nonce || tag || ciphertext)
+//! ```
+//! The text form is standard padded base64 of the same bytes. The header is
+//! not authenticated separately: every field it carries changes how the
+//! eciesjs bytes are parsed or keyed, so a tampered header fails as
+//! [`Error::Malformed`], [`Error::CurveMismatch`] or [`Error::DecryptionFailed`].
+//!
+//! ```
+//! use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesSecretKey};
+//! let sk = EciesSecretKey::generate(Curve::Secp256k1)?;
+//! let stored = ecies::seal_envelope_base64(&sk.public_key(), b"dob=1990-01-31", &EciesOptions::default())?;
+//! assert!(stored.starts_with("S1lDRQ")); // "KYCE"
+//! assert_eq!(ecies::open_envelope_base64(&sk, &stored)?, b"dob=1990-01-31");
+//! # Ok::<(), kycrypt::Error>(())
+//! ```
+
+use super::{Curve, EciesOptions, EciesPublicKey, EciesSecretKey, MAX_PAYLOAD_LEN};
+use crate::error::{Detail, Error, Result};
+
+/// The magic bytes that open every storage envelope.
+pub const MAGIC: [u8; 4] = *b"KYCE";
+/// The only envelope version this build writes and reads.
+pub const VERSION: u8 = 1;
+/// Length of the storage header before the eciesjs bytes.
+pub const HEADER_LEN: usize = 8;
+
+const FLAG_COMPRESSED_EPHEMERAL: u8 = 0b01;
+const FLAG_COMPRESSED_HKDF: u8 = 0b10;
+
+/// What a storage envelope's header says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnvelopeInfo {
+    /// The curve the data was encrypted to.
+    pub curve: Curve,
+    /// The eciesjs options the data was encrypted with.
+    pub options: EciesOptions,
+}
+
+const fn curve_id(curve: Curve) -> u8 {
+    match curve {
+        Curve::P256 => 1,
+        Curve::Secp256k1 => 2,
+    }
+}
+
+/// Encrypts like [`encrypt`](super::encrypt) and prefixes the storage header.
+///
+/// # Errors
+/// As [`encrypt`](super::encrypt).
+pub fn seal_envelope(
+    recipient: &EciesPublicKey,
+    plaintext: &[u8],
+    options: &EciesOptions,
+) -> Result<Vec<u8>> {
+    let raw = super::encrypt(recipient, plaintext, options)?;
+    let mut flags = 0u8;
+    if options.compressed_ephemeral_key {
+        flags |= FLAG_COMPRESSED_EPHEMERAL;
+    }
+    if options.compressed_hkdf_input {
+        flags |= FLAG_COMPRESSED_HKDF;
+    }
+    let mut out = Vec::with_capacity(HEADER_LEN + raw.len());
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&[
+        VERSION,
+        curve_id(recipient.curve()),
+        flags,
+        options.nonce_len,
+    ]);
+    out.extend_from_slice(&raw);
+    Ok(out)
+}
+
+/// [`seal_envelope`] in its base64 text form.
+///
+/// # Errors
+/// As [`seal_envelope`].
+pub fn seal_envelope_base64(
+    recipient: &EciesPublicKey,
+    plaintext: &[u8],
+    options: &EciesOptions,
+) -> Result<String> {
+    Ok(crate::encoding::b64_encode(&seal_envelope(
+        recipient, plaintext, options,
+    )?))
+}
+
+/// Reads a storage envelope's header.
+///
+/// # Errors
+/// [`Error::Malformed`] for a short input, wrong magic, unknown curve id,
+/// reserved flag bits or a nonce length other than 12/16;
+/// [`Error::UnsupportedAlgorithm`] for a version other than 1.
+pub fn envelope_info(envelope: &[u8]) -> Result<EnvelopeInfo> {
+    let header = envelope
+        .get(..HEADER_LEN)
+        .ok_or_else(|| Error::malformed("storage envelope is too short"))?;
+    let [m0, m1, m2, m3, version, curve, flags, nonce_len] =
+        <[u8; HEADER_LEN]>::try_from(header)
+            .map_err(|_| Error::malformed("storage envelope is too short"))?;
+    if [m0, m1, m2, m3] != MAGIC {
+        return Err(Error::malformed(
+            "not a kycrypt storage envelope (bad magic)",
+        ));
+    }
+    if version != VERSION {
+        return Err(Error::UnsupportedAlgorithm(Detail::Owned(format!(
+            "storage envelope version {version}"
+        ))));
+    }
+    let curve = match curve {
+        1 => Curve::P256,
+        2 => Curve::Secp256k1,
+        _ => return Err(Error::malformed("unknown curve id in storage envelope")),
+    };
+    if flags & !(FLAG_COMPRESSED_EPHEMERAL | FLAG_COMPRESSED_HKDF) != 0 {
+        return Err(Error::malformed(
+            "reserved flag bits set in storage envelope",
+        ));
+    }
+    let options = EciesOptions {
+        compressed_ephemeral_key: flags & FLAG_COMPRESSED_EPHEMERAL != 0,
+        compressed_hkdf_input: flags & FLAG_COMPRESSED_HKDF != 0,
+        nonce_len,
+    };
+    options
+        .validate()
+        .map_err(|_| Error::malformed("bad nonce length in storage envelope"))?;
+    Ok(EnvelopeInfo { curve, options })
+}
+
+/// Opens a storage envelope with the options its header records.
+///
+/// # Errors
+/// As [`envelope_info`]; [`Error::CurveMismatch`] when the envelope's curve is
+/// not the key's; then as [`decrypt`](super::decrypt).
+pub fn open_envelope(secret: &EciesSecretKey, envelope: &[u8]) -> Result<Vec<u8>> {
+    let info = envelope_info(envelope)?;
+    if info.curve != secret.curve() {
+        return Err(Error::CurveMismatch(Detail::Owned(format!(
+            "the envelope is for {}, the key is {}",
+            info.curve.name(),
+            secret.curve().name()
+        ))));
+    }
+    let raw = envelope
+        .get(HEADER_LEN..)
+        .ok_or_else(|| Error::malformed("storage envelope is too short"))?;
+    super::decrypt(secret, raw, &info.options)
+}
+
+/// [`open_envelope`] for the base64 text form.
+///
+/// # Errors
+/// [`Error::Malformed`] when the text is not base64, [`Error::InputTooLarge`]
+/// above the payload limit, then as [`open_envelope`].
+pub fn open_envelope_base64(secret: &EciesSecretKey, text: &str) -> Result<Vec<u8>> {
+    let limit = (MAX_PAYLOAD_LEN + 256) / 3 * 4 + 4;
+    crate::error::check_len("storage envelope text", text.as_bytes(), limit)?;
+    let bytes = crate::encoding::b64_decode("storage envelope", text.trim())?;
+    open_envelope(secret, &bytes)
+}
