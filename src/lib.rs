@@ -1,7 +1,4 @@
-//! kycrypt: the no-network cryptography and verification core for backends and
-//! apps that integrate KYC and verifiable-credential providers.
-//!
-//! (Crate tour: filled in as the provider modules land.)
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
