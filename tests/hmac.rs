@@ -25,7 +25,11 @@ fn key(case: &Case) -> Result<HmacKey, kycrypt::Error> {
 fn check_tag(case: &Case, tag: &Vec<u8>) -> Result<(), String> {
     let got = hex::encode(tag);
     if let Some(want) = case.out("tag").and_then(|v| v.as_str()) {
-        return if got == want { Ok(()) } else { Err(format!("tag {got} != {want}")) };
+        return if got == want {
+            Ok(())
+        } else {
+            Err(format!("tag {got} != {want}"))
+        };
     }
     match case.out("tag_prefix").and_then(|v| v.as_str()) {
         Some(prefix) if got.starts_with(prefix) => Ok(()),
@@ -42,7 +46,8 @@ fn hmac_vectors() {
             common::check(case, got, check_tag)
         }
         "hmac.verify" => {
-            let got = key(case).and_then(|k| k.verify(alg(case), &[&case.hex("msg")], &case.hex("tag")));
+            let got =
+                key(case).and_then(|k| k.verify(alg(case), &[&case.hex("msg")], &case.hex("tag")));
             common::check(case, got, |_, ()| Ok(()))
         }
         other => Err(format!("unknown op {other}")),

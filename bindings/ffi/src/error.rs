@@ -141,7 +141,10 @@ mod tests {
             assert_eq!(e.code_str(), *code);
             assert_eq!(e.reason_str(), "r");
         }
-        assert_eq!(FfiError::from_code("nope", "r".into()).code_str(), "internal");
+        assert_eq!(
+            FfiError::from_code("nope", "r".into()).code_str(),
+            "internal"
+        );
     }
 
     /// Pins variant, code and `Display` for real core errors.
@@ -150,23 +153,40 @@ mod tests {
         let table: &[(kycrypt::Error, FfiError, &str)] = &[
             (
                 kycrypt::Error::SignatureInvalid,
-                FfiError::SignatureInvalid { reason: "signature invalid".into() },
+                FfiError::SignatureInvalid {
+                    reason: "signature invalid".into(),
+                },
                 "signature invalid",
             ),
             (
                 kycrypt::Error::Malformed("secret is not valid base64".into()),
-                FfiError::MalformedInput { reason: "malformed input: secret is not valid base64".into() },
+                FfiError::MalformedInput {
+                    reason: "malformed input: secret is not valid base64".into(),
+                },
                 "malformed input: secret is not valid base64",
             ),
             (
-                kycrypt::Error::InputTooLarge { what: "body", limit: 10 },
-                FfiError::InputTooLarge { reason: "body is too large (limit 10 bytes)".into() },
+                kycrypt::Error::InputTooLarge {
+                    what: "body",
+                    limit: 10,
+                },
+                FfiError::InputTooLarge {
+                    reason: "body is too large (limit 10 bytes)".into(),
+                },
                 "body is too large (limit 10 bytes)",
             ),
-            (kycrypt::Error::Expired, FfiError::Expired { reason: "expired".into() }, "expired"),
+            (
+                kycrypt::Error::Expired,
+                FfiError::Expired {
+                    reason: "expired".into(),
+                },
+                "expired",
+            ),
             (
                 kycrypt::Error::Internal("x".into()),
-                FfiError::Internal { reason: "internal error: x".into() },
+                FfiError::Internal {
+                    reason: "internal error: x".into(),
+                },
                 "internal error: x",
             ),
         ];

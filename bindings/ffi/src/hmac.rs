@@ -89,10 +89,16 @@ mod tests {
         let msg = b"what do ya want for nothing?".to_vec();
         let tag = key.sign(HmacAlg::Sha256, msg.clone()).unwrap();
         assert_eq!(tag, hmac_sha256(b"Jefe".to_vec(), msg.clone()).unwrap());
-        assert!(key.verify(HmacAlg::Sha256, msg.clone(), tag.clone()).is_ok());
+        assert!(
+            key.verify(HmacAlg::Sha256, msg.clone(), tag.clone())
+                .is_ok()
+        );
         let err = key.verify(HmacAlg::Sha512, msg, tag).unwrap_err();
         assert_eq!(err.code(), "signature_invalid");
-        assert_eq!(HmacKey::from_base64("***".into()).unwrap_err().code(), "malformed_input");
+        assert_eq!(
+            HmacKey::from_base64("***".into()).unwrap_err().code(),
+            "malformed_input"
+        );
         let dbg = format!("{key:?}");
         assert!(!dbg.contains("Jefe") && !dbg.contains("74"), "{dbg}");
     }

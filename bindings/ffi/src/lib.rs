@@ -7,7 +7,7 @@
 //!
 //! Rules for exports:
 //! - every export is fallible (`Result<_, FfiError>`) and runs inside
-//!   [`ffi_guard!`](macros) so a panic surfaces as code `internal`;
+//!   `ffi_guard!` so a panic surfaces as code `internal`;
 //! - bytes cross as bytes (`Vec<u8>`), never lists of numbers;
 //! - keys cross as opaque `Arc` objects parsed once; secret objects export no
 //!   `Display` and no accessor for key material.
@@ -30,7 +30,12 @@ uniffi::setup_scaffolding!("kycrypt_ffi");
 /// Only `internal`, never in practice.
 #[uniffi::export]
 pub fn error_codes() -> Result<Vec<String>, FfiError> {
-    ffi_guard!({ Ok(kycrypt::Error::ALL_CODES.iter().map(|c| (*c).to_owned()).collect()) })
+    ffi_guard!({
+        Ok(kycrypt::Error::ALL_CODES
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect())
+    })
 }
 
 /// The kycrypt version these bindings were built from.

@@ -35,7 +35,11 @@ pub(crate) use ffi_guard;
 /// touches its own arguments and immutable, `Arc`-shared objects, so nothing
 /// is left half-updated when it unwinds.
 pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T, FfiError>) -> Result<T, FfiError> {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| Err(FfiError::Internal { reason: PANIC_REASON.to_owned() }))
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| {
+        Err(FfiError::Internal {
+            reason: PANIC_REASON.to_owned(),
+        })
+    })
 }
 
 #[cfg(test)]
@@ -45,9 +49,16 @@ mod tests {
     #[test]
     fn guard_passes_values_and_errors_and_catches_panics() {
         assert_eq!(guard(|| Ok(7)), Ok(7));
-        let e = FfiError::Expired { reason: "expired".into() };
+        let e = FfiError::Expired {
+            reason: "expired".into(),
+        };
         assert_eq!(guard::<()>(|| Err(e.clone())), Err(e));
         let caught = guard::<()>(|| panic!("boom"));
-        assert_eq!(caught, Err(FfiError::Internal { reason: PANIC_REASON.to_owned() }));
+        assert_eq!(
+            caught,
+            Err(FfiError::Internal {
+                reason: PANIC_REASON.to_owned()
+            })
+        );
     }
 }

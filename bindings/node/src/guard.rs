@@ -37,7 +37,8 @@ pub(crate) use napi_guard;
 /// The function behind [`napi_guard!`]. Unwind safety: the closure only
 /// touches its own arguments and immutable key objects.
 pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T, KyError>) -> Result<T, KyError> {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| Err(KyError::new("internal", PANIC_REASON.to_owned())))
+    catch_unwind(AssertUnwindSafe(body))
+        .unwrap_or_else(|_| Err(KyError::new("internal", PANIC_REASON.to_owned())))
 }
 
 #[cfg(test)]
@@ -47,12 +48,18 @@ mod tests {
     #[test]
     fn codes_messages_and_panics_map() {
         let e = from_core(kycrypt::Error::SignatureInvalid);
-        assert_eq!((e.status, e.reason.as_str()), ("signature_invalid", "signature invalid"));
+        assert_eq!(
+            (e.status, e.reason.as_str()),
+            ("signature_invalid", "signature invalid")
+        );
         for code in kycrypt::Error::ALL_CODES {
             assert_eq!(error_from_code(code, String::new()).status, *code);
         }
         assert_eq!(error_from_code("nope", String::new()).status, "internal");
         let caught = guard::<()>(|| panic!("boom")).unwrap_err();
-        assert_eq!((caught.status, caught.reason.as_str()), ("internal", PANIC_REASON));
+        assert_eq!(
+            (caught.status, caught.reason.as_str()),
+            ("internal", PANIC_REASON)
+        );
     }
 }

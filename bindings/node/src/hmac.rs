@@ -11,6 +11,8 @@ use crate::guard::{from_core, napi_guard};
 /// The hash under the HMAC: `"sha256"`, `"sha512"` or `"sha1"`.
 #[napi(string_enum = "lowercase")]
 #[derive(Debug, PartialEq, Eq)]
+// Only ever constructed by napi from a JS string; JS sees a string union, which can grow.
+#[allow(clippy::exhaustive_enums)]
 pub enum HmacAlg {
     /// HMAC-SHA256 (32-byte tag).
     Sha256,
@@ -36,7 +38,11 @@ impl From<HmacAlg> for core::HmacAlg {
 /// Only `internal`, never in practice.
 #[napi]
 pub fn hmac_sha256(key: Uint8Array, msg: Uint8Array) -> Result<Buffer, KyError> {
-    napi_guard!({ Ok(core::HmacKey::from_slice(&key).sign(core::HmacAlg::Sha256, &[&msg]).into()) })
+    napi_guard!({
+        Ok(core::HmacKey::from_slice(&key)
+            .sign(core::HmacAlg::Sha256, &[&msg])
+            .into())
+    })
 }
 
 /// A secret HMAC key, parsed once and reused. Zeroized when collected; it
@@ -61,7 +67,11 @@ impl HmacKey {
     /// `malformed_input` when the secret is not base64 (it is not echoed).
     #[napi(factory)]
     pub fn from_base64(secret: String) -> Result<Self, KyError> {
-        napi_guard!({ core::HmacKey::from_base64(&secret).map(Self).map_err(from_core) })
+        napi_guard!({
+            core::HmacKey::from_base64(&secret)
+                .map(Self)
+                .map_err(from_core)
+        })
     }
 
     /// The tag of `msg` under this key with `alg`.

@@ -6,7 +6,7 @@
 //! the thrown errors into `KycryptError` subclasses.
 //!
 //! Rules for exports:
-//! - every export is fallible and runs inside [`napi_guard!`] so a panic
+//! - every export is fallible and runs inside `napi_guard!` so a panic
 //!   surfaces as a JS `Error` with `code === "internal"`, never an abort;
 //! - errors cross as a JS `Error` whose `code` is the stable kycrypt code;
 //! - bytes cross as `Uint8Array` in (a `Buffer` is one) and `Buffer` out;
@@ -28,7 +28,12 @@ use napi_derive::napi;
 /// Only `internal`, never in practice.
 #[napi]
 pub fn error_codes() -> Result<Vec<String>, KyError> {
-    napi_guard!({ Ok(kycrypt::Error::ALL_CODES.iter().map(|c| (*c).to_owned()).collect()) })
+    napi_guard!({
+        Ok(kycrypt::Error::ALL_CODES
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect())
+    })
 }
 
 /// The kycrypt version these bindings were built from.
