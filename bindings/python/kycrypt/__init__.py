@@ -1,0 +1,71 @@
+"""kycrypt: no-network cryptography and verification for KYC and verifiable-credential
+integrations (CorePass, Zero Hash, Moca AIR, Hypersign, KYC webhooks).
+
+Python bindings of the Rust crate ``kycrypt``, generated with UniFFI. Bytes cross as
+:class:`bytes`; keys are opaque objects parsed once (:class:`HmacKey`) that never show
+their key material. Every failure raises a :class:`KycryptError` subclass whose ``code``
+is one of :func:`error_codes`::
+
+    import kycrypt
+    key = kycrypt.HmacKey(b"Jefe")
+    tag = key.sign(kycrypt.HmacAlg.SHA256, b"what do ya want for nothing?")
+    try:
+        key.verify(kycrypt.HmacAlg.SHA256, b"tampered", tag)
+    except kycrypt.SignatureInvalidError as e:
+        assert e.code == "signature_invalid"
+"""
+
+from __future__ import annotations
+
+from . import _errors
+from ._errors import *  # noqa: F401,F403  (the exception classes)
+from ._errors import ERRORS_BY_CODE, KycryptError, error_for
+from ._ffi import kycrypt_ffi as _gen
+
+# The public surface: re-exported from the generated module. To bind a new op, add its
+# name here and to __all__ (its docstring and type hints come from the Rust doc comments).
+from ._ffi.kycrypt_ffi import (
+    HmacAlg,
+    HmacKey,
+    error_codes,
+    hmac_sha256,
+    version,
+)
+
+
+def _install_error_translation() -> None:
+    """Makes every call into the library raise :class:`KycryptError` subclasses.
+
+    All generated functions and methods check the call status through the one module
+    global ``_uniffi_check_call_status``; wrapping it converts the generated ``FfiError``
+    variants (and a panic UniFFI itself caught) in one place. The generator version is
+    pinned exactly, and tests/test_errors.py fails if this hook stops applying.
+    """
+    check = _gen._uniffi_check_call_status
+
+    def check_and_translate(error_ffi_converter, call_status):  # type: ignore[no-untyped-def]
+        try:
+            check(error_ffi_converter, call_status)
+        except _gen.FfiError as e:
+            raise error_for(e.code(), str(getattr(e, "reason", e))) from None
+        except _gen.InternalError as e:
+            raise error_for("internal", f"internal error: {e}") from None
+
+    _gen._uniffi_check_call_status = check_and_translate
+
+
+_install_error_translation()
+
+__version__: str = version()
+
+__all__ = [
+    "HmacAlg",
+    "HmacKey",
+    "error_codes",
+    "hmac_sha256",
+    "version",
+    "KycryptError",
+    "ERRORS_BY_CODE",
+    *(cls.__name__ for cls in ERRORS_BY_CODE.values()),
+]
+del _errors

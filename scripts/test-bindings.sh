@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Builds and tests the Python, Kotlin/JVM and Node bindings, and generates the Swift
+# ones as a check. Needs only Rust, Python 3 (venv + pip), Node 20 + npm, Java 17 +
+# Maven; everything else comes from PyPI, npm, Maven Central and crates.io.
+#
+# Usage: scripts/test-bindings.sh [python|kotlin|node|swift ...]   (default: all)
+# Env:   KYCRYPT_BINDINGS_RELEASE=1  build the native code in release (default: dev
+#        profile, shared by all three bindings, so the core is compiled once)
+#        KYCRYPT_STRICT_OPS=1        fail on vector ops a binding has not bound yet
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+steps=("$@")
+[ ${#steps[@]} -gt 0 ] || steps=(python kotlin node swift)
+release=${KYCRYPT_BINDINGS_RELEASE:-0}
+profile_dir=debug
+[ "$release" = 1 ] && profile_dir=release
+export RUST_BACKTRACE=0 # the panic tests print Rust's panic message; no backtrace
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+declare -A took
+
+timed() {
+  local name=$1 start=$SECONDS
+  shift
+  echo "==> $name"
+  "$@"
+  took[$name]=$((SECONDS - start))
+  echo "==> $name: ok (${took[$name]} s)"
+}
+
+python_step() {
+  python3 -m venv "$work/venv"
+  "$work/venv/bin/pip" install -q --disable-pip-version-check "maturin>=1.16,<2" "pytest>=8"
+  local flags=()
+  [ "$release" = 1 ] && flags=(--release)
+  (cd bindings/python && "$work/venv/bin/maturin" build "${flags[@]}" -o "$work/wheels")
+  "$work/venv/bin/pip" install -q --disable-pip-version-check "$work"/wheels/kycrypt-*.whl
+  # Run from an empty directory so `import kycrypt` can only find the installed wheel.
+  mkdir -p "$work/pytest"
+  (cd "$work/pytest" && KYCRYPT_EXPECT_INSTALLED=1 KYCRYPT_VECTORS_DIR="$root/test-vectors" \
+    "$work/venv/bin/python" -m pytest -p no:cacheprovider -q "$root/bindings/python/tests")
+}
+
+kotlin_step() {
+  local flags=()
+  [ "$release" = 1 ] && flags=(-Prelease)
+  (cd bindings/kotlin && mvn -B -ntp "${flags[@]}" verify)
+}
+
+node_step() {
+  local flags=()
+  [ "$release" = 1 ] && flags=(--release)
+  # `npm install` honours package-lock.json; `npm ci` trips on an npm lockfile bug with the
+  # optional per-platform packages of @napi-rs/cli's dependencies.
+  (cd bindings/node && npm install --no-audit --no-fund && npx napi build --platform "${flags[@]}")
+  # Clean-environment install of the packed tarball; the suite then runs against it.
+  mkdir -p "$work/npm/app"
+  (cd bindings/node && npm pack --pack-destination "$work/npm")
+  (cd "$work/npm/app" && echo '{"name":"app","version":"1.0.0","private":true}' >package.json &&
+    npm install --no-audit --no-fund --offline "$work"/npm/kycrypt-*.tgz)
+  (cd bindings/node && KYCRYPT_NODE_PATH="$work/npm/app/node_modules/kycrypt" \
+    KYCRYPT_VECTORS_DIR="$root/test-vectors" node --test test/)
+}
+
+swift_step() {
+  local flags=()
+  [ "$release" = 1 ] && flags=(--release)
+  cargo build "${flags[@]}" -p kycrypt-ffi
+  rm -rf bindings/swift/generated
+  "target/$profile_dir/uniffi-bindgen" generate --no-format --language swift \
+    --library "target/$profile_dir/libkycrypt_ffi.so" --out-dir bindings/swift/generated
+  for f in Kycrypt.swift KycryptFFI.h KycryptFFI.modulemap; do
+    [ -s "bindings/swift/generated/$f" ] || { echo "missing bindings/swift/generated/$f" >&2; exit 1; }
+  done
+  grep -q "func hmacSha256" bindings/swift/generated/Kycrypt.swift
+}
+
+for s in "${steps[@]}"; do
+  case $s in
+    python | kotlin | node | swift) timed "$s" "${s}_step" ;;
+    *) echo "unknown step $s (python|kotlin|node|swift)" >&2; exit 2 ;;
+  esac
+done
+
+echo "==> bindings: all passed ($(for k in "${!took[@]}"; do printf '%s %ss, ' "$k" "${took[$k]}"; done | sed 's/, $//'))"
