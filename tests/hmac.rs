@@ -1,3 +1,4 @@
+#![allow(clippy::panic, clippy::unwrap_used, clippy::indexing_slicing)]
 //! Runs test-vectors/hmac.json (RFC 4231, RFC 2202 and negative cases) through the
 //! public HMAC API.
 
