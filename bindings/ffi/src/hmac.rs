@@ -40,7 +40,7 @@ pub fn hmac_sha256(key: Vec<u8>, msg: Vec<u8>) -> Result<Vec<u8>, FfiError> {
 /// A secret HMAC key, parsed once and reused. Zeroized when released; it
 /// never shows its bytes (no `toString`/`__str__` of key material).
 #[derive(Debug, uniffi::Object)]
-pub struct HmacKey(core::HmacKey);
+pub struct HmacKey(pub(crate) core::HmacKey);
 
 #[uniffi::export]
 impl HmacKey {

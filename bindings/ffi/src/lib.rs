@@ -12,12 +12,30 @@
 //! - keys cross as opaque `Arc` objects parsed once; secret objects export no
 //!   `Display` and no accessor for key material.
 
+mod common;
+mod corepass;
+mod ecies;
+mod eddsa;
 mod error;
 mod hmac;
+mod hypersign;
+mod keys;
 mod macros;
+mod moca;
+mod webhooks;
+mod zerohash;
 
+pub use common::HttpHeader;
+pub use corepass::*;
+pub use ecies::*;
+pub use eddsa::*;
 pub use error::FfiError;
 pub use hmac::{HmacAlg, HmacKey, hmac_sha256};
+pub use hypersign::*;
+pub use keys::*;
+pub use moca::*;
+pub use webhooks::*;
+pub use zerohash::*;
 
 use macros::ffi_guard;
 

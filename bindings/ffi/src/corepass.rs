@@ -1,0 +1,301 @@
+//! CorePass: signed callbacks, Core addresses, items and peppers (mirrors `kycrypt::corepass`).
+
+use std::sync::Arc;
+
+use kycrypt::corepass::address::{CoreAddress as CoreCoreAddress, Network};
+use kycrypt::corepass::callback::{self as cb, CallbackBody};
+use kycrypt::corepass::gojson;
+use kycrypt::corepass::items::{self, Item, Pepper};
+
+use crate::common::invalid_argument;
+use crate::{FfiError, ffi_guard};
+
+/// The connector's pinned public key (its Core address), parsed once.
+#[derive(Debug, uniffi::Object)]
+pub struct PinnedConnector(cb::PinnedConnector);
+
+#[uniffi::export]
+impl PinnedConnector {
+    /// Parses the connector's Core address (e.g. `cb82…`) or its 57-byte
+    /// Ed448 public key in hex.
+    ///
+    /// # Errors
+    /// `malformed_input` / `invalid_key` when it is neither.
+    #[uniffi::constructor]
+    pub fn parse(connector: String) -> Result<Arc<Self>, FfiError> {
+        ffi_guard!({ Ok(Arc::new(Self(cb::PinnedConnector::parse(&connector)?))) })
+    }
+
+    /// The pinned Core address.
+    ///
+    /// # Errors
+    /// Only `internal`, never in practice.
+    pub fn address(&self) -> Result<String, FfiError> {
+        ffi_guard!({ Ok(self.0.address().to_string()) })
+    }
+}
+
+/// Options of callback verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct CallbackOptions {
+    /// Accepted clock skew in seconds (default 30, at most 300).
+    #[uniffi(default = 30)]
+    pub skew_secs: u64,
+    /// Accept signatures that cover only the deadline (default false).
+    #[uniffi(default = false)]
+    pub allow_deadline_only: bool,
+}
+
+/// One field of a data callback.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DataInfo {
+    /// The item name (`fieldID`).
+    pub field_id: String,
+    /// The value (`fieldValue`): PII.
+    pub field_value: String,
+    /// The pepper (hex) binding the value to user and item.
+    pub pepper: String,
+}
+
+/// A verified CorePass callback; the kind-specific fields are empty or
+/// `None` for the other kinds.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct VerifiedCallback {
+    /// `status`, `data` or `error`.
+    pub kind: String,
+    /// The Core address that signed (the pinned connector).
+    pub signer: String,
+    /// The user's Core address.
+    pub user: String,
+    /// The signed deadline (unix seconds).
+    pub deadline: u64,
+    /// `full` or `deadline-only`.
+    pub coverage: String,
+    /// A key to reject replays with (store until `deadline`).
+    pub replay_key: String,
+    /// The body's `expiration`.
+    pub expiration: u64,
+    /// Status callbacks: the status name.
+    pub status: Option<String>,
+    /// Status callbacks: the requested fields.
+    pub fields: Vec<String>,
+    /// Status callbacks: the transaction hash, when the status has one.
+    pub tx_hash: Option<String>,
+    /// Data callbacks: the shared fields.
+    pub infos: Vec<DataInfo>,
+    /// Error callbacks: the error text.
+    pub error: Option<String>,
+    /// Error callbacks: the items concerned.
+    pub items: Vec<String>,
+}
+
+impl From<cb::VerifiedCallback> for VerifiedCallback {
+    fn from(v: cb::VerifiedCallback) -> Self {
+        let mut out = Self {
+            kind: String::new(),
+            signer: v.signer.to_string(),
+            user: v.user,
+            deadline: v.deadline,
+            coverage: v.coverage.as_str().to_owned(),
+            replay_key: v.replay_key,
+            expiration: 0,
+            status: None,
+            fields: Vec::new(),
+            tx_hash: None,
+            infos: Vec::new(),
+            error: None,
+            items: Vec::new(),
+        };
+        match v.body {
+            CallbackBody::Status(s) => {
+                out.kind = "status".into();
+                out.expiration = s.expiration;
+                out.status = Some(s.status.name().to_owned());
+                out.fields = s.fields;
+                out.tx_hash = s.tx_hash;
+            }
+            CallbackBody::Data(d) => {
+                out.kind = "data".into();
+                out.expiration = d.expiration;
+                out.infos = d
+                    .infos
+                    .into_iter()
+                    .map(|i| DataInfo {
+                        field_id: i.field_id,
+                        field_value: i.field_value,
+                        pepper: i.pepper,
+                    })
+                    .collect();
+            }
+            CallbackBody::Error(e) => {
+                out.kind = "error".into();
+                out.expiration = e.expiration;
+                out.error = Some(e.error);
+                out.items = e.items;
+            }
+            #[allow(unreachable_patterns)]
+            _ => out.kind = "unknown".into(),
+        }
+        out
+    }
+}
+
+fn options(o: CallbackOptions) -> cb::CallbackOptions {
+    cb::CallbackOptions {
+        skew_secs: o.skew_secs,
+        allow_deadline_only: o.allow_deadline_only,
+    }
+}
+
+/// Verifies a status callback over its raw `body` bytes at `now` (unix seconds).
+///
+/// # Errors
+/// `malformed_input`, `input_too_large`, `key_mismatch`, `signature_invalid`,
+/// `expired`, `deadline_only_not_allowed`, `invalid_argument`.
+#[uniffi::export]
+pub fn verify_status_callback(
+    body: Vec<u8>,
+    connector: Arc<PinnedConnector>,
+    now: u64,
+    options: CallbackOptions,
+) -> Result<VerifiedCallback, FfiError> {
+    ffi_guard!({ Ok(cb::verify_status_callback(&body, &connector.0, now, &self::options(options))?.into()) })
+}
+
+/// Verifies a data callback (the shared fields) over its raw `body` bytes.
+///
+/// # Errors
+/// As [`verify_status_callback`].
+#[uniffi::export]
+pub fn verify_data_callback(
+    body: Vec<u8>,
+    connector: Arc<PinnedConnector>,
+    now: u64,
+    options: CallbackOptions,
+) -> Result<VerifiedCallback, FfiError> {
+    ffi_guard!({ Ok(cb::verify_data_callback(&body, &connector.0, now, &self::options(options))?.into()) })
+}
+
+/// Verifies an error callback over its raw `body` bytes.
+///
+/// # Errors
+/// As [`verify_status_callback`].
+#[uniffi::export]
+pub fn verify_error_callback(
+    body: Vec<u8>,
+    connector: Arc<PinnedConnector>,
+    now: u64,
+    options: CallbackOptions,
+) -> Result<VerifiedCallback, FfiError> {
+    ffi_guard!({ Ok(cb::verify_error_callback(&body, &connector.0, now, &self::options(options))?.into()) })
+}
+
+/// A Core address and its network.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CoreAddress {
+    /// The address text (lowercase hex with checksum).
+    pub address: String,
+    /// `mainnet`, `devin` or `other`.
+    pub network: String,
+}
+
+impl From<CoreCoreAddress> for CoreAddress {
+    fn from(a: CoreCoreAddress) -> Self {
+        Self {
+            address: a.to_string(),
+            network: a.network().as_str().to_owned(),
+        }
+    }
+}
+
+/// The Core address of an Ed448 public key (57 bytes) on `network`
+/// (`mainnet`, `devin`, `other`).
+///
+/// # Errors
+/// `invalid_argument` (unknown network), `invalid_key`.
+#[uniffi::export]
+pub fn corepass_address_from_public_key(
+    public_key: Vec<u8>,
+    network: String,
+) -> Result<CoreAddress, FfiError> {
+    ffi_guard!({
+        let n = Network::parse(&network)?;
+        Ok(CoreCoreAddress::from_public_key_bytes(&public_key, n)?.into())
+    })
+}
+
+/// Parses and validates a Core address (checksum, network prefix).
+///
+/// # Errors
+/// `malformed_input`.
+#[uniffi::export]
+pub fn corepass_parse_address(address: String) -> Result<CoreAddress, FfiError> {
+    ffi_guard!({ Ok(CoreCoreAddress::parse(&address)?.into()) })
+}
+
+/// The SHA3-256 (hex) of a CorePass item name, as used in peppers.
+///
+/// # Errors
+/// `malformed_input` for an unknown item.
+#[uniffi::export]
+pub fn corepass_item_sha3(item: String) -> Result<String, FfiError> {
+    ffi_guard!({ Ok(Item::parse(&item)?.sha3_hex()) })
+}
+
+/// What a pepper binds (the random bytes are not returned).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PepperInfo {
+    /// The user's Core address.
+    pub user: String,
+    /// The item name.
+    pub item: String,
+}
+
+/// Parses a data-callback pepper (hex) and checks it binds `user` and `item`.
+///
+/// # Errors
+/// `malformed_input`, `input_too_large`, `signature_invalid` (another user or item).
+#[uniffi::export]
+pub fn corepass_parse_pepper(
+    pepper: String,
+    user: String,
+    item: String,
+) -> Result<PepperInfo, FfiError> {
+    ffi_guard!({
+        let u = CoreCoreAddress::parse(&user)?;
+        let i = Item::parse(&item)?;
+        let p = Pepper::parse_for(&pepper, &u, i)?;
+        Ok(PepperInfo {
+            user: p.user().to_string(),
+            item: p.item().name().to_owned(),
+        })
+    })
+}
+
+/// Checks a QR code `expiration` (unix seconds) at `now`: 5 to 15 minutes ahead.
+///
+/// # Errors
+/// `invalid_argument` / `expired`.
+#[uniffi::export]
+pub fn check_qrcode_expiration(expiration: u64, now: u64) -> Result<(), FfiError> {
+    ffi_guard!({ Ok(items::check_qrcode_expiration(expiration, now)?) })
+}
+
+/// Diagnostic helper: Go's `json.Marshal` of a string `value` (raw bytes,
+/// invalid UTF-8 allowed), the encoding CorePass signs. `dialect` is
+/// `go122` or `before-go122`.
+///
+/// # Errors
+/// `invalid_argument` for another dialect.
+#[uniffi::export]
+pub fn corepass_go_json_string(value: Vec<u8>, dialect: String) -> Result<String, FfiError> {
+    ffi_guard!({
+        let d = match dialect.as_str() {
+            "go122" => gojson::Dialect::Go122,
+            "before-go122" => gojson::Dialect::BeforeGo122,
+            _ => return Err(invalid_argument("dialect is go122 or before-go122")),
+        };
+        let enc = gojson::marshal(&gojson::GoValue::Str(value), d);
+        Ok(String::from_utf8_lossy(&enc).into_owned())
+    })
+}
