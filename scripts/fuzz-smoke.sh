@@ -8,11 +8,17 @@ SECS=${FUZZ_SECONDS:-10}
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked
 # cargo-fuzz needs nightly flags; use nightly where installed, else stable with
 # RUSTC_BOOTSTRAP (stable ships the sanitizer runtimes on x86_64 Linux).
-if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+# KYCRYPT_FUZZ_TOOLCHAIN=<toolchain> forces one (e.g. `stable` to check the
+# RUSTC_BOOTSTRAP path on a machine that also has nightly).
+if [ -n "${KYCRYPT_FUZZ_TOOLCHAIN:-}" ]; then
+  TC=+$KYCRYPT_FUZZ_TOOLCHAIN
+  case $KYCRYPT_FUZZ_TOOLCHAIN in nightly*) ;; *) export RUSTC_BOOTSTRAP=1 ;; esac
+elif rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   TC=+nightly
 else
   TC=; export RUSTC_BOOTSTRAP=1
 fi
+echo "fuzz toolchain: ${TC:-default} ($(cargo $TC --version))${RUSTC_BOOTSTRAP:+ with RUSTC_BOOTSTRAP=1}"
 python3 fuzz/seed_corpus.py
 targets=$(cargo $TC fuzz list)
 cargo $TC fuzz build -O --debug-assertions
