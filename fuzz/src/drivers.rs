@@ -265,13 +265,6 @@ pub fn ed448_diff(data: &[u8]) {
     };
     let ours_key = Ed448VerifyingKey::from_bytes(key).ok();
     let crrl_key = crrl::ed448::PublicKey::decode(key);
-    // KNOWN BACKEND GAP (found by this target; see tests/wycheproof.rs):
-    // ed448-goldilocks also ignores the unused bits 448..=454 of a public key
-    // encoding, so 2^7 encodings decode to the same key. Remove this exemption
-    // (and the one below) once ed448.rs rejects `bytes[56] & 0x7f != 0`.
-    if ours_key.is_some() && crrl_key.is_none() && key[56] & 0x7f != 0 {
-        return;
-    }
     // kycrypt POLICY (stricter than RFC 8032 / crrl / OpenSSL): keys outside
     // the prime-order subgroup (torsion component) are refused by
     // ed448-goldilocks; legitimate keys are always in it. Found by this target.
@@ -288,11 +281,5 @@ pub fn ed448_diff(data: &[u8]) {
     };
     let a = ours.verify(msg, sig).is_ok();
     let b = theirs.verify_raw(sig, msg);
-    // KNOWN BACKEND GAP (see tests/wycheproof.rs): ed448-goldilocks ignores the
-    // unused bits 448..=454 of R. Remove this exemption once ed448.rs checks them.
-    let r_unused_bits = sig.get(56).is_some_and(|b| b & 0x7f != 0);
-    if a && !b && r_unused_bits {
-        return;
-    }
     assert_eq!(a, b, "Ed448 verification differs from crrl");
 }
