@@ -60,6 +60,8 @@ mod aead;
 mod curve;
 pub mod envelope;
 mod keys;
+#[cfg(test)]
+mod wycheproof_aead;
 
 use zeroize::Zeroizing;
 

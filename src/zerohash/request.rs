@@ -190,7 +190,7 @@ impl ZeroHashCredentials {
 
 /// The headers of a signed Zero Hash request. Holds the passphrase: zeroized
 /// on drop, and `Debug` shows only the API key and timestamp.
-#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop)]
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
 pub struct SignedHeaders {
     /// `X-SCX-API-KEY`: the public API key.
     pub x_scx_api_key: String,
@@ -201,6 +201,23 @@ pub struct SignedHeaders {
     /// `X-SCX-PASSPHRASE`: the account passphrase (secret).
     pub x_scx_passphrase: String,
 }
+
+/// Equality is constant-time in the tag and passphrase (they are secrets).
+impl PartialEq for SignedHeaders {
+    fn eq(&self, other: &Self) -> bool {
+        use crate::primitives::hmac::ct_eq;
+        let public = self.x_scx_api_key == other.x_scx_api_key
+            && self.x_scx_timestamp == other.x_scx_timestamp;
+        let signed = ct_eq(self.x_scx_signed.as_bytes(), other.x_scx_signed.as_bytes());
+        let pass = ct_eq(
+            self.x_scx_passphrase.as_bytes(),
+            other.x_scx_passphrase.as_bytes(),
+        );
+        public & signed & pass
+    }
+}
+
+impl Eq for SignedHeaders {}
 
 impl core::fmt::Debug for SignedHeaders {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -309,6 +326,24 @@ pub fn verify_request<N: AsRef<str>, V: AsRef<str>>(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn signed_headers_eq_covers_every_field() {
+        let c = ZeroHashCredentials::new("k", "c2VjcmV0", "pass").unwrap();
+        let a = c.sign_request(1, "GET", "/x", "").unwrap();
+        assert_eq!(a, a.clone());
+        let mut b = a.clone();
+        b.x_scx_passphrase.push('!');
+        assert_ne!(a, b);
+        let mut b = a.clone();
+        b.x_scx_signed = c
+            .sign_request(1, "GET", "/y", "")
+            .unwrap()
+            .x_scx_signed
+            .clone();
+        assert_ne!(a, b);
+        assert_ne!(a, c.sign_request(2, "GET", "/x", "").unwrap());
+    }
     use super::*;
 
     const SECRET: &str = "2mC4ZvVd4goRkuJm+rjr9byUiaUW1b6tVN4xy9QXNSE=";

@@ -50,6 +50,13 @@ impl Ed448VerifyingKey {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let arr = <[u8; PUBLIC_KEY_LEN]>::try_from(bytes)
             .map_err(|_| Error::invalid_key("Ed448 public key must be 57 bytes"))?;
+        // RFC 8032 section 5.2.3: bits 448..=454 of an encoding are zero. The
+        // backend ignores them, which would let 2^7 encodings name one key.
+        if !canonical_last_byte(&arr) {
+            return Err(Error::invalid_key(
+                "non-canonical Ed448 public key encoding",
+            ));
+        }
         let inner = VerifyingKey::from_bytes(&arr)
             .map_err(|_| Error::invalid_key("not an Ed448 curve point"))?;
         Ok(Self { inner })
@@ -69,11 +76,25 @@ impl Ed448VerifyingKey {
     pub fn verify(&self, msg: &[u8], sig: &[u8]) -> Result<()> {
         let arr = <[u8; SIGNATURE_LEN]>::try_from(sig)
             .map_err(|_| Error::malformed("Ed448 signature must be 114 bytes"))?;
+        // A non-canonical R (unused bits set) is a malleated signature: the
+        // backend ignores those bits, so reject it here (RFC 8032 section 5.2.7
+        // decodes R per 5.2.3, which fails on them).
+        if !arr
+            .first_chunk::<PUBLIC_KEY_LEN>()
+            .is_some_and(canonical_last_byte)
+        {
+            return Err(Error::SignatureInvalid);
+        }
         let sig = Signature::from_bytes(&arr);
         self.inner
             .verify_raw(&sig, msg)
             .map_err(|_| Error::SignatureInvalid)
     }
+}
+
+/// True when bits 448..=454 of a 57-byte point encoding are zero.
+fn canonical_last_byte(enc: &[u8; PUBLIC_KEY_LEN]) -> bool {
+    enc.last().is_some_and(|b| b & 0x7f == 0)
 }
 
 /// An Ed448 private key built from a 57-byte RFC 8032 seed. Zeroized on drop
@@ -133,6 +154,25 @@ mod tests {
         let sk = Ed448SigningKey::from_seed(&[0xa5; 57]).unwrap();
         let s = format!("{sk:?}");
         assert!(!s.contains("a5") && !s.contains("165"), "{s}");
+    }
+
+    #[test]
+    fn non_canonical_encodings_are_rejected() {
+        let sk = Ed448SigningKey::from_seed(&[7; 57]).unwrap();
+        let vk = sk.verifying_key();
+        let sig = sk.sign(b"m");
+        assert!(vk.verify(b"m", &sig).is_ok());
+        for bit in 0..7 {
+            let mut bad = sig;
+            bad[56] |= 1 << bit;
+            assert_eq!(vk.verify(b"m", &bad), Err(Error::SignatureInvalid));
+            let mut pk = vk.to_bytes();
+            pk[56] |= 1 << bit;
+            assert_eq!(
+                Ed448VerifyingKey::from_bytes(&pk).unwrap_err().code(),
+                "invalid_key"
+            );
+        }
     }
 
     #[test]
