@@ -20,10 +20,10 @@ pub struct WebhookOptions {
 
 impl From<WebhookOptions> for core::WebhookOptions {
     fn from(o: WebhookOptions) -> Self {
-        Self {
-            tolerance_secs: o.tolerance_secs,
-            zerohash_allow_legacy: o.zerohash_allow_legacy,
-        }
+        let mut core_opts = Self::default();
+        core_opts.tolerance_secs = o.tolerance_secs;
+        core_opts.zerohash_allow_legacy = o.zerohash_allow_legacy;
+        core_opts
     }
 }
 

@@ -72,10 +72,10 @@ impl ZeroHashCredentials {
         ffi_guard!({
             let h = self.0.sign_request(timestamp, &method, &route, &body)?;
             Ok(SignedHeaders {
-                x_scx_api_key: h.x_scx_api_key,
-                x_scx_signed: h.x_scx_signed,
-                x_scx_timestamp: h.x_scx_timestamp,
-                x_scx_passphrase: h.x_scx_passphrase,
+                x_scx_api_key: h.x_scx_api_key.clone(),
+                x_scx_signed: h.x_scx_signed.clone(),
+                x_scx_timestamp: h.x_scx_timestamp.clone(),
+                x_scx_passphrase: h.x_scx_passphrase.clone(),
             })
         })
     }
