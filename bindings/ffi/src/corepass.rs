@@ -159,7 +159,9 @@ pub fn verify_status_callback(
     now: u64,
     options: CallbackOptions,
 ) -> Result<VerifiedCallback, FfiError> {
-    ffi_guard!({ Ok(cb::verify_status_callback(&body, &connector.0, now, &self::options(options))?.into()) })
+    ffi_guard!({
+        Ok(cb::verify_status_callback(&body, &connector.0, now, &self::options(options))?.into())
+    })
 }
 
 /// Verifies a data callback (the shared fields) over its raw `body` bytes.
@@ -173,7 +175,9 @@ pub fn verify_data_callback(
     now: u64,
     options: CallbackOptions,
 ) -> Result<VerifiedCallback, FfiError> {
-    ffi_guard!({ Ok(cb::verify_data_callback(&body, &connector.0, now, &self::options(options))?.into()) })
+    ffi_guard!({
+        Ok(cb::verify_data_callback(&body, &connector.0, now, &self::options(options))?.into())
+    })
 }
 
 /// Verifies an error callback over its raw `body` bytes.
@@ -187,7 +191,9 @@ pub fn verify_error_callback(
     now: u64,
     options: CallbackOptions,
 ) -> Result<VerifiedCallback, FfiError> {
-    ffi_guard!({ Ok(cb::verify_error_callback(&body, &connector.0, now, &self::options(options))?.into()) })
+    ffi_guard!({
+        Ok(cb::verify_error_callback(&body, &connector.0, now, &self::options(options))?.into())
+    })
 }
 
 /// A Core address and its network.

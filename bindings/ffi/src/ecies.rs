@@ -81,7 +81,12 @@ impl EciesPublicKey {
     /// `invalid_key`, `curve_mismatch`, `malformed_input`, `input_too_large`.
     #[uniffi::constructor]
     pub fn parse(curve: Curve, text: String) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core::EciesPublicKey::parse(curve.into(), &text)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(core::EciesPublicKey::parse(
+                curve.into(),
+                &text,
+            )?)))
+        })
     }
 
     /// From SEC1 bytes (33 or 65).
@@ -90,7 +95,12 @@ impl EciesPublicKey {
     /// `invalid_key`.
     #[uniffi::constructor]
     pub fn from_bytes(curve: Curve, bytes: Vec<u8>) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core::EciesPublicKey::from_bytes(curve.into(), &bytes)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(core::EciesPublicKey::from_bytes(
+                curve.into(),
+                &bytes,
+            )?)))
+        })
     }
 
     /// From an SPKI DER.
@@ -99,7 +109,12 @@ impl EciesPublicKey {
     /// `invalid_key`, `curve_mismatch`.
     #[uniffi::constructor]
     pub fn from_spki_der(curve: Curve, der: Vec<u8>) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core::EciesPublicKey::from_spki_der(curve.into(), &der)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(core::EciesPublicKey::from_spki_der(
+                curve.into(),
+                &der,
+            )?)))
+        })
     }
 
     /// The curve.
@@ -131,7 +146,12 @@ impl EciesSecretKey {
     /// `invalid_key`, `curve_mismatch`, `malformed_input`, `input_too_large`.
     #[uniffi::constructor]
     pub fn parse(curve: Curve, text: String) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core::EciesSecretKey::parse(curve.into(), &text)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(core::EciesSecretKey::parse(
+                curve.into(),
+                &text,
+            )?)))
+        })
     }
 
     /// From the 32-byte scalar.
@@ -140,7 +160,12 @@ impl EciesSecretKey {
     /// `invalid_key`.
     #[uniffi::constructor]
     pub fn from_bytes(curve: Curve, bytes: Vec<u8>) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core::EciesSecretKey::from_bytes(curve.into(), &bytes)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(core::EciesSecretKey::from_bytes(
+                curve.into(),
+                &bytes,
+            )?)))
+        })
     }
 
     /// From a PKCS#8 or SEC1 PEM.
@@ -149,7 +174,12 @@ impl EciesSecretKey {
     /// `invalid_key`, `curve_mismatch`.
     #[uniffi::constructor]
     pub fn from_pem(curve: Curve, pem: String) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core::EciesSecretKey::from_pem(curve.into(), &pem)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(core::EciesSecretKey::from_pem(
+                curve.into(),
+                &pem,
+            )?)))
+        })
     }
 
     /// A fresh random key (OS CSPRNG).
@@ -158,7 +188,11 @@ impl EciesSecretKey {
     /// `internal` when the OS RNG fails.
     #[uniffi::constructor]
     pub fn generate(curve: Curve) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core::EciesSecretKey::generate(curve.into())?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(core::EciesSecretKey::generate(
+                curve.into(),
+            )?)))
+        })
     }
 
     /// The curve.
@@ -240,7 +274,13 @@ pub fn seal_envelope(
     plaintext: Vec<u8>,
     options: EciesOptions,
 ) -> Result<Vec<u8>, FfiError> {
-    ffi_guard!({ Ok(core::seal_envelope(&recipient.0, &plaintext, &options.into())?) })
+    ffi_guard!({
+        Ok(core::seal_envelope(
+            &recipient.0,
+            &plaintext,
+            &options.into(),
+        )?)
+    })
 }
 
 /// [`seal_envelope`] as standard base64 text.
@@ -253,7 +293,13 @@ pub fn seal_envelope_base64(
     plaintext: Vec<u8>,
     options: EciesOptions,
 ) -> Result<String, FfiError> {
-    ffi_guard!({ Ok(core::seal_envelope_base64(&recipient.0, &plaintext, &options.into())?) })
+    ffi_guard!({
+        Ok(core::seal_envelope_base64(
+            &recipient.0,
+            &plaintext,
+            &options.into(),
+        )?)
+    })
 }
 
 /// Opens a `KYCE` envelope.
@@ -270,7 +316,10 @@ pub fn open_envelope(secret: Arc<EciesSecretKey>, envelope: Vec<u8>) -> Result<V
 /// # Errors
 /// As [`open_envelope`].
 #[uniffi::export]
-pub fn open_envelope_base64(secret: Arc<EciesSecretKey>, envelope_b64: String) -> Result<Vec<u8>, FfiError> {
+pub fn open_envelope_base64(
+    secret: Arc<EciesSecretKey>,
+    envelope_b64: String,
+) -> Result<Vec<u8>, FfiError> {
     ffi_guard!({ Ok(core::open_envelope_base64(&secret.0, &envelope_b64)?) })
 }
 

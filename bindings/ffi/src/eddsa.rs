@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use kycrypt::primitives::eddsa::{ed25519, ed448};
+use kycrypt::primitives::eddsa::{ed448, ed25519};
 
 use crate::{FfiError, ffi_guard};
 
@@ -25,7 +25,11 @@ impl Ed25519SigningKey {
     /// `invalid_key` for another length.
     #[uniffi::constructor]
     pub fn from_seed(seed: Vec<u8>) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(ed25519::Ed25519SigningKey::from_seed(&seed)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(ed25519::Ed25519SigningKey::from_seed(
+                &seed,
+            )?)))
+        })
     }
 
     /// A fresh random key (OS CSPRNG).
@@ -59,8 +63,14 @@ impl Ed25519SigningKey {
 /// # Errors
 /// `invalid_key`, `signature_invalid`.
 #[uniffi::export]
-pub fn ed25519_verify(public_key: Vec<u8>, msg: Vec<u8>, signature: Vec<u8>) -> Result<(), FfiError> {
-    ffi_guard!({ Ok(ed25519::Ed25519VerifyingKey::from_bytes(&public_key)?.verify(&msg, &signature)?) })
+pub fn ed25519_verify(
+    public_key: Vec<u8>,
+    msg: Vec<u8>,
+    signature: Vec<u8>,
+) -> Result<(), FfiError> {
+    ffi_guard!({
+        Ok(ed25519::Ed25519VerifyingKey::from_bytes(&public_key)?.verify(&msg, &signature)?)
+    })
 }
 
 /// An Ed448 signing key (RFC 8032), parsed once; zeroized when released and never shown.

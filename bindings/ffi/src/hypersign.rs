@@ -219,7 +219,10 @@ pub struct DidJwtSignRequest {
 /// `invalid_argument` (ttl, reserved claims), `malformed_input` (claims not
 /// an object), `input_too_large`.
 #[uniffi::export]
-pub fn sign_did_jwt(key: Arc<Ed25519SigningKey>, request: DidJwtSignRequest) -> Result<String, FfiError> {
+pub fn sign_did_jwt(
+    key: Arc<Ed25519SigningKey>,
+    request: DidJwtSignRequest,
+) -> Result<String, FfiError> {
     ffi_guard!({
         let r = core_jwt::DidJwtSignRequest {
             issuer: request.issuer,

@@ -62,7 +62,15 @@ pub fn sign_partner_jwt(
     iat: u64,
     ttl: u64,
 ) -> Result<String, FfiError> {
-    ffi_guard!({ Ok(core::sign_partner_jwt(&key.0, &kid, &claims.to_core()?, iat, ttl)?) })
+    ffi_guard!({
+        Ok(core::sign_partner_jwt(
+            &key.0,
+            &kid,
+            &claims.to_core()?,
+            iat,
+            ttl,
+        )?)
+    })
 }
 
 /// Verifies a partner JWT with `key` at `now` (leeway in seconds).
@@ -152,7 +160,11 @@ impl CakCallbackVerifier {
     /// `invalid_key` (empty key), `invalid_argument` (bad header name).
     #[uniffi::constructor]
     pub fn hmac_sha256(key: Vec<u8>, header: String) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core_cak::CakCallbackVerifier::hmac_sha256(&key, &header)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(core_cak::CakCallbackVerifier::hmac_sha256(
+                &key, &header,
+            )?)))
+        })
     }
 
     /// Ed25519 with a 32-byte public key.
@@ -161,7 +173,11 @@ impl CakCallbackVerifier {
     /// `invalid_key`.
     #[uniffi::constructor]
     pub fn ed25519(public_key: Vec<u8>) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core_cak::CakCallbackVerifier::ed25519(&public_key)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(core_cak::CakCallbackVerifier::ed25519(
+                &public_key,
+            )?)))
+        })
     }
 
     /// ES256 with a SEC1 P-256 public key.
@@ -170,7 +186,11 @@ impl CakCallbackVerifier {
     /// `invalid_key`.
     #[uniffi::constructor]
     pub fn es256(public_key: Vec<u8>) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core_cak::CakCallbackVerifier::es256(&public_key)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(core_cak::CakCallbackVerifier::es256(
+                &public_key,
+            )?)))
+        })
     }
 
     /// The signature header name (HMAC only).
@@ -193,7 +213,11 @@ impl CakCallbackVerifier {
     ///
     /// # Errors
     /// As [`CakCallbackVerifier::verify`] and [`cak_parse_callback`].
-    pub fn verify_callback(&self, body: Vec<u8>, signature: String) -> Result<CakCallback, FfiError> {
+    pub fn verify_callback(
+        &self,
+        body: Vec<u8>,
+        signature: String,
+    ) -> Result<CakCallback, FfiError> {
         ffi_guard!({ Ok(self.0.verify_callback(&body, &signature)?.into()) })
     }
 }
