@@ -1,0 +1,103 @@
+"""The package re-exports the whole generated surface, and nothing crashes on bad input."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import kycrypt
+from kycrypt._ffi import kycrypt_ffi as gen
+
+# Generated names that are plumbing or test hooks, not API.
+PRIVATE = {"FfiError", "InternalError", "test_error", "test_panic"}
+
+
+def _public_generated_names() -> set:
+    names = set()
+    for name in gen.__all__:
+        obj = getattr(gen, name)
+        if name in PRIVATE or name.endswith("Protocol") or name.startswith("_"):
+            continue
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            names.add(name)
+    return names
+
+
+def test_every_generated_name_is_exported() -> None:
+    public = _public_generated_names()
+    assert len(public) > 60
+    missing = sorted(n for n in public if n not in kycrypt.__all__ or not hasattr(kycrypt, n))
+    assert not missing, f"not re-exported by kycrypt: {missing}"
+
+
+def test_all_names_resolve() -> None:
+    for name in kycrypt.__all__:
+        assert hasattr(kycrypt, name), name
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: kycrypt.PrivateKey.from_pem("-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----"),
+        lambda: kycrypt.PublicKey.from_jwk("{"),
+        lambda: kycrypt.PublicKey.from_der(b"\x30\x03\x02\x01"),
+        lambda: kycrypt.PinnedConnector.parse("not an address"),
+        lambda: kycrypt.corepass_parse_address("cb00"),
+        lambda: kycrypt.EciesSecretKey.parse(kycrypt.Curve.P256, "zz"),
+        lambda: kycrypt.open_envelope(kycrypt.EciesSecretKey.generate(kycrypt.Curve.P256), b"\x00" * 40),
+        lambda: kycrypt.verify_jwt("a.b", kycrypt.PublicKey.from_jwk(_ED_JWK), kycrypt.JwtValidation(), 0),
+        lambda: kycrypt.parse_did("did:"),
+        lambda: kycrypt.DidDocument.from_json("[]"),
+        lambda: kycrypt.cak_parse_callback(b"\xff\xfe"),
+        lambda: kycrypt.verify_webhook("sumsub", b"k", [], b"{}", 0, kycrypt.WebhookOptions()),
+        lambda: kycrypt.verify_webhook("nope", b"k", [], b"{}", 0, kycrypt.WebhookOptions()),
+        lambda: kycrypt.zerohash_secret_from_base64("!!"),
+        lambda: kycrypt.Ed448SigningKey.from_seed(b"short"),
+        lambda: kycrypt.ed25519_verify(b"", b"", b""),
+        lambda: kycrypt.encode_ed25519_multibase(b"\x01"),
+        lambda: kycrypt.generate_private_key_pem("rsa-1"),
+        lambda: kycrypt.select_from_jwks('{"keys": []}', "k"),
+    ],
+)
+def test_malformed_input_raises_a_kycrypt_error(call) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(kycrypt.KycryptError) as info:
+        call()
+    assert info.value.code in kycrypt.error_codes()
+
+
+_ED_JWK = '{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}'
+
+
+def test_secret_objects_do_not_show_key_material() -> None:
+    seed = bytes(range(32))
+    for obj in (
+        kycrypt.HmacKey(seed),
+        kycrypt.Ed25519SigningKey.from_seed(seed),
+        kycrypt.EciesSecretKey.from_bytes(kycrypt.Curve.P256, seed),
+        kycrypt.PrivateKey.from_pem(kycrypt.generate_private_key_pem("p256")),
+    ):
+        for text in (repr(obj), str(obj)):
+            assert seed.hex() not in text and "0102030405" not in text, text
+
+
+def test_issue_partner_jwt_round_trip() -> None:
+    key = kycrypt.PrivateKey.from_pem(kycrypt.generate_private_key_pem("p256"))
+    claims = kycrypt.PartnerClaims(partner_id="p-1", scope="issue", email=None)
+    token = kycrypt.sign_partner_jwt(key, "kid-1", claims, 1_700_000_000, 300)
+    back = kycrypt.verify_partner_jwt(token, key.public_key(), 1_700_000_100, 0)
+    assert (back.partner_id, back.scope) == ("p-1", "issue")
+    with pytest.raises(kycrypt.ExpiredError):
+        kycrypt.verify_partner_jwt(token, key.public_key(), 1_700_000_400, 0)
+
+
+def test_cak_envelope_round_trip() -> None:
+    sk = kycrypt.EciesSecretKey.generate(kycrypt.Curve.P256)
+    image = bytes(range(256)) * 4096  # 1 MiB
+    sealed = kycrypt.seal_envelope(sk.public_key(), image, kycrypt.EciesOptions())
+    assert kycrypt.open_envelope(sk, sealed) == image
+    info = kycrypt.envelope_info(sealed)
+    assert info.curve == kycrypt.Curve.P256
+    other = kycrypt.EciesSecretKey.generate(kycrypt.Curve.P256)
+    with pytest.raises(kycrypt.DecryptionFailedError):
+        kycrypt.open_envelope(other, sealed)
