@@ -34,9 +34,9 @@ class JarTest {
             verifyStatusCallback(i.getString("body").toByteArray(), it, i.getLong("now").toULong(), CallbackOptions())
         }
         assertEquals(c.getJSONObject("output").getString("user"), v.user)
-        val tampered = i.getString("body").replace("ACCEPTED", "REJECTED").toByteArray()
+        val tampered = i.getString("body").replace("ab148af5", "ab148af6").toByteArray()
         PinnedConnector.parse(i.getString("connector")).use {
-            assertThrows<FfiException> { verifyStatusCallback(tampered, it, i.getLong("now").toULong(), CallbackOptions()) }
+            assertThrows<FfiException.SignatureInvalid> { verifyStatusCallback(tampered, it, i.getLong("now").toULong(), CallbackOptions()) }
         }
     }
 
