@@ -1,0 +1,83 @@
+package kycrypt
+
+import org.json.JSONObject
+import org.junit.jupiter.api.Assertions.assertArrayEquals
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import java.io.File
+
+/** The README's flows, with the same calls, on the real samples of test-vectors/. */
+class FlowsTest {
+    private fun case(file: String, pred: (JSONObject) -> Boolean): JSONObject {
+        val cases = JSONObject(File(VectorsTest.VECTORS_DIR, file).readText()).getJSONArray("cases")
+        return (0 until cases.length()).map { cases.getJSONObject(it) }.first(pred)
+    }
+
+    private fun now() = (System.currentTimeMillis() / 1000).toULong()
+
+    @Test
+    fun partnerJwtVerifiesAgainstThePublishedJwks() {
+        PrivateKey.fromPem(generatePrivateKeyPem("rsa2048")).use { partnerKey ->
+            val kid = partnerKey.publicKey().use { it.thumbprint() }
+            val jwksJson = partnerKey.publicKey().use { jwks(listOf(it), listOf(kid)) }
+            val token = signPartnerJwt(
+                partnerKey, kid, PartnerClaims(partnerId = "p-1", scope = "issue", email = "u@example.com"),
+                iat = now(), ttl = 300uL,
+            )
+            val claims = verifyPartnerJwtJwks(token, jwksJson, now(), 0uL)
+            assertEquals(Triple("p-1", "issue", "u@example.com"), Triple(claims.partnerId, claims.scope, claims.email))
+            assertThrows<FfiException.Expired> { verifyPartnerJwtJwks(token, jwksJson, now() + 400uL, 0uL) }
+        }
+    }
+
+    @Test
+    fun corePassStatusCallbackIsCheckedBeforeUse() {
+        val c = case("corepass.json") { it.getString("id") == "status-accepted-upstream" }
+        val i = c.getJSONObject("inputs")
+        val body = i.getString("body").toByteArray()
+        val at = i.getLong("now").toULong()
+        PinnedConnector.parse(i.getString("connector")).use { connector ->
+            val v = verifyStatusCallback(body, connector, at, CallbackOptions())
+            assertEquals(c.getJSONObject("output").getString("replay_key"), v.replayKey)
+            assertEquals("ACCEPTED", v.status)
+            val tampered = i.getString("body").replace("ab148af5", "ab148af6").toByteArray()
+            assertThrows<FfiException.SignatureInvalid> { verifyStatusCallback(tampered, connector, at, CallbackOptions()) }
+            assertThrows<FfiException.Expired> { verifyStatusCallback(body, connector, at + 3600uL, CallbackOptions()) }
+        }
+    }
+
+    @Test
+    fun sumsubWebhookGatesIssuance() {
+        val c = case("webhooks.json") { it.getJSONObject("inputs").optString("provider") == "sumsub" && it.getString("expected") == "valid" }
+        val i = c.getJSONObject("inputs")
+        val hs = i.getJSONArray("headers").let { a -> (0 until a.length()).map { HttpHeader(a.getJSONArray(it).getString(0), a.getJSONArray(it).getString(1)) } }
+        val secret = i.getString("secret").toByteArray()
+        val body = i.getString("body").toByteArray()
+        verifyWebhook("sumsub", secret, hs, body, i.getLong("now").toULong(), WebhookOptions())
+        assertThrows<FfiException.SignatureInvalid> {
+            verifyWebhook("sumsub", secret, hs, body + ' '.code.toByte(), i.getLong("now").toULong(), WebhookOptions())
+        }
+    }
+
+    @Test
+    fun cakEnvelopeRoundTrip() {
+        val image = ByteArray(1 shl 20) { (it * 31).toByte() }
+        EciesSecretKey.generate(Curve.P256).use { sk ->
+            val pubHex = sk.publicKey().use { it.toSec1Bytes(true) }.joinToString("") { "%02x".format(it) }
+            val sealed = EciesPublicKey.parse(Curve.P256, pubHex).use { sealEnvelope(it, image, EciesOptions()) }
+            assertArrayEquals(image, openEnvelope(sk, sealed))
+            sealed[sealed.size - 1] = (sealed[sealed.size - 1].toInt() xor 1).toByte()
+            assertThrows<FfiException.DecryptionFailed> { openEnvelope(sk, sealed) }
+        }
+    }
+
+    @Test
+    fun zeroHashSignedRequestVerifiesServerSide() {
+        val t = now()
+        val h = ZeroHashCredentials("key", "c2VjcmV0", "pass").use { it.signRequest(t, "POST", "/orders/v1", "{\"a\":1}") }
+        val headers = listOf(HttpHeader("X-SCX-SIGNED", h.xScxSigned), HttpHeader("X-SCX-TIMESTAMP", h.xScxTimestamp))
+        val v = zerohashSecretFromBase64("c2VjcmV0").use { zerohashVerifyRequest(it, headers, "POST", "/orders/v1", "{\"a\":1}", t, null) }
+        assertEquals(t, v.timestamp)
+    }
+}
