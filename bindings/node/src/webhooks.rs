@@ -64,9 +64,10 @@ impl VerifiedWebhook {
 /// provider's webhook secret as bytes; `now` unix seconds.
 ///
 /// # Errors
-/// `malformed_input` (unknown provider, negative `now`), `missing_header`,
-/// `signature_invalid`, `timestamp_out_of_window`, `not_signed` (Jumio),
-/// `input_too_large`, `invalid_argument` (options out of range).
+/// `invalid_argument` (unknown provider, options out of range),
+/// `missing_header`, `signature_invalid`, `timestamp_out_of_window`,
+/// `not_signed` (Jumio), `input_too_large`, `malformed_input` (negative
+/// `now`, unparsable headers).
 #[napi]
 pub fn verify_webhook(
     provider: String,
