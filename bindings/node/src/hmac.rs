@@ -48,7 +48,7 @@ pub fn hmac_sha256(key: Uint8Array, msg: Uint8Array) -> Result<Buffer, KyError> 
 /// A secret HMAC key, parsed once and reused. Zeroized when collected; it
 /// never shows its bytes.
 #[napi]
-pub struct HmacKey(core::HmacKey);
+pub struct HmacKey(pub(crate) core::HmacKey);
 
 #[napi]
 impl HmacKey {

@@ -13,11 +13,29 @@
 //! - keys cross as opaque classes parsed once, with no accessor or
 //!   `toString` of key material.
 
+mod common;
+mod corepass;
+mod ecies;
+mod eddsa;
 mod guard;
 mod hmac;
+mod hypersign;
+mod keys;
+mod moca;
+mod webhooks;
+mod zerohash;
 
+pub use common::HttpHeader;
+pub use corepass::*;
+pub use ecies::*;
+pub use eddsa::*;
 pub use guard::KyError;
 pub use hmac::{HmacAlg, HmacKey, hmac_sha256};
+pub use hypersign::*;
+pub use keys::*;
+pub use moca::*;
+pub use webhooks::*;
+pub use zerohash::*;
 
 use guard::napi_guard;
 use napi_derive::napi;
