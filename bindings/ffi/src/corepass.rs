@@ -46,8 +46,8 @@ pub struct CallbackOptions {
     pub allow_deadline_only: bool,
 }
 
-/// One field of a data callback.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// One field of a data callback. `Debug` shows the item, not the value (PII).
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DataInfo {
     /// The item name (`fieldID`).
     pub field_id: String,
@@ -55,6 +55,14 @@ pub struct DataInfo {
     pub field_value: String,
     /// The pepper (hex) binding the value to user and item.
     pub pepper: String,
+}
+
+impl core::fmt::Debug for DataInfo {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("DataInfo")
+            .field("field_id", &self.field_id)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A verified CorePass callback; the kind-specific fields are empty or

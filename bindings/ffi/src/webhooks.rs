@@ -56,7 +56,7 @@ impl From<core::VerifiedWebhook> for VerifiedWebhook {
 /// provider's webhook secret as bytes; `now` unix seconds.
 ///
 /// # Errors
-/// `malformed_input` (unknown provider), `missing_header`,
+/// `invalid_argument` (unknown provider), `missing_header`,
 /// `signature_invalid`, `timestamp_out_of_window`, `not_signed` (Jumio),
 /// `input_too_large`, `invalid_argument` (options out of range).
 #[uniffi::export]

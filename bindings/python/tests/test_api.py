@@ -101,3 +101,9 @@ def test_cak_envelope_round_trip() -> None:
     other = kycrypt.EciesSecretKey.generate(kycrypt.Curve.P256)
     with pytest.raises(kycrypt.DecryptionFailedError):
         kycrypt.open_envelope(other, sealed)
+
+
+def test_data_callback_values_do_not_print() -> None:
+    info = kycrypt.DataInfo(field_id="SH_DriverLicense_DOB", field_value="1986-09-06", pepper="ab" * 16)
+    for text in (str(info), repr(info), repr([info])):
+        assert "SH_DriverLicense_DOB" in text and "1986" not in text and "abab" not in text, text
