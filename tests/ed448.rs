@@ -13,6 +13,24 @@ mod common;
 use kycrypt::primitives::eddsa::ed448::{Ed448SigningKey, Ed448VerifyingKey};
 use proptest::prelude::*;
 
+/// The second implementation: `ed448-goldilocks` (kycrypt verifies with
+/// `crrl`), under kycrypt's encoding policy (bits 448..=454 of the key and of
+/// `R` must be zero; goldilocks ignores them). `None`: the key is refused.
+fn goldilocks_verify(pk: &[u8], sig: &[u8], msg: &[u8]) -> Option<bool> {
+    let pk = <[u8; 57]>::try_from(pk)
+        .ok()
+        .filter(|k| k[56] & 0x7f == 0)?;
+    let vk = ed448_goldilocks::VerifyingKey::from_bytes(&pk).ok()?;
+    let Ok(sig) = <[u8; 114]>::try_from(sig) else {
+        return Some(false);
+    };
+    if sig[56] & 0x7f != 0 {
+        return Some(false);
+    }
+    let sig = ed448_goldilocks::Signature::from_bytes(&sig);
+    Some(vk.verify_raw(&sig, msg).is_ok())
+}
+
 #[test]
 fn vectors() {
     common::run_file("ed448.json", |c| match c.op.as_str() {
@@ -36,14 +54,12 @@ fn vectors() {
         "ed448.verify" => {
             let got = Ed448VerifyingKey::from_bytes(&c.hex("public_key"))
                 .and_then(|vk| vk.verify(&c.hex("message"), &c.hex("signature")));
-            // Differential: crrl must agree on validity.
-            let crrl_ok = crrl::ed448::PublicKey::decode(&c.hex("public_key")).is_some_and(|pk| {
-                c.hex("signature").len() == 114
-                    && pk.verify_raw(&c.hex("signature"), &c.hex("message"))
-            });
-            if crrl_ok != got.is_ok() {
+            let other =
+                goldilocks_verify(&c.hex("public_key"), &c.hex("signature"), &c.hex("message"))
+                    .unwrap_or(false);
+            if other != got.is_ok() {
                 return Err(format!(
-                    "backends disagree: kycrypt {got:?}, crrl {crrl_ok}"
+                    "backends disagree: kycrypt (crrl) {got:?}, goldilocks {other}"
                 ));
             }
             common::check(c, got, |_, ()| Ok(()))
@@ -70,6 +86,8 @@ proptest! {
         let mut bad = sig;
         bad[flip / 8] ^= 1 << (flip % 8);
         prop_assert_eq!(vk.verify(&msg, &bad).is_ok(), other.public_key.verify_raw(&bad, &msg));
+        prop_assert_eq!(Some(vk.verify(&msg, &bad).is_ok()), goldilocks_verify(&vk.to_bytes(), &bad, &msg));
+        prop_assert_eq!(goldilocks_verify(&vk.to_bytes(), &sig, &msg), Some(true));
         prop_assert!(vk.verify(&msg, &bad).is_err());
         let mut msg2 = msg.clone();
         msg2.push(0);
@@ -79,8 +97,7 @@ proptest! {
     /// Arbitrary key and signature bytes never panic and both backends agree.
     #[test]
     fn arbitrary_bytes(key in prop::collection::vec(any::<u8>(), 57), sig in prop::collection::vec(any::<u8>(), 114), msg in prop::collection::vec(any::<u8>(), 0..64)) {
-        let ours = Ed448VerifyingKey::from_bytes(&key).map(|k| k.verify(&msg, &sig).is_ok());
-        let theirs = crrl::ed448::PublicKey::decode(&key).map(|k| k.verify_raw(&sig, &msg));
-        prop_assert_eq!(ours.unwrap_or(false), theirs.unwrap_or(false));
+        let ours = Ed448VerifyingKey::from_bytes(&key).ok().map(|k| k.verify(&msg, &sig).is_ok());
+        prop_assert_eq!(ours, goldilocks_verify(&key, &sig, &msg));
     }
 }

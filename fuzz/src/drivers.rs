@@ -255,7 +255,8 @@ pub fn cak_callback(data: &[u8]) {
     }
 }
 
-/// `key(57) || sig(114) || msg`: kycrypt's Ed448 verify agrees with crrl.
+/// `key(57) || sig(114) || msg`: kycrypt's Ed448 verify (crrl) agrees with
+/// ed448-goldilocks.
 pub fn ed448_diff(data: &[u8]) {
     let Some((key, rest)) = data.split_at_checked(57) else {
         return;
@@ -263,23 +264,22 @@ pub fn ed448_diff(data: &[u8]) {
     let Some((sig, msg)) = rest.split_at_checked(114) else {
         return;
     };
-    let ours_key = Ed448VerifyingKey::from_bytes(key).ok();
-    let crrl_key = crrl::ed448::PublicKey::decode(key);
-    // kycrypt POLICY (stricter than RFC 8032 / crrl / OpenSSL): keys outside
-    // the prime-order subgroup (torsion component) are refused by
-    // ed448-goldilocks; legitimate keys are always in it. Found by this target.
-    if ours_key.is_none() && crrl_key.is_some_and(|k| k.point.is_in_subgroup() == 0) {
-        return;
-    }
-    assert_eq!(
-        ours_key.is_some(),
-        crrl_key.is_some(),
-        "key decoding differs"
-    );
-    let (Some(ours), Some(theirs)) = (ours_key, crrl_key) else {
+    // kycrypt verifies with crrl; the second implementation is ed448-goldilocks
+    // under the same encoding policy (bits 448..=454 of key and R zero).
+    let ours = Ed448VerifyingKey::from_bytes(key).ok();
+    let canonical = |b: &[u8]| b.get(56).is_some_and(|x| x & 0x7f == 0);
+    let theirs = <[u8; 57]>::try_from(key)
+        .ok()
+        .filter(|k| canonical(k))
+        .and_then(|k| ed448_goldilocks::VerifyingKey::from_bytes(&k).ok());
+    assert_eq!(ours.is_some(), theirs.is_some(), "key decoding differs");
+    let (Some(ours), Some(theirs), Ok(sig_arr)) = (ours, theirs, <[u8; 114]>::try_from(sig)) else {
         return;
     };
     let a = ours.verify(msg, sig).is_ok();
-    let b = theirs.verify_raw(sig, msg);
-    assert_eq!(a, b, "Ed448 verification differs from crrl");
+    let b = canonical(sig)
+        && theirs
+            .verify_raw(&ed448_goldilocks::Signature::from_bytes(&sig_arr), msg)
+            .is_ok();
+    assert_eq!(a, b, "Ed448 verification differs between crrl and goldilocks");
 }

@@ -1,9 +1,19 @@
 //! Ed448 signatures (RFC 8032 section 5.2), **pure** mode with an **empty
 //! context**: the "Ed448" of RFC 8032, as used by go-core / CorePass.
 //!
-//! Backed by `ed448-goldilocks` (a pinned pre-release); none of its types
-//! appear in this API. Verification enforces canonical `S` (below the group
-//! order, last byte zero) and rejects the identity as public key or `R`.
+//! Two backends, none of whose types appear in this API:
+//! - **verification** (the hot path: every CorePass callback) runs on `crrl`
+//!   (Thomas Pornin, MIT), about 6x faster than `ed448-goldilocks` here and on
+//!   par with OpenSSL (see `benches/RESULTS.md`). It checks RFC 8032's
+//!   cofactored equation `[4][S]B = [4]R + [4][k]A`;
+//! - **signing** (tests, simulators, the CLI) runs on `ed448-goldilocks` (a
+//!   pinned pre-release), which zeroizes its secrets; it is also the second
+//!   implementation the tests and the `ed448_diff` fuzz target compare with.
+//!
+//! Verification enforces canonical encodings of `R`, `S` (below the group
+//! order, last byte zero) and the public key, and rejects the identity as
+//! public key or `R`; a public key must lie in the prime-order subgroup
+//! (checked once, when it is parsed).
 //!
 //! ```
 //! use kycrypt::primitives::eddsa::ed448::{Ed448SigningKey, Ed448VerifyingKey};
@@ -15,7 +25,8 @@
 //! # Ok::<(), kycrypt::Error>(())
 //! ```
 
-use ed448_goldilocks::{Signature, SigningKey, VerifyingKey};
+use crrl::ed448::PublicKey as FastPublicKey;
+use ed448_goldilocks::SigningKey;
 use zeroize::{ZeroizeOnDrop, Zeroizing};
 
 use crate::error::{Error, Result};
@@ -27,11 +38,28 @@ pub const SEED_LEN: usize = 57;
 /// Length of an Ed448 signature `R || S` (RFC 8032 section 5.2.6).
 pub const SIGNATURE_LEN: usize = 114;
 
-/// An Ed448 public key (57 bytes, a valid non-identity curve point).
-#[derive(Clone, PartialEq, Eq)]
+/// The encoding of the identity point (x = 0, y = 1).
+const IDENTITY: [u8; PUBLIC_KEY_LEN] = {
+    let mut e = [0u8; PUBLIC_KEY_LEN];
+    e[0] = 1;
+    e
+};
+
+/// An Ed448 public key (57 bytes, a non-identity point of the prime-order
+/// subgroup).
+#[derive(Clone)]
 pub struct Ed448VerifyingKey {
-    inner: VerifyingKey,
+    inner: FastPublicKey,
 }
+
+impl PartialEq for Ed448VerifyingKey {
+    fn eq(&self, other: &Self) -> bool {
+        // Encodings are canonical (checked on parse), so bytes name points.
+        self.inner.encoded == other.inner.encoded
+    }
+}
+
+impl Eq for Ed448VerifyingKey {}
 
 impl core::fmt::Debug for Ed448VerifyingKey {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
@@ -46,7 +74,8 @@ impl Ed448VerifyingKey {
     ///
     /// # Errors
     /// [`Error::InvalidKey`] when the length is not 57, the encoding is not a
-    /// curve point, or the point is the identity.
+    /// (canonical) curve point, or the point is the identity or outside the
+    /// prime-order subgroup.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let arr = <[u8; PUBLIC_KEY_LEN]>::try_from(bytes)
             .map_err(|_| Error::invalid_key("Ed448 public key must be 57 bytes"))?;
@@ -57,15 +86,23 @@ impl Ed448VerifyingKey {
                 "non-canonical Ed448 public key encoding",
             ));
         }
-        let inner = VerifyingKey::from_bytes(&arr)
-            .map_err(|_| Error::invalid_key("not an Ed448 curve point"))?;
+        let inner = FastPublicKey::decode(&arr)
+            .ok_or_else(|| Error::invalid_key("not an Ed448 curve point"))?;
+        if arr == IDENTITY {
+            return Err(Error::invalid_key("the Ed448 identity is not a public key"));
+        }
+        if inner.point.is_in_subgroup() == 0 {
+            return Err(Error::invalid_key(
+                "Ed448 public key is not in the prime-order subgroup",
+            ));
+        }
         Ok(Self { inner })
     }
 
     /// The 57-byte encoding.
     #[must_use]
     pub fn to_bytes(&self) -> [u8; PUBLIC_KEY_LEN] {
-        self.inner.to_bytes()
+        self.inner.encoded
     }
 
     /// Verifies a 114-byte Ed448 signature over `msg` (pure Ed448, empty context).
@@ -81,14 +118,15 @@ impl Ed448VerifyingKey {
         // decodes R per 5.2.3, which fails on them).
         if !arr
             .first_chunk::<PUBLIC_KEY_LEN>()
-            .is_some_and(canonical_last_byte)
+            .is_some_and(|r| canonical_last_byte(r) && *r != IDENTITY)
         {
             return Err(Error::SignatureInvalid);
         }
-        let sig = Signature::from_bytes(&arr);
-        self.inner
-            .verify_raw(&sig, msg)
-            .map_err(|_| Error::SignatureInvalid)
+        if self.inner.verify_raw(&arr, msg) {
+            Ok(())
+        } else {
+            Err(Error::SignatureInvalid)
+        }
     }
 }
 
@@ -102,6 +140,7 @@ fn canonical_last_byte(enc: &[u8; PUBLIC_KEY_LEN]) -> bool {
 #[derive(Clone)]
 pub struct Ed448SigningKey {
     inner: SigningKey,
+    public: Ed448VerifyingKey,
 }
 
 impl ZeroizeOnDrop for Ed448SigningKey {}
@@ -119,7 +158,9 @@ impl Ed448SigningKey {
     /// supported here (only RFC 8032 seeds, for tests and simulators).
     ///
     /// # Errors
-    /// [`Error::InvalidKey`] when the seed is not 57 bytes.
+    /// [`Error::InvalidKey`] when the seed is not 57 bytes;
+    /// [`Error::Internal`] if the two backends disagreed on its public key
+    /// (never expected).
     pub fn from_seed(seed: &[u8]) -> Result<Self> {
         if seed.len() != SEED_LEN {
             return Err(Error::invalid_key("Ed448 seed must be 57 bytes"));
@@ -127,7 +168,9 @@ impl Ed448SigningKey {
         let copy = Zeroizing::new(seed.to_vec());
         let inner = SigningKey::try_from(copy.as_slice())
             .map_err(|_| Error::invalid_key("Ed448 seed must be 57 bytes"))?;
-        Ok(Self { inner })
+        let public = Ed448VerifyingKey::from_bytes(&inner.verifying_key().to_bytes())
+            .map_err(|_| Error::Internal(crate::error::Detail::Borrowed("Ed448 public key")))?;
+        Ok(Self { inner, public })
     }
 
     /// Signs `msg` (pure Ed448, empty context; deterministic).
@@ -139,9 +182,7 @@ impl Ed448SigningKey {
     /// The matching public key.
     #[must_use]
     pub fn verifying_key(&self) -> Ed448VerifyingKey {
-        Ed448VerifyingKey {
-            inner: self.inner.verifying_key(),
-        }
+        self.public.clone()
     }
 }
 
