@@ -55,6 +55,17 @@ fuzz_smoke() { bash scripts/fuzz-smoke.sh; }
 supply_chain() { SUPPLY_CHAIN_OFFLINE=1 bash scripts/supply-chain.sh; }
 benches_build() { cargo build --benches -p kycrypt --locked; }
 demo() { cargo run -q -p kycrypt-cli --locked -- demo; }
+# MSRV: the `rust-version` of each crate, checked with that exact toolchain (the
+# core and CLI: 1.87; the bindings 1.88, which uniffi's askama and napi need).
+msrv() {
+  local core bind
+  core=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml)
+  bind=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' bindings/ffi/Cargo.toml)
+  core=$core.0 bind=$bind.0 # rustup names a release by its full version
+  for tc in "$core" "$bind"; do rustup toolchain list | grep -q "^$tc" || rustup toolchain install "$tc" --profile minimal; done
+  CARGO_TARGET_DIR=$ROOT/target/msrv cargo "+$core" check --locked -p kycrypt -p kycrypt-cli
+  CARGO_TARGET_DIR=$ROOT/target/msrv cargo "+$bind" check --locked -p kycrypt-ffi -p kycrypt-node
+}
 
 stage rust-lint rust_lint
 stage rust-test rust_test
@@ -64,6 +75,7 @@ stage bindings bindings
 stage benches benches_build
 stage fuzz fuzz_smoke
 stage supply-chain supply_chain
+stage msrv msrv
 
 echo
 echo "================ summary ================"
