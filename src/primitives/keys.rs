@@ -11,7 +11,8 @@
 //!   `use: "sig"`); [`PublicKey::thumbprint`] is RFC 7638 (SHA-256);
 //!   [`jwks`] builds `{"keys": [...]}`.
 //! - Private material is zeroized on drop (the `rsa`, `p256`/`k256` and
-//!   `ed25519-dalek` key types zeroize themselves; ring's `RsaKeyPair` is
+//!   `ed25519-dalek` key types zeroize themselves; ring's `RsaKeyPair` and
+//!   `EcdsaKeyPair`, kept for the key's life so signing is not rebuilt per call, are
 //!   outside our control), `Debug` is redacted, there is no `Display`.
 //!
 //! # Backend
@@ -55,7 +56,7 @@ pub const MAX_RSA_BITS: u32 = 4096;
 
 enum Priv {
     Rsa(Box<backend::RsaPriv>),
-    P256(p256::SecretKey),
+    P256(Box<backend::P256Priv>),
     K256(k256::SecretKey),
     Ed25519(Ed25519SigningKey),
 }
@@ -71,7 +72,7 @@ enum Pub {
 fn public_of(key: &Priv) -> Pub {
     match key {
         Priv::Rsa(k) => Pub::Rsa(k.key.to_public_key()),
-        Priv::P256(k) => Pub::P256(k.public_key()),
+        Priv::P256(k) => Pub::P256(k.public),
         Priv::K256(k) => Pub::K256(k.public_key()),
         Priv::Ed25519(k) => Pub::Ed25519(k.verifying_key()),
     }

@@ -3,6 +3,7 @@
 use p256::pkcs8::{EncodePrivateKey as _, LineEnding};
 use zeroize::Zeroizing;
 
+use super::backend::P256Priv;
 use super::{Priv, PrivateKey};
 use crate::error::{Error, Result};
 use crate::primitives::eddsa::ed25519::Ed25519SigningKey;
@@ -83,7 +84,7 @@ impl PrivateKey {
                     .map_err(|_| Error::Internal("RSA key generation failed".into()))?;
                 super::parse::rsa_priv(k)?
             }
-            KeyType::P256 => Priv::P256(ec_secret(|b| p256::SecretKey::from_slice(b).ok())?),
+            KeyType::P256 => P256Priv::new(ec_secret(|b| p256::SecretKey::from_slice(b).ok())?)?,
             KeyType::Secp256k1 => Priv::K256(ec_secret(|b| k256::SecretKey::from_slice(b).ok())?),
             KeyType::Ed25519 => Priv::Ed25519(Ed25519SigningKey::generate()?),
             KeyType::Ed448 => {
@@ -104,7 +105,7 @@ impl PrivateKey {
     pub fn to_pkcs8_pem(&self) -> Result<Zeroizing<String>> {
         match &self.inner {
             Priv::Rsa(k) => pem_of(k.key.to_pkcs8_der()),
-            Priv::P256(k) => pem_of(k.to_pkcs8_der()),
+            Priv::P256(k) => pem_of(k.key.to_pkcs8_der()),
             Priv::K256(k) => pem_of(k.to_pkcs8_der()),
             Priv::Ed25519(k) => {
                 let dalek = ed25519_dalek::SigningKey::from_bytes(&k.to_seed());

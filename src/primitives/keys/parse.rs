@@ -10,7 +10,7 @@ use rsa::pkcs1::{DecodeRsaPrivateKey as _, DecodeRsaPublicKey as _};
 use rsa::traits::PublicKeyParts as _;
 use zeroize::Zeroizing;
 
-use super::backend::RsaPriv;
+use super::backend::{P256Priv, RsaPriv};
 use super::{MAX_KEY_INPUT_LEN, MAX_RSA_BITS, MIN_RSA_BITS, Priv, Pub};
 use crate::error::{Error, Result, check_len};
 use crate::primitives::eddsa::ed25519::{Ed25519SigningKey, Ed25519VerifyingKey};
@@ -94,9 +94,9 @@ fn private_from_pkcs8(der: &[u8]) -> Result<Priv> {
             .parameters_oid()
             .map_err(|_| bad("PKCS#8 EC"))?
         {
-            P256_OID => Ok(Priv::P256(
-                p256::SecretKey::from_pkcs8_der(der).map_err(|_| bad("P-256"))?,
-            )),
+            P256_OID => {
+                P256Priv::new(p256::SecretKey::from_pkcs8_der(der).map_err(|_| bad("P-256"))?)
+            }
             K256_OID => Ok(Priv::K256(
                 k256::SecretKey::from_pkcs8_der(der).map_err(|_| bad("secp256k1"))?,
             )),
@@ -119,7 +119,7 @@ fn private_from_sec1(der: &[u8]) -> Result<Priv> {
     let p = p256::SecretKey::from_sec1_der(der).ok();
     let k = k256::SecretKey::from_sec1_der(der).ok();
     match (p, k) {
-        (Some(p), None) => Ok(Priv::P256(p)),
+        (Some(p), None) => P256Priv::new(p),
         (None, Some(k)) => Ok(Priv::K256(k)),
         (Some(_), Some(_)) => Err(Error::invalid_key("SEC1 key names no curve")),
         (None, None) => Err(bad("SEC1 EC")),
