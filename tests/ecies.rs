@@ -173,6 +173,13 @@ fn ten_mib_round_trip_allocates_once() {
         assert!(pt == payload);
         let pt2 = ecies::decrypt_in_place(&sk, ct, &opts).unwrap();
         assert!(pt2 == payload);
+        let sealed = ecies::seal_envelope(&sk.public_key(), &payload, &opts).unwrap();
+        assert_eq!(
+            sealed.capacity(),
+            sealed.len(),
+            "seal_envelope must allocate its output exactly once"
+        );
+        assert!(ecies::open_envelope(&sk, &sealed).unwrap() == payload);
     }
 }
 

@@ -203,6 +203,17 @@ pub fn encrypt(
     plaintext: &[u8],
     options: &EciesOptions,
 ) -> Result<Vec<u8>> {
+    encrypt_after(&[], recipient, plaintext, options)
+}
+
+/// [`encrypt`] into a buffer that starts with `prefix` (the storage
+/// envelope's header), so the output is allocated once.
+pub(crate) fn encrypt_after(
+    prefix: &[u8],
+    recipient: &EciesPublicKey,
+    plaintext: &[u8],
+    options: &EciesOptions,
+) -> Result<Vec<u8>> {
     options.validate()?;
     let ephemeral = EciesSecretKey::generate(recipient.curve())?;
     let mut nonce = [0u8; 16];
@@ -211,7 +222,14 @@ pub fn encrypt(
         .ok_or_else(bad_nonce)?;
     getrandom::fill(nonce)
         .map_err(|_| Error::Internal(Detail::Borrowed("the system RNG failed")))?;
-    seal(recipient, plaintext, options, ephemeral.scalar(), nonce)
+    seal(
+        prefix,
+        recipient,
+        plaintext,
+        options,
+        ephemeral.scalar(),
+        nonce,
+    )
 }
 
 /// Decrypts an eciesjs-format envelope with `secret`, using the same options
@@ -376,8 +394,10 @@ fn open_in_place(
     result
 }
 
-/// Builds an envelope with an explicit ephemeral scalar and nonce.
+/// Builds an envelope with an explicit ephemeral scalar and nonce, after
+/// `prefix`, in one allocation of the exact size.
 fn seal(
+    prefix: &[u8],
     recipient: &EciesPublicKey,
     plaintext: &[u8],
     options: &EciesOptions,
@@ -406,15 +426,17 @@ fn seal(
         encode_point(&eph_point, options.compressed_ephemeral_key)
     )
     .ok_or_else(|| Error::Internal(Detail::Borrowed("point encoding")))?;
-    let mut out = Vec::with_capacity(options.overhead() + plaintext.len());
+    let head_len = prefix.len() + options.overhead();
+    let mut out = Vec::with_capacity(head_len + plaintext.len());
+    out.extend_from_slice(prefix);
     out.extend_from_slice(&eph_wire);
     out.extend_from_slice(nonce);
     out.extend_from_slice(&[0u8; TAG_LEN]);
     out.extend_from_slice(plaintext);
-    let (head, body) = out.split_at_mut(options.overhead());
+    let (head, body) = out.split_at_mut(head_len);
     let tag = aead_seal(&key, nonce, body)?;
     let tag_slot = head
-        .get_mut(options.overhead() - TAG_LEN..)
+        .get_mut(head_len - TAG_LEN..)
         .ok_or(Error::Internal(Detail::Borrowed("tag slot")))?;
     tag_slot.copy_from_slice(&tag);
     Ok(out)
@@ -446,7 +468,7 @@ pub mod hazmat {
         let sk = zeroize::Zeroizing::new(<[u8; 32]>::try_from(ephemeral_secret).map_err(|_| {
             Error::InvalidKey(Detail::Borrowed("ephemeral secret must be 32 bytes"))
         })?);
-        super::seal(recipient, plaintext, options, &sk, nonce)
+        super::seal(&[], recipient, plaintext, options, &sk, nonce)
     }
 }
 

@@ -1,7 +1,15 @@
 //! AES-256-GCM in place with the two nonce lengths eciesjs uses (12 and 16
-//! bytes; `AesGcm<Aes256, U16>` for the latter), no associated data.
+//! bytes), no associated data.
+//!
+//! With the `ring` feature, 12-byte nonces go through `ring` (stitched
+//! AES-NI/CLMUL assembly, about 2x OpenSSL's `speed` here). `ring` has no
+//! other nonce length, so 16-byte nonces (eciesjs's default) always use the
+//! RustCrypto `aes-gcm` crate (`AesGcm<Aes256, U16>`, about 0.65x OpenSSL): see
+//! `benches/RESULTS.md`. Both backends are checked against Wycheproof.
 
-use aes_gcm::aead::consts::{U12, U16};
+#[cfg(not(feature = "ring"))]
+use aes_gcm::aead::consts::U12;
+use aes_gcm::aead::consts::U16;
 use aes_gcm::aes::Aes256;
 use aes_gcm::{AeadInOut, AesGcm, KeyInit};
 
@@ -12,6 +20,9 @@ use crate::error::{Detail, Error, Result};
 pub(super) fn aead_seal(key: &[u8; 32], nonce: &[u8], buf: &mut [u8]) -> Result<[u8; TAG_LEN]> {
     let internal = |_| Error::Internal(Detail::Borrowed("AES-GCM encryption"));
     let tag = match nonce.len() {
+        #[cfg(feature = "ring")]
+        12 => return ring_seal(key, nonce, buf),
+        #[cfg(not(feature = "ring"))]
         12 => AesGcm::<Aes256, U12>::new_from_slice(key)
             .map_err(|_| Error::Internal(Detail::Borrowed("AES key")))?
             .encrypt_inout_detached(&nonce.try_into().map_err(|_| bad_nonce())?, &[], buf.into())
@@ -34,6 +45,9 @@ pub(super) fn aead_open(
     buf: &mut [u8],
 ) -> Result<()> {
     let ok = match nonce.len() {
+        #[cfg(feature = "ring")]
+        12 => ring_open(key, nonce, tag, buf),
+        #[cfg(not(feature = "ring"))]
         12 => AesGcm::<Aes256, U12>::new_from_slice(key)
             .ok()
             .and_then(|c| {
@@ -51,4 +65,33 @@ pub(super) fn aead_open(
         _ => None,
     };
     ok.ok_or(Error::DecryptionFailed)
+}
+
+#[cfg(feature = "ring")]
+fn ring_key(key: &[u8; 32]) -> Option<ring::aead::LessSafeKey> {
+    let unbound = ring::aead::UnboundKey::new(&ring::aead::AES_256_GCM, key).ok()?;
+    Some(ring::aead::LessSafeKey::new(unbound))
+}
+
+#[cfg(feature = "ring")]
+fn ring_seal(key: &[u8; 32], nonce: &[u8], buf: &mut [u8]) -> Result<[u8; TAG_LEN]> {
+    let nonce = ring::aead::Nonce::try_assume_unique_for_key(nonce).map_err(|_| bad_nonce())?;
+    let tag = ring_key(key)
+        .ok_or(Error::Internal(Detail::Borrowed("AES key")))?
+        .seal_in_place_separate_tag(nonce, ring::aead::Aad::empty(), buf)
+        .map_err(|_| Error::Internal(Detail::Borrowed("AES-GCM encryption")))?;
+    <[u8; TAG_LEN]>::try_from(tag.as_ref())
+        .map_err(|_| Error::Internal(Detail::Borrowed("tag length")))
+}
+
+/// `ring` decrypts into the buffer before checking the tag; on failure the
+/// caller wipes the buffer (as it does for the other backend).
+#[cfg(feature = "ring")]
+fn ring_open(key: &[u8; 32], nonce: &[u8], tag: &[u8; TAG_LEN], buf: &mut [u8]) -> Option<()> {
+    let nonce = ring::aead::Nonce::try_assume_unique_for_key(nonce).ok()?;
+    let tag = ring::aead::Tag::from(*tag);
+    ring_key(key)?
+        .open_in_place_separate_tag(nonce, ring::aead::Aad::empty(), tag, buf, 0..)
+        .ok()
+        .map(|_| ())
 }

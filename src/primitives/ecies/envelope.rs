@@ -65,7 +65,6 @@ pub fn seal_envelope(
     plaintext: &[u8],
     options: &EciesOptions,
 ) -> Result<Vec<u8>> {
-    let raw = super::encrypt(recipient, plaintext, options)?;
     let mut flags = 0u8;
     if options.compressed_ephemeral_key {
         flags |= FLAG_COMPRESSED_EPHEMERAL;
@@ -73,16 +72,17 @@ pub fn seal_envelope(
     if options.compressed_hkdf_input {
         flags |= FLAG_COMPRESSED_HKDF;
     }
-    let mut out = Vec::with_capacity(HEADER_LEN + raw.len());
-    out.extend_from_slice(&MAGIC);
-    out.extend_from_slice(&[
+    let mut header = [0u8; HEADER_LEN];
+    let (magic, rest) = header.split_at_mut(MAGIC.len());
+    magic.copy_from_slice(&MAGIC);
+    rest.copy_from_slice(&[
         VERSION,
         curve_id(recipient.curve()),
         flags,
         options.nonce_len,
     ]);
-    out.extend_from_slice(&raw);
-    Ok(out)
+    // One allocation: the header is written first and the ciphertext after it.
+    super::encrypt_after(&header, recipient, plaintext, options)
 }
 
 /// [`seal_envelope`] in its base64 text form.

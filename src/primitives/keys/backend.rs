@@ -50,8 +50,8 @@ pub(super) struct P256Priv {
 }
 
 impl P256Priv {
-    /// Wraps a validated `p256` key.
-    pub(super) fn new(key: p256::SecretKey) -> Result<Priv> {
+    /// Wraps a validated `p256` key as a [`Priv::P256`].
+    pub(super) fn wrap(key: p256::SecretKey) -> Result<Priv> {
         let public = key.public_key();
         #[cfg(feature = "ring")]
         {

@@ -84,7 +84,7 @@ impl PrivateKey {
                     .map_err(|_| Error::Internal("RSA key generation failed".into()))?;
                 super::parse::rsa_priv(k)?
             }
-            KeyType::P256 => P256Priv::new(ec_secret(|b| p256::SecretKey::from_slice(b).ok())?)?,
+            KeyType::P256 => P256Priv::wrap(ec_secret(|b| p256::SecretKey::from_slice(b).ok())?)?,
             KeyType::Secp256k1 => Priv::K256(ec_secret(|b| k256::SecretKey::from_slice(b).ok())?),
             KeyType::Ed25519 => Priv::Ed25519(Ed25519SigningKey::generate()?),
             KeyType::Ed448 => {

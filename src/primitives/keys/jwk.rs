@@ -111,7 +111,7 @@ pub(super) fn private_from_map(m: &Map<String, Value>) -> Result<Priv> {
             rsa_priv(k)?
         }
         Some("EC") => match member(m, "crv")? {
-            Some("P-256") => super::backend::P256Priv::new(
+            Some("P-256") => super::backend::P256Priv::wrap(
                 p256::SecretKey::from_slice(&d).map_err(|_| Error::invalid_key("P-256 d"))?,
             )?,
             Some("secp256k1") => Priv::K256(

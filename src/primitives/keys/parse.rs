@@ -95,7 +95,7 @@ fn private_from_pkcs8(der: &[u8]) -> Result<Priv> {
             .map_err(|_| bad("PKCS#8 EC"))?
         {
             P256_OID => {
-                P256Priv::new(p256::SecretKey::from_pkcs8_der(der).map_err(|_| bad("P-256"))?)
+                P256Priv::wrap(p256::SecretKey::from_pkcs8_der(der).map_err(|_| bad("P-256"))?)
             }
             K256_OID => Ok(Priv::K256(
                 k256::SecretKey::from_pkcs8_der(der).map_err(|_| bad("secp256k1"))?,
@@ -119,7 +119,7 @@ fn private_from_sec1(der: &[u8]) -> Result<Priv> {
     let p = p256::SecretKey::from_sec1_der(der).ok();
     let k = k256::SecretKey::from_sec1_der(der).ok();
     match (p, k) {
-        (Some(p), None) => P256Priv::new(p),
+        (Some(p), None) => P256Priv::wrap(p),
         (None, Some(k)) => Ok(Priv::K256(k)),
         (Some(_), Some(_)) => Err(Error::invalid_key("SEC1 key names no curve")),
         (None, None) => Err(bad("SEC1 EC")),
