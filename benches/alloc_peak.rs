@@ -12,7 +12,12 @@
 //! 1x for `decrypt_in_place`.
 //!
 //! Run: `cargo bench --bench alloc_peak`.
-#![allow(missing_docs, clippy::expect_used, clippy::unwrap_used)]
+#![allow(
+    missing_docs,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::unwrap_used
+)]
 
 use std::hint::black_box;
 

@@ -4,7 +4,12 @@
 //! (an empty payload: key agreement, HKDF and the GCM setup only).
 //!
 //! Run: `cargo bench --bench ecies`.
-#![allow(missing_docs, clippy::expect_used, clippy::unwrap_used)]
+#![allow(
+    missing_docs,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::unwrap_used
+)]
 
 use std::hint::black_box;
 

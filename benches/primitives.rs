@@ -6,7 +6,12 @@
 //! Where kycrypt wraps a backend, the backend is benched beside the wrapper
 //! (and, where `ring` is an alternative, ring too), so the report can say
 //! where time goes.
-#![allow(missing_docs, clippy::expect_used, clippy::unwrap_used)]
+#![allow(
+    missing_docs,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::unwrap_used
+)]
 
 #[path = "support/vectors.rs"]
 mod vectors;
@@ -14,8 +19,8 @@ mod vectors;
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use kycrypt::primitives::eddsa::ed25519::{Ed25519SigningKey, Ed25519VerifyingKey};
 use kycrypt::primitives::eddsa::ed448::{Ed448SigningKey, Ed448VerifyingKey};
+use kycrypt::primitives::eddsa::ed25519::{Ed25519SigningKey, Ed25519VerifyingKey};
 use kycrypt::primitives::hmac::{HmacAlg, HmacKey};
 use kycrypt::primitives::keys::PrivateKey;
 
@@ -82,9 +87,15 @@ fn jws_algs(c: &mut Criterion) {
     es_pub.verify(&MSG32, &es_sig).unwrap();
 
     let mut g = c.benchmark_group("es256");
-    g.bench_function("sign/kycrypt", |b| b.iter(|| es.sign(black_box(&MSG32)).unwrap()));
+    g.bench_function("sign/kycrypt", |b| {
+        b.iter(|| es.sign(black_box(&MSG32)).unwrap())
+    });
     g.bench_function("verify/kycrypt", |b| {
-        b.iter(|| es_pub.verify(black_box(&MSG32), black_box(&es_sig)).unwrap())
+        b.iter(|| {
+            es_pub
+                .verify(black_box(&MSG32), black_box(&es_sig))
+                .unwrap()
+        })
     });
     // The pure-Rust backend (used without the `ring` feature), for comparison.
     {
@@ -107,9 +118,15 @@ fn jws_algs(c: &mut Criterion) {
     let rs_sig = rs.sign(&MSG32).unwrap();
     rs_pub.verify(&MSG32, &rs_sig).unwrap();
     let mut g = c.benchmark_group("rs256");
-    g.bench_function("sign/kycrypt", |b| b.iter(|| rs.sign(black_box(&MSG32)).unwrap()));
+    g.bench_function("sign/kycrypt", |b| {
+        b.iter(|| rs.sign(black_box(&MSG32)).unwrap())
+    });
     g.bench_function("verify/kycrypt", |b| {
-        b.iter(|| rs_pub.verify(black_box(&MSG32), black_box(&rs_sig)).unwrap())
+        b.iter(|| {
+            rs_pub
+                .verify(black_box(&MSG32), black_box(&rs_sig))
+                .unwrap()
+        })
     });
     g.finish();
 }
@@ -124,24 +141,32 @@ fn hmac(c: &mut Criterion) {
             b.iter(|| key.sign(HmacAlg::Sha256, &[black_box(m)]))
         });
     }
+    // What the bindings' one-shot `hmac_sha256(key, msg)` does: key copy + MAC
+    // (the Rust side of the binding-overhead comparison).
+    let raw_key = [0x4bu8; 32];
+    let msg = [0xa5u8; 16];
+    g.throughput(Throughput::Bytes(16));
+    g.bench_function("oneshot_16", |b| {
+        b.iter(|| HmacKey::new(black_box(&raw_key).to_vec()).sign(HmacAlg::Sha256, &[&msg]))
+    });
     g.finish();
 }
 
 fn ecdh(c: &mut Criterion) {
     let mut g = c.benchmark_group("ecdh");
     let sk = p256::SecretKey::from_slice(&[0x22; 32]).unwrap();
-    let peer = p256::SecretKey::from_slice(&[0x33; 32]).unwrap().public_key();
+    let peer = p256::SecretKey::from_slice(&[0x33; 32])
+        .unwrap()
+        .public_key();
     g.bench_function("p256", |b| {
-        b.iter(|| {
-            p256::ecdh::diffie_hellman(black_box(sk.to_nonzero_scalar()), peer.as_affine())
-        })
+        b.iter(|| p256::ecdh::diffie_hellman(black_box(sk.to_nonzero_scalar()), peer.as_affine()))
     });
     let sk = k256::SecretKey::from_slice(&[0x22; 32]).unwrap();
-    let peer = k256::SecretKey::from_slice(&[0x33; 32]).unwrap().public_key();
+    let peer = k256::SecretKey::from_slice(&[0x33; 32])
+        .unwrap()
+        .public_key();
     g.bench_function("secp256k1", |b| {
-        b.iter(|| {
-            k256::ecdh::diffie_hellman(black_box(sk.to_nonzero_scalar()), peer.as_affine())
-        })
+        b.iter(|| k256::ecdh::diffie_hellman(black_box(sk.to_nonzero_scalar()), peer.as_affine()))
     });
     g.finish();
 }

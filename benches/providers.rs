@@ -4,7 +4,12 @@
 //!
 //! Run: `cargo bench --bench providers`. Every routine asserts its result
 //! before timing starts, so a bench never measures an error path by accident.
-#![allow(missing_docs, clippy::expect_used, clippy::unwrap_used)]
+#![allow(
+    missing_docs,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::unwrap_used
+)]
 
 #[path = "support/vectors.rs"]
 mod vectors;
@@ -69,7 +74,16 @@ fn zerohash_requests(c: &mut Criterion) {
 }
 
 /// One webhook sample: the provider, its secret and the request.
-fn webhook_case(id: &str) -> (Provider, HmacKey, Vec<(String, String)>, String, u64, WebhookOptions) {
+fn webhook_case(
+    id: &str,
+) -> (
+    Provider,
+    HmacKey,
+    Vec<(String, String)>,
+    String,
+    u64,
+    WebhookOptions,
+) {
     let i = vectors::inputs(vectors::WEBHOOKS, id);
     let provider = Provider::parse(vectors::s(&i, "provider")).unwrap();
     let secret = HmacKey::from_slice(vectors::s(&i, "secret").as_bytes());
@@ -173,7 +187,12 @@ fn callback_case(id: &str) -> (String, PinnedConnector, u64, CallbackOptions) {
         ..CallbackOptions::default()
     };
     let pinned = PinnedConnector::parse(vectors::s(&i, "connector")).unwrap();
-    (vectors::s(&i, "body").to_owned(), pinned, vectors::u(&i, "now"), opts)
+    (
+        vectors::s(&i, "body").to_owned(),
+        pinned,
+        vectors::u(&i, "now"),
+        opts,
+    )
 }
 
 fn corepass(c: &mut Criterion) {

@@ -5,6 +5,7 @@
     dead_code,
     unreachable_pub,
     clippy::expect_used,
+    clippy::indexing_slicing,
     clippy::panic,
     clippy::unwrap_used
 )]
@@ -53,6 +54,11 @@ pub fn headers(inputs: &Value) -> Vec<(String, String)> {
         .as_array()
         .expect("headers array")
         .iter()
-        .map(|p| (p[0].as_str().unwrap().to_owned(), p[1].as_str().unwrap().to_owned()))
+        .map(|p| {
+            (
+                p[0].as_str().unwrap().to_owned(),
+                p[1].as_str().unwrap().to_owned(),
+            )
+        })
         .collect()
 }
