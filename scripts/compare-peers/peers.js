@@ -11,7 +11,7 @@ const fs = require('node:fs')
 const path = require('node:path')
 const crypto = require('node:crypto')
 
-const ROOT = process.argv[2] || '.'
+const ROOT = path.resolve(process.argv[2] || '.')
 const BUDGET = Number(process.env.PEER_BUDGET || '0.5') // seconds per repeat
 const results = {}
 
@@ -70,6 +70,16 @@ const TEN_MIB = Buffer.alloc(10 * 1024 * 1024, 0x6b)
 const NOW = Math.floor(Date.now() / 1000)
 const tokens = {}
 
+/** jose is ESM; a bare `import('jose')` ignores NODE_PATH, so resolve it first. */
+async function loadJose() {
+  try {
+    return require('jose')
+  } catch (_) {
+    const { pathToFileURL } = require('node:url')
+    return import(pathToFileURL(require.resolve('jose')).href)
+  }
+}
+
 async function peers() {
   await bench('node.hmac_sha256_16', () => crypto.createHmac('sha256', KEY32).update(MSG16).digest())
 
@@ -112,7 +122,7 @@ async function peers() {
       await bench(`node.jsonwebtoken.verify_${alg}`, () => jwt.verify(token, pub, { algorithms: [A] }))
     })
     await section([`node.jose.sign_${alg}`, `node.jose.verify_${alg}`], async () => {
-      const jose = await import('jose')
+      const jose = await loadJose()
       const sign = () => new jose.SignJWT(claims).setProtectedHeader({ alg: A, kid: inp.kid, typ: 'JWT' }).sign(key)
       const token = await sign()
       await bench(`node.jose.sign_${alg}`, sign)
