@@ -23,6 +23,7 @@ use kycrypt::primitives::eddsa::ed448::{Ed448SigningKey, Ed448VerifyingKey};
 use kycrypt::primitives::eddsa::ed25519::{Ed25519SigningKey, Ed25519VerifyingKey};
 use kycrypt::primitives::hmac::{HmacAlg, HmacKey};
 use kycrypt::primitives::keys::PrivateKey;
+use p256::elliptic_curve::sec1::ToSec1Point as _;
 
 /// CorePass signs a SHA3-256 digest, so the Ed448 message is 32 bytes.
 const MSG32: [u8; 32] = [0x5a; 32];
@@ -160,6 +161,12 @@ fn ecdh(c: &mut Criterion) {
         .public_key();
     g.bench_function("p256", |b| {
         b.iter(|| p256::ecdh::diffie_hellman(black_box(sk.to_nonzero_scalar()), peer.as_affine()))
+    });
+    // crrl's P-256 (an optimised pure-Rust alternative): the full shared point, as ECIES needs.
+    let k = crrl::p256::Scalar::decode_reduce(&[0x22; 32]);
+    let p = crrl::p256::Point::decode(&peer.to_sec1_point(false).to_bytes()).unwrap();
+    g.bench_function("p256_crrl_full_point", |b| {
+        b.iter(|| (black_box(p) * black_box(k)).encode_uncompressed())
     });
     let sk = k256::SecretKey::from_slice(&[0x22; 32]).unwrap();
     let peer = k256::SecretKey::from_slice(&[0x33; 32])
