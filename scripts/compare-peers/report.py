@@ -170,10 +170,12 @@ class Report:
 
     def build(self) -> str:
         R, O = self.rust, self.openssl
-        self.add("Ed448 verify (kycrypt: ed448-goldilocks)", R("ed448/verify/kycrypt_goldilocks"),
+        self.add("Ed448 verify (kycrypt: crrl)", R("ed448/verify/kycrypt"),
                  O("ed448_verify"), "OpenSSL", 1.0)
-        self.add("Ed448 verify (crrl, alternative backend)", R("ed448/verify/crrl"),
-                 O("ed448_verify"), "OpenSSL", 1.0)
+        self.add("Ed448 verify (ed448-goldilocks, the signer and cross-check)", R("ed448/verify/goldilocks"),
+                 O("ed448_verify"), "OpenSSL")
+        self.add("Ed448 decode key + verify (kycrypt: crrl, subgroup check)", R("ed448/decode_verify/kycrypt"),
+                 O("ed448_verify"), "OpenSSL")
         self.add("Ed25519 verify", R("ed25519/verify"), O("ed25519_verify"), "OpenSSL", 1.0)
         self.add("ES256 sign (ring)", R("es256/sign/kycrypt"), O("ecdsa256_sign"), "OpenSSL", 1.0)
         self.add("ES256 verify (ring)", R("es256/verify/kycrypt"), O("ecdsa256_verify"), "OpenSSL", 1.0)
@@ -233,7 +235,7 @@ class Report:
                         self.add(f"{lname} binding partner JWT {op} {alg.upper()} vs {pname}",
                                  B(f"{lang}.kycrypt.{op}_{alg}"), B(f"{pkey}.{op}_{alg}"), pname, tgt)
         self.add("Python cryptography Ed448 verify (OpenSSL via Python)",
-                 R("ed448/verify/kycrypt_goldilocks"), self.binding("py", "py.cryptography.ed448_verify"),
+                 R("ed448/verify/kycrypt"), self.binding("py", "py.cryptography.ed448_verify"),
                  "cryptography")
         # memory
         for op in ("encrypt_envelope", "decrypt_envelope", "encrypt_raw", "decrypt_raw", "decrypt_in_place"):
