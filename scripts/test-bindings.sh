@@ -37,6 +37,9 @@ python_step() {
   "$work/venv/bin/pip" install -q --disable-pip-version-check "maturin>=1.16,<2" "pytest>=8"
   local flags=()
   [ "$release" = 1 ] && flags=(--release)
+  # A `maturin develop` leaves the native module inside the source tree (git-ignored);
+  # `maturin build` refuses to pack over it, and the wheel must come from this build.
+  rm -rf bindings/python/kycrypt/_ffi
   (cd bindings/python && "$work/venv/bin/maturin" build "${flags[@]}" -o "$work/wheels")
   "$work/venv/bin/pip" install -q --disable-pip-version-check "$work"/wheels/kycrypt-*.whl
   # Run from an empty directory so `import kycrypt` can only find the installed wheel.
