@@ -222,12 +222,14 @@ pub(crate) fn encrypt_after(
         .ok_or_else(bad_nonce)?;
     getrandom::fill(nonce)
         .map_err(|_| Error::Internal(Detail::Borrowed("the system RNG failed")))?;
+    let eph_point = ephemeral.public_key().point().clone();
     seal(
         prefix,
         recipient,
         plaintext,
         options,
         ephemeral.scalar(),
+        Some(eph_point),
         nonce,
     )
 }
@@ -402,6 +404,7 @@ fn seal(
     plaintext: &[u8],
     options: &EciesOptions,
     ephemeral_secret: &ScalarBytes,
+    ephemeral_point: Option<PointBytes>,
     nonce: &[u8],
 ) -> Result<Vec<u8>> {
     options.validate()?;
@@ -412,8 +415,12 @@ fn seal(
         )));
     }
     let curve = recipient.curve();
-    let eph_point = on_curve!(curve, public_of(ephemeral_secret))
-        .ok_or_else(|| Error::invalid_key("ephemeral secret is not a valid scalar"))?;
+    // A generated key carries its point (one scalar multiplication saved).
+    let eph_point = match ephemeral_point {
+        Some(p) => p,
+        None => on_curve!(curve, public_of(ephemeral_secret))
+            .ok_or_else(|| Error::invalid_key("ephemeral secret is not a valid scalar"))?,
+    };
     let key = derive_key(
         curve,
         ephemeral_secret,
@@ -468,7 +475,7 @@ pub mod hazmat {
         let sk = zeroize::Zeroizing::new(<[u8; 32]>::try_from(ephemeral_secret).map_err(|_| {
             Error::InvalidKey(Detail::Borrowed("ephemeral secret must be 32 bytes"))
         })?);
-        super::seal(&[], recipient, plaintext, options, &sk, nonce)
+        super::seal(&[], recipient, plaintext, options, &sk, None, nonce)
     }
 }
 
