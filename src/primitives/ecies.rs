@@ -222,7 +222,7 @@ pub(crate) fn encrypt_after(
         .ok_or_else(bad_nonce)?;
     getrandom::fill(nonce)
         .map_err(|_| Error::Internal(Detail::Borrowed("the system RNG failed")))?;
-    let eph_point = ephemeral.public_key().point().clone();
+    let eph_point = *ephemeral.public_key().point();
     seal(
         prefix,
         recipient,
