@@ -54,7 +54,8 @@ pub const CALLBACK_SIGNATURE_LEN: usize = SIGNATURE_LEN + PUBLIC_KEY_LEN;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PinnedConnector {
     address: CoreAddress,
-    key: Option<[u8; PUBLIC_KEY_LEN]>,
+    /// Pinned by key: the key, parsed and validated once.
+    key: Option<Ed448VerifyingKey>,
 }
 
 impl PinnedConnector {
@@ -63,7 +64,7 @@ impl PinnedConnector {
     pub fn from_public_key(key: &Ed448VerifyingKey) -> Self {
         Self {
             address: CoreAddress::from_public_key(key, Network::Mainnet),
-            key: Some(key.to_bytes()),
+            key: Some(key.clone()),
         }
     }
 
@@ -102,11 +103,23 @@ impl PinnedConnector {
         self.address
     }
 
-    fn matches(&self, key: &[u8; PUBLIC_KEY_LEN]) -> bool {
+    /// The verifying key for `key` (a signature's embedded signer key) if it
+    /// is the pinned one: the key pinned by key is reused as parsed, a key
+    /// matching a pinned address is parsed here.
+    ///
+    /// # Errors
+    /// [`Error::KeyMismatch`] for another key; [`Error::SignatureInvalid`]
+    /// when the matching bytes are not a valid key.
+    fn verifying_key(&self, key: &[u8; PUBLIC_KEY_LEN]) -> Result<Ed448VerifyingKey> {
         match &self.key {
-            Some(k) => k == key,
-            None => CoreAddress::from_public_key_bytes(key, self.address.network())
-                .is_ok_and(|a| a.same_account(&self.address)),
+            Some(k) if k.to_bytes() == *key => Ok(k.clone()),
+            Some(_) => Err(Error::KeyMismatch),
+            None if CoreAddress::from_public_key_bytes(key, self.address.network())
+                .is_ok_and(|a| a.same_account(&self.address)) =>
+            {
+                Ed448VerifyingKey::from_bytes(key).map_err(|_| Error::SignatureInvalid)
+            }
+            None => Err(Error::KeyMismatch),
         }
     }
 }
@@ -204,10 +217,7 @@ fn signed_by(signature_b64: &str, pinned: &PinnedConnector) -> Result<Signed> {
         <[u8; SIGNATURE_LEN]>::try_from(sig).map_err(|_| Error::malformed("signature length"))?;
     let key =
         <[u8; PUBLIC_KEY_LEN]>::try_from(key).map_err(|_| Error::malformed("signature length"))?;
-    if !pinned.matches(&key) {
-        return Err(Error::KeyMismatch);
-    }
-    let key = Ed448VerifyingKey::from_bytes(&key).map_err(|_| Error::SignatureInvalid)?;
+    let key = pinned.verifying_key(&key)?;
     Ok(Signed { sig, key })
 }
 
