@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesPublicKey, EciesSecretKey};
 use zeroize::Zeroizing;
 
-use crate::output::{UsageError, fail, read_file, write_file};
+use crate::output::{UsageError, fail, read_file, write_file, write_secret};
 
 /// Arguments of `kycrypt cak`.
 #[derive(clap::Args)]
@@ -62,7 +62,9 @@ struct Common {
     /// Input file (`-` for stdin).
     #[arg(long = "in")]
     input: PathBuf,
-    /// Output file (`-` for stdout).
+    /// Output file (`-` for stdout). `decrypt` writes it owner-only (0600,
+    /// whatever the umask) through a temp file renamed into place, and
+    /// refuses a symlink; `encrypt` (public ciphertext) keeps the umask's mode.
     #[arg(long)]
     out: PathBuf,
     /// Ephemeral key sent compressed (33 bytes); eciesjs isEphemeralKeyCompressed.
@@ -141,6 +143,7 @@ fn encrypt(a: &EncryptArgs) -> Result<(), Failure> {
     let pk = EciesPublicKey::parse(curve, &key_text(&a.public_key)?)?;
     let plaintext = Zeroizing::new(read_file(&a.common.input)?);
     let ct = ecies::encrypt(&pk, &plaintext, &a.common.options())?;
+    // Ciphertext is public: normal permissions (`write_file`).
     write_file(&a.common.out, &ct)?;
     Ok(())
 }
@@ -150,7 +153,8 @@ fn decrypt(a: &DecryptArgs) -> Result<(), Failure> {
     let sk = EciesSecretKey::parse(curve, &key_text(&a.private_key)?)?;
     let envelope = read_file(&a.common.input)?;
     let plaintext = Zeroizing::new(ecies::decrypt_in_place(&sk, envelope, &a.common.options())?);
-    write_file(&a.common.out, &plaintext)?;
+    // Decrypted PII is secret: owner-only, never through a symlink.
+    write_secret(&a.common.out, &plaintext)?;
     Ok(())
 }
 

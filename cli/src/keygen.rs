@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use kycrypt::primitives::keys::{KeyType, PrivateKey};
 
-use crate::output::{UsageError, fail, write_file};
+use crate::output::{UsageError, fail, write_secret};
 
 /// Arguments of `kycrypt keygen`.
 #[derive(clap::Args)]
@@ -13,30 +13,10 @@ pub(crate) struct Args {
     /// Key type: rsa2048, p256, secp256k1, ed25519 or ed448.
     #[arg(long = "type", value_parser = ["rsa2048", "p256", "secp256k1", "ed25519", "ed448"])]
     kind: String,
-    /// Output file (created with mode 0600); stdout when absent.
+    /// Output file, written owner-only (0600, whatever the umask) through a
+    /// temp file renamed into place; a symlink is refused. Stdout when absent.
     #[arg(long)]
     out: Option<PathBuf>,
-}
-
-/// Writes `data` to a new file readable only by its owner.
-fn write_private(path: &std::path::Path, data: &[u8]) -> Result<(), UsageError> {
-    use std::io::Write as _;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut f = opts
-        .open(path)
-        .map_err(|e| UsageError(format!("cannot create {}: {e}", path.display())))?;
-    // An existing file keeps its mode on open: tighten it explicitly.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        f.set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| UsageError(format!("cannot chmod {}: {e}", path.display())))?;
-    }
-    f.write_all(data)
-        .map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))
 }
 
 pub(crate) fn run(a: Args) -> ExitCode {
@@ -48,15 +28,10 @@ pub(crate) fn run(a: Args) -> ExitCode {
         Ok(p) => p,
         Err(e) => return fail(&e),
     };
-    match a.out {
-        Some(path) => match write_private(&path, pem.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => e.exit(),
-        },
-        None => match write_file(std::path::Path::new("-"), pem.as_bytes()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => e.exit(),
-        },
+    let out = a.out.unwrap_or_else(|| PathBuf::from("-"));
+    match write_secret(&out, pem.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => e.exit(),
     }
 }
 
