@@ -55,7 +55,13 @@ fn verify(c: &common::Case) -> Result<(), String> {
             expect_out(c, "coverage", v.coverage.as_str())?;
             expect_out(c, "replay_key", &v.replay_key)?;
             match c.out("deadline") {
-                Some(d) if d.as_u64() != Some(v.deadline) => Err("deadline".into()),
+                Some(d) if d.as_u64() != Some(v.deadline) => return Err("deadline".into()),
+                _ => {}
+            }
+            match c.out("replay_until") {
+                Some(d) if d.as_u64() != Some(v.replay_until) => {
+                    Err(format!("replay_until: want {d}, got {}", v.replay_until))
+                }
                 _ => Ok(()),
             }
         },
@@ -162,6 +168,204 @@ fn data_debug_hides_values() {
         "{dbg}"
     );
     assert!(dbg.contains("SH_DriverLicense_DOB"));
+}
+
+/// The inputs of a vector case: body, pinned connector, `now`.
+fn sample(id: &str) -> (String, PinnedConnector, u64) {
+    let file = common::load("corepass.json");
+    let c = file.cases.iter().find(|c| c.id == id).unwrap();
+    (
+        c.s("body").to_owned(),
+        PinnedConnector::parse(c.s("connector")).unwrap(),
+        c.u("now"),
+    )
+}
+
+/// `body` with `extra` (members, JSON text) added before its closing brace.
+fn with_members(body: &str, extra: &str) -> String {
+    let open = body.trim_end().strip_suffix('}').unwrap();
+    format!("{open},{extra}}}")
+}
+
+const OTHER_USER: &str = "ab06b37c90098790e90bbcd56a701e50ec8b51b6bd5e";
+
+/// A refusal is `malformed_input` naming `member`, and echoes no value of the body.
+fn assert_refused(got: kycrypt::Result<VerifiedCallback>, member: &str) {
+    let e = got.unwrap_err();
+    assert_eq!(e.code(), "malformed_input", "{e}");
+    let m = e.to_string();
+    assert!(m.contains(&format!("\"{member}\"")), "{m}");
+    for value in [
+        OTHER_USER,
+        "ab148af5",
+        "ab432e66",
+        "9999999999",
+        "FINISH_SUCCESS",
+        "1999-01-01",
+        "1986",
+        "374e7426",
+    ] {
+        assert!(!m.contains(value), "{m}");
+    }
+}
+
+#[test]
+fn status_callback_refuses_case_variants_of_signed_members() {
+    let (body, pinned, now) = sample("status-accepted-upstream");
+    let o = CallbackOptions::default();
+    // The genuine sample verifies...
+    verify_status_callback(body.as_bytes(), &pinned, now, &o).unwrap();
+    // ...and a copy carrying what Go's encoding/json (case-insensitive, last
+    // one wins) would read instead is refused, whatever the member.
+    let all = with_members(
+        &body,
+        &format!(r#""User":"{OTHER_USER}","Status":"FINISH_SUCCESS","Deadline":9999999999"#),
+    );
+    assert_refused(
+        verify_status_callback(all.as_bytes(), &pinned, now, &o),
+        "User",
+    );
+    for (extra, member) in [
+        (format!(r#""User":"{OTHER_USER}""#), "User"),
+        (r#""Status":"FINISH_SUCCESS""#.to_owned(), "Status"),
+        (r#""Deadline":9999999999"#.to_owned(), "Deadline"),
+        (r#""USER":"x""#.to_owned(), "USER"),
+        (r#""TX_HASH":"0x00""#.to_owned(), "TX_HASH"),
+    ] {
+        let b = with_members(&body, &extra);
+        assert_refused(
+            verify_status_callback(b.as_bytes(), &pinned, now, &o),
+            member,
+        );
+    }
+    // A case variant before the member it shadows is refused too.
+    let first = body.replacen('{', r#"{"Status":"FINISH_SUCCESS","#, 1);
+    assert_refused(
+        verify_status_callback(first.as_bytes(), &pinned, now, &o),
+        "Status",
+    );
+}
+
+#[test]
+fn callbacks_refuse_unknown_and_duplicate_members() {
+    let o = CallbackOptions {
+        allow_deadline_only: true,
+        ..CallbackOptions::default()
+    };
+    let (status, pinned, now) = sample("status-accepted-upstream");
+    for (extra, member) in [
+        (r#""extra":1"#, "extra"),
+        (r#""signature_v2":null"#, "signature_v2"),
+        // Go folds Unicode too: U+017F (long s) matches `status`.
+        ("\"\u{17f}tatus\":\"FINISH_SUCCESS\"", "\u{17f}tatus"),
+        (r#""infos":[]"#, "infos"),
+        // An exact duplicate: serde refused it already, now with the name.
+        (r#""status":"FINISH_SUCCESS""#, "status"),
+    ] {
+        let b = with_members(&status, extra);
+        assert_refused(
+            verify_status_callback(b.as_bytes(), &pinned, now, &o),
+            member,
+        );
+    }
+    let (data, pinned, now) = sample("data-upstream-deadline-only-allowed");
+    verify_data_callback(data.as_bytes(), &pinned, now, &o).unwrap();
+    for (extra, member) in [
+        (r#""status":"FINISH_SUCCESS""#.to_owned(), "status"),
+        (format!(r#""User":"{OTHER_USER}""#), "User"),
+        (r#""Infos":[]"#.to_owned(), "Infos"),
+        (r#""deadline":9999999999"#.to_owned(), "deadline"),
+    ] {
+        let b = with_members(&data, &extra);
+        assert_refused(verify_data_callback(b.as_bytes(), &pinned, now, &o), member);
+    }
+    let (error, pinned, now) = sample("error-upstream");
+    for (extra, member) in [
+        (r#""Error":"FINISH_SUCCESS""#.to_owned(), "Error"),
+        (format!(r#""User":"{OTHER_USER}""#), "User"),
+        (r#""fields":[]"#.to_owned(), "fields"),
+    ] {
+        let b = with_members(&error, &extra);
+        assert_refused(
+            verify_error_callback(b.as_bytes(), &pinned, now, &o),
+            member,
+        );
+    }
+}
+
+#[test]
+fn data_callback_refuses_case_variants_and_unknown_members_in_infos() {
+    let (data, pinned, now) = sample("data-upstream-deadline-only-allowed");
+    let o = CallbackOptions {
+        allow_deadline_only: true,
+        ..CallbackOptions::default()
+    };
+    for (extra, member) in [
+        (r#""FieldValue": "1999-01-01","#, "FieldValue"),
+        (r#""FIELDID": "SH_EMAIL","#, "FIELDID"),
+        (r#""Pepper": "00","#, "Pepper"),
+        (r#""note": "1999-01-01","#, "note"),
+        (r#""fieldValue": "1999-01-01","#, "fieldValue"),
+    ] {
+        // Into the second item, after the member it shadows.
+        let at = data.rfind("\"pepper\"").unwrap();
+        let b = format!("{}{extra}\n{}", &data[..at], &data[at..]);
+        assert_refused(verify_data_callback(b.as_bytes(), &pinned, now, &o), member);
+    }
+    // Items must be objects with the documented members only; an empty list is fine.
+    let empty = data.replacen("\"infos\": [", "\"infos\": [{}, ", 1);
+    verify_data_callback(empty.as_bytes(), &pinned, now, &o).unwrap_err();
+}
+
+#[test]
+fn long_member_names_are_truncated_in_messages() {
+    let (body, pinned, now) = sample("status-accepted-upstream");
+    let long = "x".repeat(5000);
+    let b = with_members(&body, &format!("\"{long}\":1"));
+    let e = verify_status_callback(b.as_bytes(), &pinned, now, &CallbackOptions::default())
+        .unwrap_err();
+    assert_eq!(e.code(), "malformed_input");
+    assert!(e.to_string().len() < 400, "{e}");
+    let b = with_members(&body, "\"a\\nb\":1");
+    let e = verify_status_callback(b.as_bytes(), &pinned, now, &CallbackOptions::default())
+        .unwrap_err();
+    assert!(!e.to_string().contains('\n'), "{e}");
+}
+
+#[test]
+fn replay_until_is_the_last_second_a_callback_verifies() {
+    let (body, pinned, _) = sample("status-accepted-upstream");
+    let deadline = 1_677_255_437;
+    for (skew, allow) in [(None, false), (Some(0), false), (Some(300), true)] {
+        let o = CallbackOptions {
+            skew_secs: skew.unwrap_or(CallbackOptions::default().skew_secs),
+            allow_deadline_only: allow,
+        };
+        let v = verify_status_callback(body.as_bytes(), &pinned, deadline - 60, &o).unwrap();
+        assert_eq!(v.replay_until, deadline + skew.unwrap_or(30), "{skew:?}");
+        let at = verify_status_callback(body.as_bytes(), &pinned, v.replay_until, &o).unwrap();
+        assert_eq!(
+            (at.replay_until, &at.replay_key),
+            (v.replay_until, &v.replay_key)
+        );
+        let after = verify_status_callback(body.as_bytes(), &pinned, v.replay_until + 1, &o);
+        assert_eq!(after.unwrap_err().code(), "expired", "{skew:?}");
+    }
+    // Data (deadline-only) and error callbacks carry it too.
+    let (data, pinned, now) = sample("data-upstream-deadline-only-allowed");
+    let o = CallbackOptions {
+        allow_deadline_only: true,
+        skew_secs: 120,
+    };
+    let v = verify_data_callback(data.as_bytes(), &pinned, now, &o).unwrap();
+    assert_eq!(v.replay_until, 1_667_137_346 + 120);
+    verify_data_callback(data.as_bytes(), &pinned, v.replay_until, &o).unwrap();
+    let late = verify_data_callback(data.as_bytes(), &pinned, v.replay_until + 1, &o);
+    assert_eq!(late.unwrap_err().code(), "expired");
+    let (error, pinned, now) = sample("error-gen-compact-form");
+    let v =
+        verify_error_callback(error.as_bytes(), &pinned, now, &CallbackOptions::default()).unwrap();
+    assert_eq!(v.replay_until, v.deadline + 30);
 }
 
 proptest! {

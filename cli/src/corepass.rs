@@ -1,15 +1,21 @@
 //! `kycrypt corepass`: verify Connector v1 callbacks against a pinned key,
 //! derive and check Core addresses.
+//!
+//! `verify` prints one JSON object: `valid`, `coverage`, `signer`, `error`
+//! and, when valid, the verified values (`user`, `deadline`, `expiration`,
+//! `replay_key`, `replay_until`, then `status`/`fields`/`tx_hash`, `infos` or
+//! `items`/`callback_error` by kind). Scripts use these values, never the
+//! body they passed in.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use kycrypt::corepass::address::{CoreAddress, Network};
 use kycrypt::corepass::callback::{
-    CallbackOptions, PinnedConnector, VerifiedCallback, verify_data_callback,
-    verify_error_callback, verify_status_callback,
+    CallbackBody, CallbackOptions, DEFAULT_SKEW_SECS, PinnedConnector, VerifiedCallback,
+    verify_data_callback, verify_error_callback, verify_status_callback,
 };
-use serde_json::{Map, json};
+use serde_json::{Map, Value, json};
 
 use crate::output::{UsageError, fail, now_or, read_file, report};
 
@@ -52,6 +58,9 @@ struct VerifyArgs {
     /// Accept a data/error signature that covers only the deadline.
     #[arg(long)]
     allow_deadline_only: bool,
+    /// Seconds a callback is still accepted after its deadline (at most 300).
+    #[arg(long, default_value_t = DEFAULT_SKEW_SECS)]
+    skew_secs: u64,
 }
 
 #[derive(clap::Args)]
@@ -100,17 +109,52 @@ fn run_verify(a: &VerifyArgs) -> ExitCode {
     };
     let opts = CallbackOptions {
         allow_deadline_only: a.allow_deadline_only,
-        ..CallbackOptions::default()
+        skew_secs: a.skew_secs,
     };
     match verify(a.kind, &body, &pinned, now_or(a.now), &opts) {
         Ok(v) => report(
             Ok(()),
             Some(v.coverage.as_str()),
             Some(v.signer.to_string()),
-            Map::new(),
+            verified_values(&v),
         ),
         Err(e) => report(Err(&e), None, None, Map::new()),
     }
+}
+
+/// The verified values of a callback, for the report. The error callback's
+/// `error` member is printed as `callback_error` (`error` is the report's
+/// verification error, null here).
+fn verified_values(v: &VerifiedCallback) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("user".into(), json!(v.user));
+    m.insert("deadline".into(), json!(v.deadline));
+    m.insert("replay_key".into(), json!(v.replay_key));
+    m.insert("replay_until".into(), json!(v.replay_until));
+    match &v.body {
+        CallbackBody::Status(s) => {
+            m.insert("expiration".into(), json!(s.expiration));
+            m.insert("status".into(), json!(s.status.name()));
+            m.insert("fields".into(), json!(s.fields));
+            m.insert("tx_hash".into(), json!(s.tx_hash));
+        }
+        CallbackBody::Data(d) => {
+            m.insert("expiration".into(), json!(d.expiration));
+            let infos: Vec<Value> = d
+                .infos
+                .iter()
+                .map(|i| json!({"field_id": i.field_id, "field_value": i.field_value, "pepper": i.pepper}))
+                .collect();
+            m.insert("infos".into(), Value::Array(infos));
+        }
+        CallbackBody::Error(e) => {
+            m.insert("expiration".into(), json!(e.expiration));
+            m.insert("items".into(), json!(e.items));
+            m.insert("callback_error".into(), json!(e.error));
+        }
+        _ => {}
+    }
+    m
 }
 
 fn run_address(a: &AddressArgs) -> ExitCode {
@@ -211,6 +255,16 @@ pub(crate) fn demo() -> Result<(), String> {
         1_677_255_400,
         false,
         Ok("full"),
+    )?;
+    let variant = STATUS_ACCEPTED.replacen('{', r#"{"Status":"FINISH_SUCCESS","#, 1);
+    check(
+        "upstream status with a \"Status\" member added (read by Go instead of \"status\")",
+        Kind::Status,
+        &variant,
+        STATUS_KEY,
+        1_677_255_400,
+        false,
+        Err("malformed_input"),
     )?;
     let tampered = STATUS_ACCEPTED.replace("ACCEPTED", "FINISH_SUCCESS");
     check(

@@ -257,9 +257,15 @@ def status_body(sk, user, fields, status, exp, dl, tx=None):
 def data_full_msg(user, infos, dl, exp):
     return (go_value({"User": user, "Infos": infos, "Deadline": dl, "Expiration": exp}) + "\n").encode()
 
-def out_ok(signer, user, dl, cov, msg):
+def out_ok(signer, user, dl, cov, msg, skew=30):
     return {"signer": signer, "user": user, "deadline": dl, "coverage": cov,
-            "replay_key": replay_key(signer, user, dl, msg, cov == "full")}
+            "replay_key": replay_key(signer, user, dl, msg, cov == "full"),
+            "replay_until": dl + skew}  # the last second at which it verifies: deadline + skew
+
+def with_members(body, extra):
+    """The upstream sample `body` (pretty JSON text) with `extra` members added before its last brace."""
+    b = body.rstrip(); assert b.endswith("\n}")
+    return b[:-2] + ",\n" + extra + "\n}"
 
 def gen_corepass():
     cases = []
@@ -278,9 +284,17 @@ def gen_corepass():
          {"body": UP_STATUS1, "connector": UP_STATUS_KEY, "now": 1677255437 + 31}, "invalid", "expired",
          comment="genuine signature, deadline + default 30 s skew passed")
     case(cases, "status-upstream-within-skew", "upstream-doc", "corepass.verify_status_callback",
-         {"body": UP_STATUS1, "connector": UP_STATUS_KEY, "now": 1677255437 + 30}, output={"coverage": "full"})
+         {"body": UP_STATUS1, "connector": UP_STATUS_KEY, "now": 1677255437 + 30}, output={"coverage": "full", "replay_until": 1677255437 + 30},
+         comment="now == replay_until (deadline + default 30 s skew): the last second it verifies")
     case(cases, "status-upstream-custom-skew", "upstream-doc", "corepass.verify_status_callback",
-         {"body": UP_STATUS1, "connector": UP_STATUS_KEY, "now": 1677255437 + 200, "skew_secs": 300}, output={"coverage": "full"})
+         {"body": UP_STATUS1, "connector": UP_STATUS_KEY, "now": 1677255437 + 200, "skew_secs": 300},
+         output={"coverage": "full", "replay_until": 1677255437 + 300})
+    case(cases, "status-upstream-custom-skew-at-replay-until", "upstream-doc", "corepass.verify_status_callback",
+         {"body": UP_STATUS1, "connector": UP_STATUS_KEY, "now": 1677255437 + 300, "skew_secs": 300},
+         output={"coverage": "full", "replay_until": 1677255437 + 300}, comment="now == replay_until with a 300 s skew")
+    case(cases, "status-upstream-custom-skew-after-replay-until", "upstream-doc", "corepass.verify_status_callback",
+         {"body": UP_STATUS1, "connector": UP_STATUS_KEY, "now": 1677255437 + 301, "skew_secs": 300}, "invalid", "expired",
+         comment="one second after replay_until")
     case(cases, "status-upstream-skew-too-large", "upstream-doc", "corepass.verify_status_callback",
          {"body": UP_STATUS1, "connector": UP_STATUS_KEY, "now": 1677255400, "skew_secs": 301}, "invalid", "invalid_argument")
     case(cases, "status-upstream-wrong-pin", "upstream-doc", "corepass.verify_status_callback",
@@ -302,6 +316,48 @@ def gen_corepass():
     case(cases, "error-upstream", "upstream-doc", "corepass.verify_error_callback",
          {"body": UP_ERROR, "connector": UP_DATA_KEY, "now": 1667161000, "allow_deadline_only": True}, "invalid", "unverifiable_signature",
          comment="no known message form verifies the public error sample (73,600 candidate forms tried offline)")
+    # Member names: mutations of the real upstream samples. Go's encoding/json (the Connector's language), ASP.NET
+    # Core and Newtonsoft match names case-insensitively, last one winning; the signature covers only the documented
+    # members. Without the refusal each of these verifies (the status, data ones) and a Go reader sees the added values.
+    other_user = "ab06b37c90098790e90bbcd56a701e50ec8b51b6bd5e"
+    for id, extra, what in [
+        ("case-variant-user-status-deadline", '"User": "%s",\n"Status": "FINISH_SUCCESS",\n"Deadline": 9999999999' % other_user,
+         '"User", "Status" and "Deadline" (what Go would read instead)'),
+        ("case-variant-user", '"User": "%s"' % other_user, 'a "User" member'),
+        ("case-variant-tx-hash", '"TX_HASH": "0x%s"' % ("00" * 32), 'a "TX_HASH" member'),
+        ("unicode-fold-status", '"\u017ftatus": "FINISH_SUCCESS"', 'a "\u017ftatus" member (Go folds U+017F to s)'),
+        ("unknown-member", '"note": "x"', 'an unknown "note" member'),
+        ("duplicate-member", '"status": "FINISH_SUCCESS"', 'a second "status" member'),
+    ]:
+        case(cases, f"status-upstream-{id}", "upstream-doc", "corepass.verify_status_callback",
+             {"body": with_members(UP_STATUS1, extra), "connector": UP_STATUS_KEY, "now": 1677255400}, "invalid", "malformed_input",
+             comment=f"the real ACCEPTED sample with {what} added")
+    case(cases, "status-upstream-case-variant-first", "upstream-doc", "corepass.verify_status_callback",
+         {"body": UP_STATUS1.replace("{\n", '{\n"Status": "FINISH_SUCCESS",\n', 1), "connector": UP_STATUS_KEY, "now": 1677255400},
+         "invalid", "malformed_input", comment='the real ACCEPTED sample with a "Status" member added before "status"')
+    for id, extra, what in [
+        ("case-variant-user", '"User": "%s"' % other_user, 'a "User" member'),
+        ("case-variant-infos", '"Infos": []', 'an "Infos" member'),
+        ("unknown-member", '"status": "FINISH_SUCCESS"', 'an unknown "status" member'),
+    ]:
+        case(cases, f"data-upstream-{id}", "upstream-doc", "corepass.verify_data_callback",
+             {"body": with_members(UP_DATA, extra), "connector": UP_DATA_KEY, "now": 1667137300, "allow_deadline_only": True},
+             "invalid", "malformed_input", comment=f"the real data sample with {what} added")
+    last_pepper = UP_DATA.rindex('"pepper"')
+    for id, extra, what in [
+        ("infos-case-variant", '"FieldValue": "1999-01-01",', 'a "FieldValue" member in its second infos[] item'),
+        ("infos-unknown-member", '"note": "x",', 'an unknown "note" member in its second infos[] item'),
+    ]:
+        case(cases, f"data-upstream-{id}", "upstream-doc", "corepass.verify_data_callback",
+             {"body": UP_DATA[:last_pepper] + extra + "\n" + UP_DATA[last_pepper:], "connector": UP_DATA_KEY, "now": 1667137300,
+              "allow_deadline_only": True}, "invalid", "malformed_input", comment=f"the real data sample with {what}")
+    for id, extra, what in [
+        ("case-variant-error", '"Error": "FINISH_SUCCESS"', 'an "Error" member'),
+        ("unknown-member", '"fields": []', 'an unknown "fields" member'),
+    ]:
+        case(cases, f"error-upstream-{id}", "upstream-doc", "corepass.verify_error_callback",
+             {"body": with_members(UP_ERROR, extra), "connector": UP_DATA_KEY, "now": 1667161000, "allow_deadline_only": True},
+             "invalid", "malformed_input", comment=f"the real error sample with {what} added: refused before any signature check")
     # generated status callbacks
     user = address(pub_of(OTHER), "ab"); signer = address(bytes.fromhex(CONN_PUB), "cb")
     fields = [hashlib.sha3_256(b"SH_EMAIL").hexdigest(), hashlib.sha3_256(b"SH_PHONE").hexdigest()]
@@ -325,7 +381,7 @@ def gen_corepass():
     case(cases, "status-gen-stale", "py-cryptography", "corepass.verify_status_callback",
          {"body": st(body), "connector": CONN_PUB, "now": 1700000180 + 3600}, "invalid", "expired")
     case(cases, "status-gen-within-skew", "py-cryptography", "corepass.verify_status_callback",
-         {"body": st(body), "connector": CONN_PUB, "now": 1700000180 + 29}, output={"coverage": "full"})
+         {"body": st(body), "connector": CONN_PUB, "now": 1700000180 + 29}, output={"coverage": "full", "replay_until": 1700000180 + 30})
     t = dict(body); t["signature"] = "not base64!"
     case(cases, "status-gen-bad-base64", "py-cryptography", "corepass.verify_status_callback",
          {"body": st(t), "connector": CONN_PUB, "now": 1700000000}, "invalid", "malformed_input")
@@ -456,7 +512,9 @@ def gen_corepass():
         "description": (
             "CorePass Connector v1. Ops: corepass.verify_status_callback / verify_data_callback / verify_error_callback "
             "{body: raw JSON text, connector: 114-hex key or 44-char Core address, now: unix s, skew_secs?: int (default 30), "
-            "allow_deadline_only?: bool} -> output {signer, user, deadline, coverage: full|deadline-only, replay_key} or error; "
+            "allow_deadline_only?: bool} -> output {signer, user, deadline, coverage: full|deadline-only, replay_key, "
+            "replay_until: deadline + skew, the last second it verifies} or error (malformed_input for a member outside the "
+            "kind's documented set or two names equal under ASCII case folding, also in infos[] items); "
             "corepass.address_from_public_key {public_key hex, network: mainnet|devin|other} -> {address}; "
             "corepass.parse_address {address} -> {network, address (lowercase)}; corepass.item_sha3 {item} -> {sha3_hex}; "
             "corepass.parse_pepper {pepper hex, user address, item} -> {user, item}; "

@@ -7,13 +7,34 @@
 //! proves nothing.
 //!
 //! Checks, in order: options (skew at most [`MAX_SKEW_SECS`]), size
-//! ([`MAX_BODY_LEN`]), JSON parse, embedded key equals the pinned key
-//! ([`Error::KeyMismatch`]), signature ([`Error::SignatureInvalid`], or
-//! [`Error::Unverifiable`] for error callbacks), coverage policy
-//! ([`Error::DeadlineOnlyNotAllowed`]), then `now > deadline + skew`
-//! ([`Error::Expired`]). The signature comes before the deadline so that an
-//! expired but genuine callback reports `Expired` and a forgery reports a
-//! signature error whatever its deadline.
+//! ([`MAX_BODY_LEN`]), member names ([`Error::Malformed`], naming the
+//! member: two names equal under ASCII case folding, or a name outside the
+//! kind's documented set, at the top level or in an `infos[]` item), JSON
+//! parse, embedded key equals the pinned key ([`Error::KeyMismatch`]),
+//! signature ([`Error::SignatureInvalid`], or [`Error::Unverifiable`] for
+//! error callbacks), coverage policy ([`Error::DeadlineOnlyNotAllowed`]),
+//! then `now > deadline + skew` ([`Error::Expired`]). The signature comes
+//! before the deadline so that an expired but genuine callback reports
+//! `Expired` and a forgery reports a signature error whatever its deadline.
+//!
+//! Documented members (exact spelling; anything else is refused):
+//! - status: `user, fields, status, expiration, deadline, tx_hash, signature`;
+//! - data: `user, infos, deadline, expiration, signature`, each `infos[]`
+//!   item `fieldID, fieldValue, pepper`;
+//! - error: `user, items, error, deadline, expiration, signature`.
+//!
+//! The signed message is rebuilt from these members only. Go's
+//! `encoding/json` (the Connector's language), ASP.NET Core and Newtonsoft
+//! match names case-insensitively with the last one winning: were a `"User"`
+//! or `"Status"` beside the signed `"user"` and `"status"` accepted, a holder
+//! of one genuine callback could re-target it for such a reader. Hence the
+//! member-name check, and hence: **use only the values returned by
+//! verification ([`VerifiedCallback`]), never the raw body** (not even
+//! re-parsed after it verified).
+//!
+//! Replays: a callback verifies until [`VerifiedCallback::replay_until`]
+//! (`deadline + skew`); store its [`VerifiedCallback::replay_key`] at least
+//! until then and refuse a key already stored.
 //!
 //! Message forms (established against the real samples of the upstream page):
 //! - status: SHA3-256 of the compact JSON of `user, fields, status,
@@ -38,8 +59,10 @@ use crate::error::{Error, Result};
 use crate::primitives::eddsa::ed448::{Ed448VerifyingKey, PUBLIC_KEY_LEN, SIGNATURE_LEN};
 
 mod body;
+mod members;
 pub use body::{CallbackBody, DataBody, DataInfo, ErrorBody, StatusBody};
 use body::{DataWire, ErrorWire, StatusWire};
+use members::Members;
 
 /// Largest accepted callback body (1 MiB; data callbacks may carry images).
 pub const MAX_BODY_LEN: usize = 1 << 20;
@@ -167,6 +190,9 @@ impl Coverage {
 }
 
 /// A callback whose signature verified with the pinned key and whose deadline holds.
+///
+/// Use only these values, never the raw body: members outside the signed
+/// set are refused, but the body is still bytes anyone may have sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct VerifiedCallback {
@@ -182,8 +208,14 @@ pub struct VerifiedCallback {
     /// len(user) as u64 BE || user || deadline as u64 BE || SHA3-256(signed message)`,
     /// where `user` is empty under deadline-only coverage (only signed data
     /// enters the key, so a replayed signature always maps to the same key).
-    /// Store it until `deadline + skew` to reject replays.
+    /// Store it until [`replay_until`](Self::replay_until) (not merely the
+    /// deadline) and refuse a callback whose key is already stored.
     pub replay_key: String,
+    /// The last second (unix) at which this callback still verifies:
+    /// `deadline + skew_secs` (saturating). Keep the replay key at least
+    /// until then; a store that forgets it at the deadline accepts a replay
+    /// for `skew_secs` more seconds.
+    pub replay_until: u64,
     /// The typed body.
     pub body: CallbackBody,
 }
@@ -196,6 +228,7 @@ struct Signed {
 fn check_and_parse<T: DeserializeOwned>(
     body: &[u8],
     opts: &CallbackOptions,
+    members: &'static Members,
     what: &'static str,
 ) -> Result<T> {
     if opts.skew_secs > MAX_SKEW_SECS {
@@ -204,6 +237,7 @@ fn check_and_parse<T: DeserializeOwned>(
         ));
     }
     crate::error::check_len("callback body", body, MAX_BODY_LEN)?;
+    members::check(body, members, what)?;
     body::parse_json(body, what)
 }
 
@@ -238,7 +272,9 @@ fn finish(
     if coverage == Coverage::DeadlineOnly && !opts.allow_deadline_only {
         return Err(Error::DeadlineOnlyNotAllowed);
     }
-    if now > deadline.saturating_add(opts.skew_secs) {
+    // The last accepted second: `now == replay_until` verifies, one more does not.
+    let replay_until = deadline.saturating_add(opts.skew_secs);
+    if now > replay_until {
         return Err(Error::Expired);
     }
     let signer = pinned.address();
@@ -264,6 +300,7 @@ fn finish(
         deadline,
         coverage,
         replay_key: hex::encode(replay),
+        replay_until,
         body,
     })
 }
@@ -272,15 +309,22 @@ fn finish(
 ///
 /// # Errors
 /// [`Error::InvalidArgument`], [`Error::InputTooLarge`], [`Error::Malformed`]
-/// (bad JSON, unknown status, bad signature encoding), [`Error::KeyMismatch`],
-/// [`Error::SignatureInvalid`], [`Error::Expired`].
+/// (bad JSON; a member outside `user, fields, status, expiration, deadline,
+/// tx_hash, signature` or two names equal under ASCII case folding, e.g.
+/// `"Status"` beside `"status"`; unknown status; bad signature encoding),
+/// [`Error::KeyMismatch`], [`Error::SignatureInvalid`], [`Error::Expired`].
 pub fn verify_status_callback(
     body: &[u8],
     pinned: &PinnedConnector,
     now: u64,
     opts: &CallbackOptions,
 ) -> Result<VerifiedCallback> {
-    let w: StatusWire = check_and_parse(body, opts, "status callback is not the expected JSON")?;
+    let w: StatusWire = check_and_parse(
+        body,
+        opts,
+        &members::STATUS,
+        "status callback is not the expected JSON",
+    )?;
     let status = Status::parse(&w.status)?;
     let s = signed_by(&w.signature, pinned)?;
     let digest = sha3_256(&[&body::status_message(&w)]);
@@ -306,15 +350,22 @@ pub fn verify_status_callback(
 /// pepper}], deadline, expiration, signature}` (the multipart fields, collected).
 ///
 /// # Errors
-/// As [`verify_status_callback`], plus [`Error::DeadlineOnlyNotAllowed`] when
-/// only the deadline form holds and the caller did not opt in.
+/// As [`verify_status_callback`] (the members being `user, infos, deadline,
+/// expiration, signature`, and `fieldID, fieldValue, pepper` in each
+/// `infos[]` item), plus [`Error::DeadlineOnlyNotAllowed`] when only the
+/// deadline form holds and the caller did not opt in.
 pub fn verify_data_callback(
     body: &[u8],
     pinned: &PinnedConnector,
     now: u64,
     opts: &CallbackOptions,
 ) -> Result<VerifiedCallback> {
-    let w: DataWire = check_and_parse(body, opts, "data callback is not the expected JSON")?;
+    let w: DataWire = check_and_parse(
+        body,
+        opts,
+        &members::DATA,
+        "data callback is not the expected JSON",
+    )?;
     let s = signed_by(&w.signature, pinned)?;
     let full = body::data_full_message(&w, Dialect::Go122);
     let legacy = body::data_full_message(&w, Dialect::BeforeGo122);
@@ -349,15 +400,22 @@ pub fn verify_data_callback(
 /// Verifies an error callback `{user, items, error, deadline, expiration, signature}`.
 ///
 /// # Errors
-/// As [`verify_data_callback`], but a signature that holds under no known
-/// form is [`Error::Unverifiable`] (this is the case of the public sample).
+/// As [`verify_data_callback`] (the members being `user, items, error,
+/// deadline, expiration, signature`), but a signature that holds under no
+/// known form is [`Error::Unverifiable`] (this is the case of the public
+/// sample).
 pub fn verify_error_callback(
     body: &[u8],
     pinned: &PinnedConnector,
     now: u64,
     opts: &CallbackOptions,
 ) -> Result<VerifiedCallback> {
-    let w: ErrorWire = check_and_parse(body, opts, "error callback is not the expected JSON")?;
+    let w: ErrorWire = check_and_parse(
+        body,
+        opts,
+        &members::ERROR,
+        "error callback is not the expected JSON",
+    )?;
     let s = signed_by(&w.signature, pinned)?;
     let found = body::error_messages(&w)
         .iter()

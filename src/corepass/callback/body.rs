@@ -96,6 +96,7 @@ fn non_negative<'de, D: serde::Deserializer<'de>>(d: D) -> core::result::Result<
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct StatusWire {
     pub(super) user: String,
     pub(super) fields: Option<Vec<String>>,
@@ -109,6 +110,7 @@ pub(super) struct StatusWire {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct DataWire {
     pub(super) user: String,
     pub(super) infos: Option<Vec<DataInfo>>,
@@ -120,6 +122,7 @@ pub(super) struct DataWire {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct ErrorWire {
     pub(super) user: String,
     pub(super) items: Option<Vec<String>>,
