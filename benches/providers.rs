@@ -86,7 +86,7 @@ fn webhook_case(
 ) {
     let i = vectors::inputs(vectors::WEBHOOKS, id);
     let provider = Provider::parse(vectors::s(&i, "provider")).unwrap();
-    let secret = HmacKey::from_slice(vectors::s(&i, "secret").as_bytes());
+    let secret = HmacKey::from_slice(vectors::s(&i, "secret").as_bytes()).unwrap();
     let mut opts = WebhookOptions::default();
     opts.zerohash_allow_legacy = i["zerohash_allow_legacy"].as_bool().unwrap_or(false);
     (

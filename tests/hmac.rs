@@ -19,7 +19,7 @@ fn alg(case: &Case) -> HmacAlg {
 fn key(case: &Case) -> Result<HmacKey, kycrypt::Error> {
     match case.opt_s("key_b64") {
         Some(b64) => HmacKey::from_base64(b64),
-        None => Ok(HmacKey::new(case.hex("key"))),
+        None => HmacKey::new(case.hex("key")),
     }
 }
 

@@ -62,7 +62,7 @@ fn op_verify_jws(c: &Case) -> Result<(), String> {
 fn op_hs256(c: &Case) -> Result<(), String> {
     let token = c.s("token");
     let (si, sig) = token.rsplit_once('.').unwrap();
-    let key = HmacKey::new(kycrypt::encoding::b64url_decode("k", c.s("jwk_k")).unwrap());
+    let key = HmacKey::new(kycrypt::encoding::b64url_decode("k", c.s("jwk_k")).unwrap()).unwrap();
     let sig = kycrypt::encoding::b64url_decode("sig", sig).unwrap();
     check(
         c,

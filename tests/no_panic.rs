@@ -156,17 +156,18 @@ proptest! {
     #[test]
     fn zerohash_sign_and_verify(secret in ".{0,64}", method in ".{0,8}", route in ".{0,64}", body in ".{0,64}", ts in any::<u64>(), now in any::<u64>(), window in proptest::option::of(any::<u64>()), h in headers()) {
         typed(zerohash::secret_from_base64(&secret));
-        let key = HmacKey::from_slice(secret.as_bytes());
-        typed(zerohash::sign(&key, ts, &method, &route, &body));
+        if let Some(key) = typed(HmacKey::from_slice(secret.as_bytes())) {
+            typed(zerohash::sign(&key, ts, &method, &route, &body));
+            typed(zerohash::verify_request(&key, &h, &method, &route, &body, now, window));
+        }
         if let Some(c) = typed(ZeroHashCredentials::new("k", &secret, "p")) {
             typed(c.sign_request(ts, &method, &route, &body));
         }
-        typed(zerohash::verify_request(&key, &h, &method, &route, &body, now, window));
     }
 
     #[test]
     fn webhooks_every_provider(h in headers(), body in mutated("webhooks.json", "webhooks.verify", "body"), now in any::<u64>(), tol in any::<u64>(), legacy in any::<bool>()) {
-        let key = HmacKey::from_slice(b"secret");
+        let key = HmacKey::from_slice(b"secret").unwrap();
         let mut opts = WebhookOptions::default();
         opts.zerohash_allow_legacy = legacy;
         for p in Provider::ALL {

@@ -101,7 +101,7 @@ fn assert_hidden(what: &str, dbg: &str, secret: &[u8]) {
 #[test]
 fn debug_redacts_symmetric_and_zero_hash_secrets() {
     let k = key(32);
-    assert_hidden("HmacKey", &format!("{:?}", HmacKey::from_slice(&k)), &k);
+    assert_hidden("HmacKey", &format!("{:?}", HmacKey::from_slice(&k).unwrap()), &k);
     let b64 = base64::engine::general_purpose::STANDARD.encode(&k);
     let pass = b"correct-horse-battery";
     let creds = ZeroHashCredentials::new("public-api-key", &b64, "correct-horse-battery").unwrap();

@@ -86,6 +86,14 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
     if let Some(t) = a.tolerance {
         opts.tolerance_secs = t;
     }
+    // A secret given on the command line is checked whatever the provider:
+    // an empty one (`--secret "$UNSET_VAR"`) is `invalid_key`, never a check
+    // run with `HMAC("", body)`.
+    let key = match a.secret.as_deref().map(|s| HmacKey::from_slice(s.as_bytes())) {
+        Some(Err(e)) => return Ok(print(provider, &Err(e))),
+        Some(Ok(k)) => Some(k),
+        None => None,
+    };
     let result = match (&a.public_key, provider) {
         (Some(path), Provider::ZeroHash) => {
             let pem = String::from_utf8(crate::output::read_file(path)?)
@@ -101,12 +109,10 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
         }
         (None, Provider::Jumio) => webhooks::jumio::verify(&headers, &body),
         (None, _) => {
-            let secret = a
-                .secret
-                .as_deref()
+            let key = key
+                .as_ref()
                 .ok_or_else(|| UsageError("--secret is required".into()))?;
-            let key = HmacKey::from_slice(secret.as_bytes());
-            webhooks::verify(provider, &key, &headers, &body, now, &opts)
+            webhooks::verify(provider, key, &headers, &body, now, &opts)
         }
     };
     Ok(print(provider, &result))
@@ -251,7 +257,7 @@ const SAMPLES: &[Sample] = &[
 ];
 
 fn run_sample(x: &Sample, body: &[u8], now: u64) -> Result<VerifiedWebhook, kycrypt::Error> {
-    let key = HmacKey::from_slice(x.2.as_bytes());
+    let key = HmacKey::from_slice(x.2.as_bytes())?;
     // The demo's Zero Hash legacy sample needs the explicit opt-in.
     let mut opts = WebhookOptions::default();
     opts.zerohash_allow_legacy = x.1 == Provider::ZeroHash;

@@ -206,3 +206,25 @@ fn usage_errors_exit_2() {
             .code(2);
     }
 }
+
+/// An empty `--secret` (an unset variable expanded to "") is `invalid_key` for every
+/// provider, even with a header that is a genuine HMAC under the empty key.
+#[test]
+fn empty_secret_is_invalid_key_for_every_provider() {
+    // hex(HMAC-SHA256(key = "", PERSONA_BODY)), computed with Python's stdlib hmac: a
+    // genuine Sumsub digest under the empty key, which anyone can compute.
+    let forged = "c437d0606c61b7c1c40edbcbd64e8fab7deab8d7fab3bdb15e63268318c04e16";
+    for provider in [
+        "sumsub", "onfido", "veriff", "persona", "corepass", "zerohash", "jumio",
+    ] {
+        let header = format!("X-Payload-Digest: {forged}");
+        let v = run(
+            &["--provider", provider, "--secret", "", "--header", &header],
+            PERSONA_BODY,
+            1,
+        );
+        assert_eq!(v["valid"], false, "{provider}");
+        assert_eq!(v["error"]["code"], "invalid_key", "{provider}");
+        assert_eq!(v["provider"], provider);
+    }
+}

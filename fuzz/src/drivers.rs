@@ -116,7 +116,9 @@ pub fn webhooks_verify(data: &[u8]) {
         }
         return;
     }
-    let key = HmacKey::from_slice(secret);
+    let Some(key) = known(HmacKey::from_slice(secret)) else {
+        return;
+    };
     match known(Provider::parse(&text(provider))) {
         Some(p) => drop(known(webhooks::verify(p, &key, &h, body, num(now), &opts))),
         None => {

@@ -137,8 +137,18 @@ def negative_cases():
              {"alg": "sha256", **base, "tag": t256 + "00"}, "invalid", "signature_invalid"),
         case("empty-tag", "an empty tag", src, "hmac.verify",
              {"alg": "sha256", **base, "tag": ""}, "invalid", "signature_invalid"),
-        case("empty-key-and-msg", "HMAC-SHA256 with an empty key over an empty message", src, "hmac.sign",
-             {"alg": "sha256", "key": "", "msg": ""}, output={"tag": mac("sha256", b"", b"")}),
+        # An empty secret is refused everywhere (invalid_key): HMAC("", body) is computable by
+        # anyone, so a deployment whose secret variable is set but empty would accept forgeries.
+        case("empty-key-sign-refused", "an empty key is refused (invalid_key), for signing too", src,
+             "hmac.sign", {"alg": "sha256", "key": "", "msg": ""}, "invalid", "invalid_key"),
+        case("empty-key-verify-forgery-refused",
+             "a tag that stdlib computes with an empty key (anyone can) is refused with invalid_key", src,
+             "hmac.verify", {"alg": "sha256", "key": "", "msg": msg.hex(), "tag": mac("sha256", b"", msg)},
+             "invalid", "invalid_key"),
+        case("empty-key-b64-refused", "a base64 secret that decodes to nothing is refused (invalid_key)", src,
+             "hmac.sign", {"alg": "sha256", "key_b64": "", "msg": msg.hex()}, "invalid", "invalid_key"),
+        case("one-byte-key-sign", "a 1-byte key is accepted (RFC 2104 allows any non-empty length)", src,
+             "hmac.sign", {"alg": "sha256", "key": "00", "msg": ""}, output={"tag": mac("sha256", b"\x00", b"")}),
         case("key-b64-sign", "the key given as standard base64 (HmacKey.from_base64), RFC 4231 case 2", src,
              "hmac.sign", {"alg": "sha256", "key_b64": base64.b64encode(key).decode(), "msg": msg.hex()},
              output={"tag": t256}),
@@ -158,7 +168,7 @@ def main():
             "(HmacKey.from_base64), msg: hex}, output {tag: hex} (the full tag) or {tag_prefix: hex} "
             "(the tag starts with it: RFC 4231 case 5 truncation); "
             "`hmac.verify` inputs {alg, key: hex, msg: hex, tag: hex}, valid when the tag verifies, "
-            "otherwise error signature_invalid."
+            "otherwise error signature_invalid. An empty key (hex or base64) is invalid_key for both ops."
         ),
         "sources": {
             "rfc4231": "RFC 4231 section 4, HMAC-SHA256/512 test cases 1-7 (typed from the RFC, checked with Python stdlib hmac)",

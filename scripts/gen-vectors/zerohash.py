@@ -6,7 +6,7 @@ vectors of specs/vectors/auth-public.json (docs example strings and a third-part
 vector) are embedded and re-computed here as a cross-check. Deterministic: re-running
 reproduces the file byte for byte.
 
-    python3 scripts/gen-vectors/zerohash.py > test-vectors/zerohash.json
+    python3 -P scripts/gen-vectors/zerohash.py > test-vectors/zerohash.json
 """
 import base64
 import hashlib
@@ -92,6 +92,9 @@ sign_case("sign-onboarding-token", "the upstream onboarding-token request shape"
 case("sign-malformed-secret", "secret that is not base64", "py-stdlib", "zerohash.sign_request",
      {"secret_b64": "not*base64", "timestamp": 1, "method": "GET", "route": "/a", "body": ""},
      "invalid", "malformed_input")
+case("sign-empty-secret", "an empty API secret is refused (invalid_key): HMAC('', msg) is computable by anyone",
+     "py-stdlib", "zerohash.sign_request",
+     {"secret_b64": "", "timestamp": 1, "method": "GET", "route": "/a", "body": ""}, "invalid", "invalid_key")
 case("sign-route-without-slash", "a full URL is not a route", "py-stdlib", "zerohash.sign_request",
      {"secret_b64": GEN_SECRET, "timestamp": 1, "method": "GET", "route": "https://api.zerohash.com/accounts", "body": ""},
      "invalid", "malformed_input")
@@ -134,6 +137,10 @@ verify_case("verify-timestamp-not-decimal", "X-SCX-TIMESTAMP is not a number", "
             [["X-SCX-SIGNED", SIG], ["X-SCX-TIMESTAMP", "2027-01-15T08:01:40Z"]], "POST", ROUTE, BODY, TS)
 verify_case("verify-malformed-secret", "secret that is not base64", "invalid", "malformed_input", "%%%",
             H, "POST", ROUTE, BODY, TS)
+verify_case("verify-empty-secret", "a request signed under the empty key (anyone can) is refused: invalid_key",
+            "invalid", "invalid_key", "",
+            [["X-SCX-SIGNED", base64.b64encode(hmac.new(b"", (str(TS) + "POST" + ROUTE + BODY).encode(), hashlib.sha256).digest()).decode()],
+             ["X-SCX-TIMESTAMP", str(TS)]], "POST", ROUTE, BODY, TS)
 verify_case("verify-signature-not-base64", "X-SCX-SIGNED is not base64: a bad signature", "invalid", "signature_invalid",
             GEN_SECRET, [["X-SCX-SIGNED", "***"], ["X-SCX-TIMESTAMP", str(TS)]], "POST", ROUTE, BODY, TS)
 ts0, m0, r0, b0, s0, _ = AUTH_PUBLIC[0]

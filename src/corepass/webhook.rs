@@ -11,7 +11,7 @@
 //! ```
 //! use kycrypt::primitives::hmac::{HmacAlg, HmacKey};
 //! use kycrypt::webhooks::WebhookOptions;
-//! let key = HmacKey::from_slice(b"whsec_corepass");
+//! let key = HmacKey::from_slice(b"whsec_corepass")?;
 //! let body = br#"{"event":"kyc.completed"}"#;
 //! let s = hex::encode(key.sign(HmacAlg::Sha256, &[b"1700000000.", body]));
 //! let header = format!("t=1700000000,s={s}");
@@ -20,6 +20,7 @@
 //! assert_eq!(ok.timestamp, Some(1700000000));
 //! let stale = kycrypt::corepass::webhook::verify(&key, &headers, body, 1700000301, &WebhookOptions::default());
 //! assert_eq!(stale.unwrap_err().code(), "timestamp_out_of_window");
+//! # Ok::<(), kycrypt::Error>(())
 //! ```
 
 use crate::error::Result;

@@ -7,11 +7,23 @@
 //!
 //! ```
 //! use kycrypt::primitives::hmac::{HmacAlg, HmacKey};
-//! let key = HmacKey::new(b"key".to_vec());
+//! let key = HmacKey::new(b"key".to_vec())?;
 //! let tag = key.sign(HmacAlg::Sha256, &[b"The quick brown fox jumps over the lazy dog"]);
 //! assert_eq!(hex::encode(&tag), "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
 //! assert!(key.verify(HmacAlg::Sha256, &[b"The quick brown fox ", b"jumps over the lazy dog"], &tag).is_ok());
+//! // An empty secret is refused: `HMAC("", body)` is computable by anyone.
+//! assert_eq!(HmacKey::from_slice(b"").unwrap_err().code(), "invalid_key");
+//! # Ok::<(), kycrypt::Error>(())
 //! ```
+//!
+//! ## Secrets
+//! A key must not be empty ([`Error::InvalidKey`]): a deployment whose secret
+//! variable is set but empty (`SECRET=`, `os.environ.get(name, "")`) would
+//! otherwise accept `HMAC(key = "", body)` forged by anyone. Every signing and
+//! verification entry point of kycrypt takes an [`HmacKey`], so the rule
+//! holds everywhere. Use the secret your provider issued, unchanged; a
+//! secret you generate yourself should have at least [`RECOMMENDED_MIN_LEN`]
+//! random bytes (the hash's output size, RFC 2104 section 3).
 
 use hmac::{Hmac, KeyInit, Mac};
 use subtle::ConstantTimeEq;
@@ -43,7 +55,13 @@ impl HmacAlg {
     }
 }
 
-/// A secret HMAC key. Zeroized on drop; `Debug` prints no key material.
+/// Recommended minimum length, in bytes, of an HMAC secret you generate
+/// yourself (32: the SHA-256 output size, RFC 2104 section 3). Shorter
+/// provider-issued secrets are accepted; an empty one never is.
+pub const RECOMMENDED_MIN_LEN: usize = 32;
+
+/// A secret HMAC key: never empty, zeroized on drop; `Debug` prints no key
+/// material.
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
 pub struct HmacKey {
     bytes: Vec<u8>,
@@ -56,29 +74,33 @@ impl core::fmt::Debug for HmacKey {
 }
 
 impl HmacKey {
-    /// Wraps raw key bytes (any length, as RFC 2104 allows).
-    #[must_use]
-    pub fn new(bytes: Vec<u8>) -> Self {
-        Self { bytes }
+    /// Wraps raw key bytes (any non-zero length, as RFC 2104 allows).
+    ///
+    /// # Errors
+    /// [`Error::InvalidKey`] when `bytes` is empty (the vector is zeroized).
+    pub fn new(bytes: Vec<u8>) -> Result<Self> {
+        let key = Self { bytes };
+        if key.bytes.is_empty() {
+            return Err(Error::invalid_key("the HMAC secret is empty"));
+        }
+        Ok(key)
     }
 
     /// Copies the key from a slice (e.g. a UTF-8 webhook secret).
-    #[must_use]
-    pub fn from_slice(bytes: &[u8]) -> Self {
-        Self {
-            bytes: bytes.to_vec(),
-        }
+    ///
+    /// # Errors
+    /// [`Error::InvalidKey`] when `bytes` is empty.
+    pub fn from_slice(bytes: &[u8]) -> Result<Self> {
+        Self::new(bytes.to_vec())
     }
 
     /// Decodes a standard-base64 secret (Zero Hash API secrets).
     ///
     /// # Errors
-    /// [`Error::Malformed`] if the secret is not base64 (the secret is not echoed).
+    /// [`Error::Malformed`] if the secret is not base64 (the secret is not
+    /// echoed); [`Error::InvalidKey`] if it decodes to nothing.
     pub fn from_base64(secret: &str) -> Result<Self> {
-        let bytes = Zeroizing::new(crate::encoding::b64_decode("secret", secret.trim())?);
-        Ok(Self {
-            bytes: bytes.to_vec(),
-        })
+        Self::new(crate::encoding::b64_decode("secret", secret.trim())?)
     }
 
     /// Computes the tag over the concatenation of `parts` (no copy of the message is made).
@@ -140,7 +162,7 @@ mod tests {
     // RFC 4231 test case 2.
     #[test]
     fn rfc4231_case2() {
-        let key = HmacKey::from_slice(b"Jefe");
+        let key = HmacKey::from_slice(b"Jefe").unwrap();
         let msg: &[u8] = b"what do ya want for nothing?";
         let t256 = key.sign(HmacAlg::Sha256, &[msg]);
         assert_eq!(
@@ -181,8 +203,16 @@ mod tests {
     }
 
     #[test]
+    fn empty_secret_is_refused() {
+        for k in [HmacKey::new(Vec::new()), HmacKey::from_slice(b""), HmacKey::from_base64(""), HmacKey::from_base64("  ")] {
+            assert_eq!(k.unwrap_err().code(), "invalid_key");
+        }
+        assert!(HmacKey::from_slice(b"k").is_ok());
+    }
+
+    #[test]
     fn debug_is_redacted() {
-        let key = HmacKey::from_slice(b"super-secret-value");
+        let key = HmacKey::from_slice(b"super-secret-value").unwrap();
         let s = format!("{key:?}");
         assert!(!s.contains("super") && !s.contains("115"), "{s}");
     }

@@ -24,14 +24,8 @@ const MAX_METHOD_LEN: usize = 16;
 /// [`Error::Malformed`] when it is not base64, [`Error::InvalidKey`] when it
 /// decodes to nothing. The secret is never echoed.
 pub fn secret_from_base64(secret_b64: &str) -> Result<HmacKey> {
-    let bytes = Zeroizing::new(crate::encoding::b64_decode(
-        "api secret",
-        secret_b64.trim(),
-    )?);
-    if bytes.is_empty() {
-        return Err(Error::invalid_key("api secret is empty"));
-    }
-    Ok(HmacKey::from_slice(&bytes))
+    let bytes = crate::encoding::b64_decode("api secret", secret_b64.trim())?;
+    HmacKey::new(bytes).map_err(|_| Error::invalid_key("api secret is empty"))
 }
 
 /// The validated pieces of the signed message.

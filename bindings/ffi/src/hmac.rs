@@ -31,10 +31,10 @@ impl From<HmacAlg> for core::HmacAlg {
 /// HMAC-SHA256 of `msg` under `key` (RFC 2104; a 32-byte tag).
 ///
 /// # Errors
-/// Only `internal`, never in practice.
+/// `invalid_key` when `key` is empty.
 #[uniffi::export]
 pub fn hmac_sha256(key: Vec<u8>, msg: Vec<u8>) -> Result<Vec<u8>, FfiError> {
-    ffi_guard!({ Ok(core::HmacKey::new(key).sign(core::HmacAlg::Sha256, &[&msg])) })
+    ffi_guard!({ Ok(core::HmacKey::new(key)?.sign(core::HmacAlg::Sha256, &[&msg])) })
 }
 
 /// A secret HMAC key, parsed once and reused. Zeroized when released; it
@@ -44,19 +44,21 @@ pub struct HmacKey(pub(crate) core::HmacKey);
 
 #[uniffi::export]
 impl HmacKey {
-    /// Wraps raw key bytes (any length, as RFC 2104 allows).
+    /// Wraps raw key bytes (any non-zero length, as RFC 2104 allows).
     ///
     /// # Errors
-    /// Only `internal`, never in practice.
+    /// `invalid_key` when `key` is empty: an empty secret (an unset
+    /// environment variable read as `""`) would let anyone forge tags.
     #[uniffi::constructor]
     pub fn new(key: Vec<u8>) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core::HmacKey::new(key)))) })
+        ffi_guard!({ Ok(Arc::new(Self(core::HmacKey::new(key)?))) })
     }
 
     /// Decodes a standard-base64 secret (surrounding whitespace ignored).
     ///
     /// # Errors
-    /// `malformed_input` when the secret is not base64 (it is not echoed).
+    /// `malformed_input` when the secret is not base64 (it is not echoed);
+    /// `invalid_key` when it decodes to nothing.
     #[uniffi::constructor]
     pub fn from_base64(secret: String) -> Result<Arc<Self>, FfiError> {
         ffi_guard!({ Ok(Arc::new(Self(core::HmacKey::from_base64(&secret)?))) })
@@ -98,6 +100,13 @@ mod tests {
         assert_eq!(
             HmacKey::from_base64("***".into()).unwrap_err().code(),
             "malformed_input"
+        );
+        for empty in [HmacKey::new(Vec::new()), HmacKey::from_base64(" ".into())] {
+            assert_eq!(empty.unwrap_err().code(), "invalid_key");
+        }
+        assert_eq!(
+            hmac_sha256(Vec::new(), b"m".to_vec()).unwrap_err().code(),
+            "invalid_key"
         );
         let dbg = format!("{key:?}");
         assert!(!dbg.contains("Jefe") && !dbg.contains("74"), "{dbg}");

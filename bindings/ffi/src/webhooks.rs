@@ -58,7 +58,8 @@ impl From<core::VerifiedWebhook> for VerifiedWebhook {
 /// # Errors
 /// `invalid_argument` (unknown provider), `missing_header`,
 /// `signature_invalid`, `timestamp_out_of_window`, `not_signed` (Jumio),
-/// `input_too_large`, `invalid_argument` (options out of range).
+/// `input_too_large`, `invalid_argument` (options out of range),
+/// `invalid_key` (an empty `secret`, whatever the provider).
 #[uniffi::export]
 pub fn verify_webhook(
     provider: String,
@@ -70,7 +71,7 @@ pub fn verify_webhook(
 ) -> Result<VerifiedWebhook, FfiError> {
     ffi_guard!({
         let p = core::Provider::parse(&provider)?;
-        let key = CoreHmacKey::new(secret);
+        let key = CoreHmacKey::new(secret)?;
         Ok(core::verify(p, &key, &pairs(&headers), &body, now, &options.into())?.into())
     })
 }

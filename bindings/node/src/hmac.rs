@@ -35,11 +35,12 @@ impl From<HmacAlg> for core::HmacAlg {
 /// HMAC-SHA256 of `msg` under `key` (RFC 2104; a 32-byte tag).
 ///
 /// # Errors
-/// Only `internal`, never in practice.
+/// `invalid_key` when `key` is empty.
 #[napi]
 pub fn hmac_sha256(key: Uint8Array, msg: Uint8Array) -> Result<Buffer, KyError> {
     napi_guard!({
         Ok(core::HmacKey::from_slice(&key)
+            .map_err(from_core)?
             .sign(core::HmacAlg::Sha256, &[&msg])
             .into())
     })
@@ -52,19 +53,25 @@ pub struct HmacKey(pub(crate) core::HmacKey);
 
 #[napi]
 impl HmacKey {
-    /// Wraps raw key bytes (any length, as RFC 2104 allows).
+    /// Wraps raw key bytes (any non-zero length, as RFC 2104 allows).
     ///
     /// # Errors
-    /// Only `internal`, never in practice.
+    /// `invalid_key` when `key` is empty: an empty secret (an unset
+    /// environment variable read as `''`) would let anyone forge tags.
     #[napi(constructor)]
     pub fn new(key: Uint8Array) -> Result<Self, KyError> {
-        napi_guard!({ Ok(Self(core::HmacKey::from_slice(&key))) })
+        napi_guard!({
+            core::HmacKey::from_slice(&key)
+                .map(Self)
+                .map_err(from_core)
+        })
     }
 
     /// Decodes a standard-base64 secret (surrounding whitespace ignored).
     ///
     /// # Errors
-    /// `malformed_input` when the secret is not base64 (it is not echoed).
+    /// `malformed_input` when the secret is not base64 (it is not echoed);
+    /// `invalid_key` when it decodes to nothing.
     #[napi(factory)]
     pub fn from_base64(secret: String) -> Result<Self, KyError> {
         napi_guard!({

@@ -67,7 +67,8 @@ impl VerifiedWebhook {
 /// `invalid_argument` (unknown provider, options out of range),
 /// `missing_header`, `signature_invalid`, `timestamp_out_of_window`,
 /// `not_signed` (Jumio), `input_too_large`, `malformed_input` (negative
-/// `now`, unparsable headers).
+/// `now`, unparsable headers), `invalid_key` (an empty `secret`, whatever
+/// the provider).
 #[napi]
 pub fn verify_webhook(
     provider: String,
@@ -79,7 +80,7 @@ pub fn verify_webhook(
 ) -> Result<VerifiedWebhook, KyError> {
     napi_guard!({
         let p = core::Provider::parse(&provider).map_err(from_core)?;
-        let key = CoreHmacKey::from_slice(&secret);
+        let key = CoreHmacKey::from_slice(&secret).map_err(from_core)?;
         let (now, o) = (secs("now", now)?, self::options(options)?);
         let v = core::verify(p, &key, &pairs(&headers), &body, now, &o).map_err(from_core)?;
         VerifiedWebhook::from_core(v)
