@@ -24,28 +24,25 @@ use crate::primitives::hmac::{HmacAlg, HmacKey};
 /// [`Error::SignatureInvalid`]): 1 KiB.
 pub const MAX_SIGNATURE_TEXT_LEN: usize = 1024;
 
-/// How a CAK callback is authenticated; the caller chooses (see the module docs).
+/// How a CAK callback is authenticated; the caller chooses (see the module
+/// docs). Built only through its constructors, which validate the key once
+/// (a non-empty HMAC secret, a valid Ed25519 or P-256 point); the parsed key
+/// is then reused for every callback.
 #[derive(Debug, Clone)]
-#[non_exhaustive]
-pub enum CakCallbackVerifier {
-    /// HMAC-SHA256 of the raw body under a shared secret, sent in `header`.
-    HmacSha256 {
-        /// The shared secret (zeroized on drop, redacted in `Debug`).
-        key: HmacKey,
-        /// The HTTP header that carries the tag (for the caller's routing; not
-        /// interpreted by kycrypt).
-        header: String,
-    },
+pub struct CakCallbackVerifier {
+    scheme: Scheme,
+}
+
+#[derive(Debug, Clone)]
+enum Scheme {
+    /// HMAC-SHA256 of the raw body under a shared secret (zeroized on drop,
+    /// redacted in `Debug`), sent in `header` (for the caller's routing; not
+    /// interpreted by kycrypt).
+    HmacSha256 { key: HmacKey, header: String },
     /// An Ed25519 (RFC 8032, strict) signature over the raw body.
-    Ed25519 {
-        /// The 32-byte public key.
-        public_key: [u8; 32],
-    },
+    Ed25519(ed25519_dalek::VerifyingKey),
     /// An ECDSA P-256 / SHA-256 signature over the raw body.
-    Es256 {
-        /// The public key, SEC1 (33 or 65 bytes).
-        public_key: Vec<u8>,
-    },
+    Es256(p256::ecdsa::VerifyingKey),
 }
 
 impl CakCallbackVerifier {
@@ -55,18 +52,18 @@ impl CakCallbackVerifier {
     /// [`Error::InvalidKey`] for an empty key; [`Error::InvalidArgument`] for
     /// an empty header name or one with characters outside RFC 9110 `token`.
     pub fn hmac_sha256(key: &[u8], header: &str) -> Result<Self> {
-        if key.is_empty() {
-            return Err(Error::invalid_key("HMAC key is empty"));
-        }
+        let key = HmacKey::from_slice(key)?;
         let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b);
         if header.is_empty() || !header.bytes().all(token) {
             return Err(Error::InvalidArgument(Detail::Borrowed(
                 "header name is not an HTTP token",
             )));
         }
-        Ok(Self::HmacSha256 {
-            key: HmacKey::from_slice(key),
-            header: header.to_owned(),
+        Ok(Self {
+            scheme: Scheme::HmacSha256 {
+                key,
+                header: header.to_owned(),
+            },
         })
     }
 
@@ -77,9 +74,11 @@ impl CakCallbackVerifier {
     pub fn ed25519(public_key: &[u8]) -> Result<Self> {
         let pk = <[u8; 32]>::try_from(public_key)
             .map_err(|_| Error::invalid_key("Ed25519 key must be 32 bytes"))?;
-        ed25519_dalek::VerifyingKey::from_bytes(&pk)
+        let key = ed25519_dalek::VerifyingKey::from_bytes(&pk)
             .map_err(|_| Error::invalid_key("not an Ed25519 point"))?;
-        Ok(Self::Ed25519 { public_key: pk })
+        Ok(Self {
+            scheme: Scheme::Ed25519(key),
+        })
     }
 
     /// An ES256 verifier from a SEC1 P-256 public key (33 or 65 bytes).
@@ -87,19 +86,29 @@ impl CakCallbackVerifier {
     /// # Errors
     /// [`Error::InvalidKey`] when it is not a valid P-256 point.
     pub fn es256(public_key: &[u8]) -> Result<Self> {
-        p256::ecdsa::VerifyingKey::from_sec1_bytes(public_key)
+        let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(public_key)
             .map_err(|_| Error::invalid_key("not a P-256 public key"))?;
-        Ok(Self::Es256 {
-            public_key: public_key.to_vec(),
+        Ok(Self {
+            scheme: Scheme::Es256(key),
         })
     }
 
     /// The header carrying the signature, for HMAC verifiers.
     #[must_use]
     pub fn header_name(&self) -> Option<&str> {
-        match self {
-            Self::HmacSha256 { header, .. } => Some(header),
-            _ => None,
+        match &self.scheme {
+            Scheme::HmacSha256 { header, .. } => Some(header),
+            Scheme::Ed25519(_) | Scheme::Es256(_) => None,
+        }
+    }
+
+    /// The scheme's name: `hmac-sha256`, `ed25519` or `es256`.
+    #[must_use]
+    pub fn scheme(&self) -> &'static str {
+        match &self.scheme {
+            Scheme::HmacSha256 { .. } => "hmac-sha256",
+            Scheme::Ed25519(_) => "ed25519",
+            Scheme::Es256(_) => "es256",
         }
     }
 
@@ -108,24 +117,19 @@ impl CakCallbackVerifier {
     ///
     /// # Errors
     /// [`Error::SignatureInvalid`] for any failure, including an undecodable
-    /// signature; [`Error::InvalidKey`] if a variant was built by hand with a
-    /// bad key.
+    /// signature.
     pub fn verify(&self, body: &[u8], signature: &str) -> Result<()> {
         let sig = decode_signature(signature)?;
-        match self {
-            Self::HmacSha256 { key, .. } => key.verify(HmacAlg::Sha256, &[body], &sig),
-            Self::Ed25519 { public_key } => {
-                let vk = ed25519_dalek::VerifyingKey::from_bytes(public_key)
-                    .map_err(|_| Error::invalid_key("not an Ed25519 point"))?;
+        match &self.scheme {
+            Scheme::HmacSha256 { key, .. } => key.verify(HmacAlg::Sha256, &[body], &sig),
+            Scheme::Ed25519(vk) => {
                 let sig =
                     <[u8; 64]>::try_from(sig.as_slice()).map_err(|_| Error::SignatureInvalid)?;
                 vk.verify_strict(body, &ed25519_dalek::Signature::from_bytes(&sig))
                     .map_err(|_| Error::SignatureInvalid)
             }
-            Self::Es256 { public_key } => {
+            Scheme::Es256(vk) => {
                 use p256::ecdsa::signature::Verifier as _;
-                let vk = p256::ecdsa::VerifyingKey::from_sec1_bytes(public_key)
-                    .map_err(|_| Error::invalid_key("not a P-256 public key"))?;
                 let sig = if sig.len() == 64 {
                     p256::ecdsa::Signature::from_slice(&sig)
                 } else {
@@ -181,7 +185,14 @@ mod tests {
 
     #[test]
     fn constructors_validate() {
-        assert!(CakCallbackVerifier::hmac_sha256(b"", "X").is_err());
+        assert_eq!(
+            CakCallbackVerifier::hmac_sha256(b"", "X")
+                .unwrap_err()
+                .code(),
+            "invalid_key"
+        );
+        let ed = CakCallbackVerifier::ed25519(&[0x11; 32]).unwrap();
+        assert_eq!((ed.scheme(), ed.header_name()), ("ed25519", None));
         assert!(CakCallbackVerifier::hmac_sha256(b"k", "bad header").is_err());
         assert!(CakCallbackVerifier::ed25519(&[0; 31]).is_err());
         assert!(CakCallbackVerifier::es256(&[4; 65]).is_err());
