@@ -330,6 +330,51 @@ trap("es256-der-signature",
      "signature_invalid", "DER-encoded ECDSA signature instead of r||s", key=P256_PUB_PEM)
 trap("es256-token-rsa-key", pyjwt_token(p256_key, "ES256", KID_EC, base), "algorithm_not_allowed",
      "ES256 token against the RSA key")
+# Lifetime and NumericDate rules of verification (issue 13, findings 4 and 5): iat is required,
+# exp - iat is at most 900 s (Moca's cap) whoever signed, and dates may carry fractions.
+trap("no-iat", pyjwt_token(rsa_key, "RS256", KID_RSA, {k: v for k, v in base.items() if k != "iat"}),
+     "malformed_token", "iat is required for partner JWTs")
+trap("lifetime-901", pyjwt_token(rsa_key, "RS256", KID_RSA, claims(ttl=901)), "malformed_token",
+     "exp - iat = 901 s, above Moca's 900 s cap")
+trap("forever-no-iat", pyjwt_token(rsa_key, "RS256", KID_RSA, dict({k: v for k, v in base.items() if k != "iat"},
+     exp=2**53)), "malformed_token", "exp = 2^53 and no iat: would verify forever")
+trap("exp-beyond-2-53", pyjwt_token(rsa_key, "RS256", KID_RSA, dict(base, exp=2**53 + 1)), "malformed_token",
+     "a NumericDate above 2^53")
+trap("exp-string", manual_token({"alg": "RS256", "kid": KID_RSA, "typ": "JWT"}, dict(base, exp=str(base["exp"])), rsa_sig),
+     "malformed_token", "exp as a string is not a NumericDate")
+trap("exp-negative", manual_token({"alg": "RS256", "kid": KID_RSA, "typ": "JWT"}, dict(base, exp=-1), rsa_sig),
+     "malformed_token", "a negative NumericDate")
+case("partner-lifetime-900", "pyjwt", "moca.verify_partner_jwt",
+     {"token": pyjwt_token(rsa_key, "RS256", KID_RSA, claims(ttl=900)), "key": RSA_PUB_PEM, "now": now},
+     output={"partnerId": "partner-123", "scope": "issue", "email": "user@example.com", "kid": KID_RSA},
+     comment="exactly Moca's 900 s cap is accepted")
+FRAC = dict(base, iat=IAT + 0.25, exp=IAT + 300.5)
+case("partner-fractional-times", "pyjwt", "moca.verify_partner_jwt",
+     {"token": pyjwt_token(rsa_key, "RS256", KID_RSA, FRAC), "key": RSA_PUB_PEM, "now": now},
+     output={"partnerId": "partner-123", "scope": "issue", "email": "user@example.com", "kid": KID_RSA},
+     comment="PyJWT users put time.time() floats in iat/exp: RFC 7519 NumericDates may have fractions")
+case("partner-fractional-exp-floor", "pyjwt", "moca.verify_partner_jwt",
+     {"token": pyjwt_token(rsa_key, "RS256", KID_RSA, FRAC), "key": RSA_PUB_PEM, "now": IAT + 300 + 60},
+     "invalid", "expired", comment="exp 1700000300.5 expires at its floor: 1700000300 + 60 s leeway")
+case("partner-fractional-iat-ceil", "pyjwt", "moca.verify_partner_jwt",
+     {"token": pyjwt_token(rsa_key, "RS256", KID_RSA, FRAC), "key": RSA_PUB_PEM, "now": IAT - 60},
+     "invalid", "not_yet_valid", comment="iat 1700000000.25 counts from its ceiling: 1700000001 > now + 60")
+
+# JWKS selection as jose's createLocalJWKSet does it (issue 13, findings 9 and 10).
+ops_jwk = dict(public_jwk(rsa_key.public_key(), "RS256", KID_RSA), key_ops=["encrypt"])
+case("partner-jwks-key-ops-without-verify", "pyjwt", "moca.verify_partner_jwt",
+     {"token": pyjwt_token(rsa_key, "RS256", KID_RSA, base), "jwks": json.dumps({"keys": [ops_jwk]}), "now": now},
+     "invalid", "key_not_found", comment="the only key with the kid has key_ops [encrypt]: it may not verify (jose refuses)")
+ops_ok = dict(public_jwk(rsa_key.public_key(), "RS256", KID_RSA), key_ops=["verify"])
+case("partner-jwks-key-ops-verify", "pyjwt", "moca.verify_partner_jwt",
+     {"token": pyjwt_token(rsa_key, "RS256", KID_RSA, base), "jwks": json.dumps({"keys": [ops_ok]}), "now": now},
+     output={"partnerId": "partner-123", "scope": "issue", "email": "user@example.com", "kid": KID_RSA},
+     comment="key_ops [verify] is usable")
+case("partner-jwks-ambiguous-kid", "pyjwt", "moca.verify_partner_jwt",
+     {"token": pyjwt_token(rsa_key, "RS256", KID_RSA, base),
+      "jwks": json.dumps({"keys": [public_jwk(rsa_other.public_key(), "RS256", KID_RSA),
+                                   public_jwk(rsa_key.public_key(), "RS256", KID_RSA)]}), "now": now},
+     "invalid", "invalid_key", comment="two usable keys share the kid: ambiguous, refused (jose refuses too), never the first")
 trap("tampered-payload", (lambda t: t.split(".")[0] + "." + b64u(json.dumps(dict(base, email="evil@example.com"),
      separators=(",", ":")).encode()) + "." + t.split(".")[2])(pyjwt_token(rsa_key, "RS256", KID_RSA, base)),
      "signature_invalid", "email changed after signing")

@@ -12,6 +12,10 @@
 //! 4. The method must be listed for the wanted purpose (`authentication` by default).
 //! 5. `exp` is required, `aud` must contain the configured audience, `nbf`/`iat`
 //!    must not lie in the future; skew [`DEFAULT_LEEWAY`] (max [`MAX_LEEWAY`]).
+//!    Time claims may carry fractions (RFC 7519 NumericDate).
+//! 6. The lifetime is bounded by Hypersign's own cap, [`MAX_TTL`] (one day):
+//!    `exp - iat` above it is refused, and so is a token without `iat` whose
+//!    `exp` lies more than a day ahead ([`DidJwtValidation::max_lifetime_secs`]).
 //!
 //! ```
 //! use kycrypt::hypersign::did_jwt::{verify_did_jwt, DidJwtValidation};
@@ -48,6 +52,10 @@ pub struct DidJwtValidation {
     pub purpose: VerificationPurpose,
     /// Clock skew in seconds for `exp`/`nbf`/`iat` (default 60, max 300).
     pub leeway: u64,
+    /// Longest accepted lifetime in seconds (default `Some(`[`MAX_TTL`]`)`,
+    /// Hypersign's cap of one day; `None` accepts any lifetime, an explicit
+    /// weaker choice). See [`Validation::max_lifetime_secs`].
+    pub max_lifetime_secs: Option<u64>,
     /// Accept header `alg: "Ed25519"` as `EdDSA` (the did-jwt spelling; default true).
     pub accept_ed25519_alias: bool,
     /// **Unsafe for rotated keys.** With no document, derive a `did:hid`
@@ -56,14 +64,15 @@ pub struct DidJwtValidation {
 }
 
 impl DidJwtValidation {
-    /// Defaults: `authentication`, leeway [`DEFAULT_LEEWAY`], `Ed25519` alias
-    /// accepted, no `did:hid` key derivation.
+    /// Defaults: `authentication`, leeway [`DEFAULT_LEEWAY`], lifetime at most
+    /// [`MAX_TTL`], `Ed25519` alias accepted, no `did:hid` key derivation.
     #[must_use]
     pub fn new(audience: impl Into<String>) -> Self {
         Self {
             audience: audience.into(),
             purpose: VerificationPurpose::Authentication,
             leeway: DEFAULT_LEEWAY,
+            max_lifetime_secs: Some(MAX_TTL),
             accept_ed25519_alias: true,
             allow_hid_msi_key: false,
         }
@@ -80,6 +89,7 @@ impl DidJwtValidation {
             issuer: None,
             leeway: self.leeway,
             require_exp: true,
+            max_lifetime_secs: self.max_lifetime_secs,
             accept_ed25519_alias: self.accept_ed25519_alias,
             ..Validation::new(vec![Algorithm::EdDsa])
         };
@@ -117,7 +127,8 @@ pub struct VerifiedDidJwt {
 /// [`Error::UnsupportedAlgorithm`]; the DID and document errors
 /// ([`Error::IssuerMismatch`], [`Error::DidDeactivated`], [`Error::KeyNotFound`],
 /// [`Error::Malformed`], [`Error::InvalidKey`]); [`Error::SignatureInvalid`];
-/// then [`Error::Expired`], [`Error::NotYetValid`], [`Error::AudienceMismatch`].
+/// then [`Error::Expired`], [`Error::NotYetValid`], [`Error::MalformedToken`]
+/// (lifetime above the bound), [`Error::AudienceMismatch`].
 pub fn verify_did_jwt(
     token: &str,
     validation: &DidJwtValidation,

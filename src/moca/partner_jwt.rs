@@ -3,7 +3,19 @@
 //! Header `{"alg", "kid", "typ": "JWT"}` with RS256 (RSA keys) or ES256
 //! (P-256 keys); claims `partnerId`, `scope`, `email`, any extra members,
 //! then `iat` and `exp = iat + ttl` (default 300 s, at most 900 s, as Moca's
-//! own tooling enforces). Verification requires `exp` and `partnerId`.
+//! own tooling enforces).
+//!
+//! Verification holds every token to the same rules, whoever signed it:
+//! `partnerId`, `iat` and `exp` are required, `exp - iat` may not exceed
+//! [`MAX_TTL`] (900 s), and `iat`/`nbf` may not lie in the future beyond the
+//! leeway. So a stolen token is good for 15 minutes at most, never "until
+//! 2^53". Time claims may carry fractions (RFC 7519 NumericDate; PyJWT's
+//! `time.time()`): see [`Validation`].
+//!
+//! ES256 tokens that kycrypt signs always carry a low-S signature, but
+//! verification accepts both S forms, as every JOSE library does: an ECDSA
+//! signature is malleable, so never deduplicate or index on the token string
+//! (use `partnerId` + `iat`, or a `jti` you add to the claims).
 //!
 //! ```
 //! use kycrypt::moca::partner_jwt::{sign_partner_jwt, verify_partner_jwt, PartnerClaims, SCOPE_ISSUE};
@@ -143,17 +155,22 @@ pub fn sign_partner_jwt(
 fn validation(leeway: u64) -> Validation {
     Validation {
         leeway,
+        require_iat: true,
+        max_lifetime_secs: Some(MAX_TTL),
         ..Validation::new(vec![Algorithm::Rs256, Algorithm::Es256])
     }
 }
 
 /// Verifies a partner JWT with a known public key at `now` (unix seconds),
-/// allowing `leeway` seconds of skew (at most 300). `exp` and `partnerId`
-/// are required; a token carrying `aud` is rejected.
+/// allowing `leeway` seconds of skew (at most 300). `exp`, `iat` and
+/// `partnerId` are required, `exp - iat` is at most [`MAX_TTL`] (900 s);
+/// a token carrying `aud` is rejected.
 ///
 /// # Errors
 /// As [`jwt::verify_jwt`], plus [`Error::MalformedToken`] for a missing
-/// `partnerId` or non-string `scope`/`email`.
+/// `partnerId`, `iat` or `exp`, a lifetime above 900 s, or non-string
+/// `scope`/`email`; [`Error::NotYetValid`] for an `iat` or `nbf` in the
+/// future beyond the leeway.
 pub fn verify_partner_jwt(
     token: &str,
     key: &PublicKey,

@@ -38,7 +38,9 @@ mod json;
 
 use serde_json::{Map, Value};
 
-pub use claims::{DEFAULT_LEEWAY, MAX_LEEWAY, Validation};
+pub use claims::{
+    DEFAULT_LEEWAY, DEFAULT_MAX_LIFETIME_SECS, MAX_LEEWAY, MAX_NUMERIC_DATE, Validation,
+};
 
 use crate::encoding::{b64url_decode, b64url_encode};
 use crate::error::{Error, Result};

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use kycrypt::hypersign::did::{self as core, VerificationPurpose};
 use kycrypt::hypersign::did_jwt as core_jwt;
 
-use crate::common::{invalid_argument, json_text};
+use crate::common::{invalid_argument, json_text, lifetime};
 use crate::eddsa::Ed25519SigningKey;
 use crate::{FfiError, ffi_guard};
 
@@ -142,6 +142,14 @@ pub struct DidJwtValidation {
     /// Clock leeway in seconds (default 60, at most 300).
     #[uniffi(default = 60)]
     pub leeway: u64,
+    /// Longest accepted lifetime in seconds (default `None`: one day,
+    /// Hypersign's cap).
+    #[uniffi(default = None)]
+    pub max_lifetime_secs: Option<u64>,
+    /// Accept any lifetime (default false): an explicit, weaker choice that
+    /// excludes `max_lifetime_secs`.
+    #[uniffi(default = false)]
+    pub allow_unbounded_lifetime: bool,
     /// Accept `alg: Ed25519` as EdDSA (default true).
     #[uniffi(default = true)]
     pub accept_ed25519_alias: bool,
@@ -150,8 +158,9 @@ pub struct DidJwtValidation {
     pub allow_hid_msi_key: bool,
 }
 
-/// A verified DID-JWT.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// A verified DID-JWT. Printing hides the claims.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct VerifiedDidJwt {
     /// The issuer DID.
     pub issuer: String,
@@ -181,6 +190,11 @@ pub fn verify_did_jwt(
         let v = core_jwt::DidJwtValidation {
             purpose: VerificationPurpose::parse(&validation.purpose)?,
             leeway: validation.leeway,
+            max_lifetime_secs: lifetime(
+                validation.max_lifetime_secs,
+                validation.allow_unbounded_lifetime,
+                Some(core_jwt::MAX_TTL),
+            )?,
             accept_ed25519_alias: validation.accept_ed25519_alias,
             allow_hid_msi_key: validation.allow_hid_msi_key,
             ..core_jwt::DidJwtValidation::new(validation.audience)
@@ -195,8 +209,9 @@ pub fn verify_did_jwt(
     })
 }
 
-/// What to sign as a DID-JWT.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// What to sign as a DID-JWT. Printing hides the claims.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct DidJwtSignRequest {
     /// The issuer DID (`iss`).
     pub issuer: String,

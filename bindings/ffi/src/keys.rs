@@ -5,7 +5,7 @@ use std::sync::Arc;
 use kycrypt::primitives::jwt::{self, Algorithm};
 use kycrypt::primitives::keys::{self as core, KeyType};
 
-use crate::common::json_text;
+use crate::common::{json_text, lifetime};
 use crate::{FfiError, ffi_guard};
 
 /// A private signing key (RS256, ES256, ES256K, EdDSA), parsed once. It
@@ -202,6 +202,18 @@ pub struct JwtValidation {
     /// Require `exp` (default true).
     #[uniffi(default = true)]
     pub require_exp: bool,
+    /// Require `iat` (default false).
+    #[uniffi(default = false)]
+    pub require_iat: bool,
+    /// Longest accepted lifetime in seconds: `exp - iat`, or `exp - now`
+    /// without `iat` (default `None`: one day, the core's
+    /// `DEFAULT_MAX_LIFETIME_SECS`).
+    #[uniffi(default = None)]
+    pub max_lifetime_secs: Option<u64>,
+    /// Accept any lifetime (default false): an explicit, weaker choice that
+    /// excludes `max_lifetime_secs`.
+    #[uniffi(default = false)]
+    pub allow_unbounded_lifetime: bool,
     /// Accept `alg: Ed25519` as EdDSA (default false).
     #[uniffi(default = false)]
     pub accept_ed25519_alias: bool,
@@ -219,14 +231,21 @@ impl JwtValidation {
             issuer: self.issuer.clone(),
             leeway: self.leeway,
             require_exp: self.require_exp,
+            require_iat: self.require_iat,
+            max_lifetime_secs: lifetime(
+                self.max_lifetime_secs,
+                self.allow_unbounded_lifetime,
+                Some(jwt::DEFAULT_MAX_LIFETIME_SECS),
+            )?,
             accept_ed25519_alias: self.accept_ed25519_alias,
             ..jwt::Validation::new(algorithms)
         })
     }
 }
 
-/// A verified JWT: header and claims as JSON text.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// A verified JWT: header and claims as JSON text. Printing hides the claims.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct VerifiedJwt {
     /// The protected header (JSON object).
     pub header_json: String,
@@ -234,8 +253,9 @@ pub struct VerifiedJwt {
     pub claims_json: String,
 }
 
-/// A verified JWS: header as JSON text and the raw payload.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// A verified JWS: header as JSON text and the raw payload. Printing hides the payload.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct VerifiedJws {
     /// The protected header (JSON object).
     pub header_json: String,

@@ -44,7 +44,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn keys_and_jwt(data in prop::collection::vec(any::<u8>(), 0..300), now in any::<u64>(), leeway in any::<u64>()) {
+    fn keys_and_jwt(data in prop::collection::vec(any::<u8>(), 0..300), now in any::<u64>(), leeway in any::<u64>(), flag in any::<bool>(), window in any::<Option<u64>>()) {
         let t = text(&data);
         typed("PrivateKey.from_pem", PrivateKey::from_pem(t.clone()));
         typed("PrivateKey.from_der", PrivateKey::from_der(data.clone()));
@@ -54,7 +54,7 @@ proptest! {
         typed("generate_private_key_pem", generate_private_key_pem(t.clone()));
         typed("select_from_jwks", select_from_jwks(t.clone(), t.clone()));
         let key = PublicKey::from_jwk(r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#.into()).unwrap();
-        let v = JwtValidation { algorithms: vec![t.clone()], audience: Some(t.clone()), issuer: None, leeway, require_exp: true, accept_ed25519_alias: false };
+        let v = JwtValidation { algorithms: vec![t.clone()], audience: Some(t.clone()), issuer: None, leeway, require_exp: true, require_iat: flag, max_lifetime_secs: window, allow_unbounded_lifetime: flag, accept_ed25519_alias: false };
         typed("verify_jwt", verify_jwt(t.clone(), key.clone(), v.clone(), now));
         typed("verify_jws", verify_jws(t.clone(), key.clone(), v));
         typed("verify_partner_jwt", verify_partner_jwt(t.clone(), key.clone(), now, leeway));
@@ -102,7 +102,7 @@ proptest! {
     }
 
     #[test]
-    fn corepass_and_did(data in prop::collection::vec(any::<u8>(), 0..400), now in any::<u64>(), skew in any::<u64>(), flag in any::<bool>()) {
+    fn corepass_and_did(data in prop::collection::vec(any::<u8>(), 0..400), now in any::<u64>(), skew in any::<u64>(), flag in any::<bool>(), window in any::<Option<u64>>()) {
         let t = text(&data);
         let pinned = PinnedConnector::parse("cb82a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5".into()).unwrap();
         let o = CallbackOptions { skew_secs: skew, allow_deadline_only: flag };
@@ -122,7 +122,7 @@ proptest! {
         if let Some(doc) = typed("DidDocument.from_json", DidDocument::from_json(t.clone())) {
             typed("methods_for", doc.methods_for(t.clone(), Some(t.clone()), t.clone()));
         }
-        let v = DidJwtValidation { audience: t.clone(), purpose: t.clone(), leeway: skew, accept_ed25519_alias: flag, allow_hid_msi_key: flag };
+        let v = DidJwtValidation { audience: t.clone(), purpose: t.clone(), leeway: skew, max_lifetime_secs: window, allow_unbounded_lifetime: flag, accept_ed25519_alias: flag, allow_hid_msi_key: flag };
         typed("verify_did_jwt", verify_did_jwt(t, v, None, now));
     }
 

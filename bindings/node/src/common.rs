@@ -108,3 +108,21 @@ mod tests {
         assert_eq!(pairs(&h), vec![("A", "b")]);
     }
 }
+
+/// The lifetime bound of a validation: `max_lifetime_secs` (`None`: the
+/// profile's `default`), or none at all with the explicit
+/// `allow_unbounded_lifetime`.
+pub(crate) fn lifetime(
+    max_lifetime_secs: Option<u64>,
+    allow_unbounded_lifetime: bool,
+    default: Option<u64>,
+) -> Result<Option<u64>, KyError> {
+    match (max_lifetime_secs, allow_unbounded_lifetime) {
+        (Some(_), true) => Err(invalid_argument(
+            "max_lifetime_secs and allow_unbounded_lifetime exclude each other",
+        )),
+        (None, true) => Ok(None),
+        (Some(m), false) => Ok(Some(m)),
+        (None, false) => Ok(default),
+    }
+}

@@ -7,7 +7,7 @@ use napi::bindgen_prelude::{Buffer, Uint8Array};
 use napi_derive::napi;
 
 use crate::KyError;
-use crate::common::{invalid_argument, json_text, secs};
+use crate::common::{invalid_argument, json_text, lifetime, opt_secs, secs};
 use crate::eddsa::Ed25519SigningKey;
 use crate::guard::{from_core, napi_guard};
 
@@ -158,6 +158,11 @@ pub struct DidJwtValidation {
     pub purpose: Option<String>,
     /// Clock leeway in seconds (default 60, at most 300).
     pub leeway: Option<i64>,
+    /// Longest accepted lifetime in seconds (default: one day, Hypersign's cap).
+    pub max_lifetime_secs: Option<i64>,
+    /// Accept any lifetime (default false): an explicit, weaker choice that
+    /// excludes `maxLifetimeSecs`.
+    pub allow_unbounded_lifetime: Option<bool>,
     /// Accept `alg: Ed25519` as EdDSA (default true).
     pub accept_ed25519_alias: Option<bool>,
     /// Derive a `did:hid` key from its method-specific id when no document is given (default false; unsafe).
@@ -180,6 +185,11 @@ impl DidJwtValidation {
         if let Some(h) = self.allow_hid_msi_key {
             v.allow_hid_msi_key = h;
         }
+        v.max_lifetime_secs = lifetime(
+            opt_secs("maxLifetimeSecs", self.max_lifetime_secs)?,
+            self.allow_unbounded_lifetime.unwrap_or(false),
+            v.max_lifetime_secs,
+        )?;
         Ok(v)
     }
 }

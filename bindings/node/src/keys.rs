@@ -6,7 +6,7 @@ use napi::bindgen_prelude::{Buffer, Uint8Array};
 use napi_derive::napi;
 
 use crate::KyError;
-use crate::common::{json_text, secs};
+use crate::common::{json_text, lifetime, opt_secs, secs};
 use crate::guard::{from_core, napi_guard};
 
 /// A private signing key (RS256, ES256, ES256K, EdDSA), parsed once. It
@@ -221,6 +221,14 @@ pub struct JwtValidation {
     pub leeway: Option<i64>,
     /// Require `exp` (default true).
     pub require_exp: Option<bool>,
+    /// Require `iat` (default false).
+    pub require_iat: Option<bool>,
+    /// Longest accepted lifetime in seconds: `exp - iat`, or `exp - now`
+    /// without `iat` (default: one day).
+    pub max_lifetime_secs: Option<i64>,
+    /// Accept any lifetime (default false): an explicit, weaker choice that
+    /// excludes `maxLifetimeSecs`.
+    pub allow_unbounded_lifetime: Option<bool>,
     /// Accept `alg: Ed25519` as EdDSA (default false).
     pub accept_ed25519_alias: Option<bool>,
 }
@@ -247,6 +255,14 @@ impl JwtValidation {
         if let Some(a) = self.accept_ed25519_alias {
             v.accept_ed25519_alias = a;
         }
+        if let Some(r) = self.require_iat {
+            v.require_iat = r;
+        }
+        v.max_lifetime_secs = lifetime(
+            opt_secs("maxLifetimeSecs", self.max_lifetime_secs)?,
+            self.allow_unbounded_lifetime.unwrap_or(false),
+            v.max_lifetime_secs,
+        )?;
         Ok(v)
     }
 }

@@ -123,3 +123,64 @@ proptest::proptest! {
         let _ = verify_did_jwt(&format!("{a}.{b}.{c}"), &DidJwtValidation::new(AUD), None, 0);
     }
 }
+
+/// A DID-JWT signed by hand (not through `sign_did_jwt`, which caps the TTL).
+fn raw_token(claims: serde_json::Value) -> String {
+    let serde_json::Value::Object(claims) = claims else {
+        unreachable!("claims are an object")
+    };
+    let mut header = Map::new();
+    header.insert("typ".into(), "JWT".into());
+    crate::primitives::jwt::sign_jwt(&key(), &header, &claims).unwrap()
+}
+
+#[test]
+fn lifetime_is_capped_at_hypersigns_day() {
+    let did = did_key();
+    let val = DidJwtValidation::new(AUD);
+    let ok = raw_token(serde_json::json!({"iat": 1_000_000, "exp": 1_086_400, "aud": AUD, "iss": did}));
+    assert!(verify_did_jwt(&ok, &val, None, 1_000_100).is_ok());
+    let long = raw_token(serde_json::json!({"iat": 1_000_000, "exp": 1_086_401, "aud": AUD, "iss": did}));
+    let e = verify_did_jwt(&long, &val, None, 1_000_100).unwrap_err();
+    assert_eq!(e.code(), "malformed_token");
+    assert!(e.to_string().contains("86400"), "{e}");
+    // Without iat, exp may lie at most a day (plus leeway) ahead of now.
+    let forever = raw_token(serde_json::json!({"exp": 9_007_199_254_740_992u64, "aud": AUD, "iss": did}));
+    assert_eq!(
+        verify_did_jwt(&forever, &val, None, 1_000_100)
+            .unwrap_err()
+            .code(),
+        "malformed_token"
+    );
+    // The caller may tighten, or explicitly relax, the bound.
+    let mut tight = val.clone();
+    tight.max_lifetime_secs = Some(600);
+    let token = sign_did_jwt(&key(), &request(&did)).unwrap();
+    assert!(verify_did_jwt(&token, &tight, None, 1_000_100).is_ok());
+    tight.max_lifetime_secs = Some(599);
+    assert_eq!(
+        verify_did_jwt(&token, &tight, None, 1_000_100)
+            .unwrap_err()
+            .code(),
+        "malformed_token"
+    );
+    let mut relaxed = val;
+    relaxed.max_lifetime_secs = None;
+    assert!(verify_did_jwt(&long, &relaxed, None, 1_000_100).is_ok());
+    assert!(verify_did_jwt(&forever, &relaxed, None, 1_000_100).is_ok());
+}
+
+#[test]
+fn fractional_numeric_dates_are_accepted() {
+    let did = did_key();
+    let val = DidJwtValidation::new(AUD);
+    let t = raw_token(serde_json::json!({"iat": 1_000_000.5, "exp": 1_000_600.75, "aud": AUD, "iss": did}));
+    assert!(verify_did_jwt(&t, &val, None, 1_000_100).is_ok());
+    // exp expires at its floor (1_000_600) plus the 60 s leeway.
+    assert_eq!(verify_did_jwt(&t, &val, None, 1_000_660).unwrap_err(), Error::Expired);
+    let s = raw_token(serde_json::json!({"iat": 1_000_000, "exp": "1000600", "aud": AUD, "iss": did}));
+    assert_eq!(
+        verify_did_jwt(&s, &val, None, 1_000_100).unwrap_err().code(),
+        "malformed_token"
+    );
+}
