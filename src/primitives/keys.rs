@@ -117,7 +117,14 @@ impl core::fmt::Debug for PublicKey {
 }
 
 /// Rejects a JWK whose `alg`/`use` members contradict the key.
-fn check_jwk_meta(m: &Map<String, Value>, alg: Algorithm) -> Result<()> {
+/// Checks a JWK's `alg`, `use` and `key_ops` against the key and the
+/// operation (`"sign"` or `"verify"`) it is parsed for.
+fn check_jwk_meta(m: &Map<String, Value>, alg: Algorithm, op: &str) -> Result<()> {
+    if !allows(m, op) {
+        return Err(Error::InvalidKey(
+            format!("JWK key_ops does not allow {op}").into(),
+        ));
+    }
     match m.get("alg") {
         None => {}
         Some(Value::String(a)) if a == alg.name() => {}
@@ -155,7 +162,8 @@ impl PrivateKey {
 
     /// Parses a private JWK (`RSA` with `n e d p q`, `EC` P-256/secp256k1 with
     /// `d` (+`x y`), `OKP` Ed25519 with `d` (+`x`)). Public members, `alg` and
-    /// `use`, when present, must agree with the private key.
+    /// `use`, when present, must agree with the private key; `key_ops`, when
+    /// present, must list `"sign"`.
     ///
     /// # Errors
     /// As [`from_pem`](Self::from_pem), plus [`Error::AlgorithmNotAllowed`]
@@ -163,7 +171,7 @@ impl PrivateKey {
     pub fn from_jwk(jwk: &str) -> Result<Self> {
         let m = jwk::parse_object(jwk)?;
         let inner = jwk::private_from_map(&m)?;
-        check_jwk_meta(&m, alg_of(&public_of(&inner)))?;
+        check_jwk_meta(&m, alg_of(&public_of(&inner)), "sign")?;
         Ok(Self { inner })
     }
 
@@ -209,15 +217,17 @@ impl PublicKey {
     }
 
     /// Parses a public JWK (private members are ignored; `alg`/`use` must
-    /// agree with the key when present).
+    /// agree with the key when present, and `key_ops`, when present, must
+    /// list `"verify"`).
     ///
     /// # Errors
     /// As [`from_pem`](Self::from_pem), plus [`Error::AlgorithmNotAllowed`]
-    /// for `oct` keys or a contradicting `alg`.
+    /// for `oct` keys or a contradicting `alg`, [`Error::InvalidKey`] for a
+    /// `use` other than `sig` or a `key_ops` without `verify`.
     pub fn from_jwk(jwk: &str) -> Result<Self> {
         let m = jwk::parse_object(jwk)?;
         let inner = jwk::public_from_map(&m)?;
-        check_jwk_meta(&m, alg_of(&inner))?;
+        check_jwk_meta(&m, alg_of(&inner), "verify")?;
         Ok(Self { inner })
     }
 
@@ -314,14 +324,29 @@ pub fn jwks(keys: &[PublicKey], kids: &[Option<String>]) -> Result<String> {
     Ok(Value::Object(m).to_string())
 }
 
-/// Selects the key named `kid` from a JWKS document. Entries that are not
-/// usable signing keys (other `kty`, `use` other than `sig`, RSA outside
-/// 2048..=4096, ...) are skipped.
+/// Selects the key named `kid` from a JWKS document, as `jose`'s
+/// `createLocalJWKSet` does. Entries that are not usable verification keys
+/// are skipped: another `kty`, `use` other than `sig`, a `key_ops` that is
+/// present and does not contain `"verify"` (RFC 7517 section 4.3), an `alg`
+/// that contradicts the key, RSA outside 2048..=4096, ...
 ///
 /// # Errors
 /// [`Error::InputTooLarge`] (above [`MAX_JWKS_LEN`]), [`Error::Malformed`]
 /// (not `{"keys": [...]}`), [`Error::KeyNotFound`] (no usable key with that
-/// `kid`).
+/// `kid`), [`Error::InvalidKey`] when more than one usable key has that `kid`
+/// (the set is ambiguous: which key a token names must never depend on the
+/// order of the set).
+///
+/// ```
+/// use kycrypt::primitives::keys::{select_from_jwks, KeyType, PrivateKey};
+/// let a = PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256)?)?.public_key();
+/// let b = PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256)?)?.public_key();
+/// let one = format!(r#"{{"keys":[{}]}}"#, a.to_jwk(Some("k1")));
+/// assert_eq!(select_from_jwks(&one, "k1")?, a);
+/// let two = format!(r#"{{"keys":[{},{}]}}"#, a.to_jwk(Some("k1")), b.to_jwk(Some("k1")));
+/// assert_eq!(select_from_jwks(&two, "k1").unwrap_err().code(), "invalid_key");
+/// # Ok::<(), kycrypt::Error>(())
+/// ```
 pub fn select_from_jwks(jwks: &str, kid: &str) -> Result<PublicKey> {
     crate::error::check_len("JWKS", jwks.as_bytes(), MAX_JWKS_LEN)?;
     let doc: Value =
@@ -330,20 +355,34 @@ pub fn select_from_jwks(jwks: &str, kid: &str) -> Result<PublicKey> {
         .get("keys")
         .and_then(Value::as_array)
         .ok_or(Error::malformed("JWKS has no keys array"))?;
-    for entry in keys {
-        let Some(m) = entry.as_object() else { continue };
+    let mut usable = keys.iter().filter_map(|entry| {
+        let m = entry.as_object()?;
         if m.get("kid").and_then(Value::as_str) != Some(kid) {
-            continue;
+            return None;
         }
-        if let Ok(inner) = jwk::public_from_map(m) {
-            if check_jwk_meta(m, alg_of(&inner)).is_ok() {
-                return Ok(PublicKey { inner });
-            }
-        }
+        let inner = jwk::public_from_map(m).ok()?;
+        check_jwk_meta(m, alg_of(&inner), "verify").ok()?;
+        Some(PublicKey { inner })
+    });
+    let key = usable
+        .next()
+        .ok_or_else(|| Error::KeyNotFound("no usable JWKS key with that kid".into()))?;
+    if usable.next().is_some() {
+        return Err(Error::invalid_key(
+            "the JWKS holds more than one usable key with that kid",
+        ));
     }
-    Err(Error::KeyNotFound(
-        "no usable JWKS key with that kid".into(),
-    ))
+    Ok(key)
+}
+
+/// RFC 7517 section 4.3: a `key_ops` member, when present, must be an
+/// array of strings that lists `op`.
+fn allows(m: &Map<String, Value>, op: &str) -> bool {
+    match m.get("key_ops") {
+        None => true,
+        Some(Value::Array(ops)) => ops.iter().all(Value::is_string) && ops.iter().any(|o| o == op),
+        Some(_) => false,
+    }
 }
 
 #[cfg(test)]

@@ -79,10 +79,18 @@ pub(super) fn sign(key: &Priv, msg: &[u8]) -> Result<Vec<u8>> {
         Priv::P256(sk) => p256_sign(sk, msg),
         Priv::K256(sk) => {
             let sig: k256::ecdsa::Signature = k256::ecdsa::SigningKey::from(sk).sign(msg);
-            Ok(sig.to_bytes().to_vec())
+            Ok(sig.normalize_s().to_bytes().to_vec())
         }
         Priv::Ed25519(sk) => Ok(sk.sign(msg).to_vec()),
     }
+}
+
+/// The low-S form of a P-256 `r || s` signature (`s <= n/2`). Verifiers
+/// accept both forms; emitting one keeps kycrypt's own signatures canonical.
+fn p256_low_s(sig: &[u8]) -> Result<Vec<u8>> {
+    let s = p256::ecdsa::Signature::from_slice(sig)
+        .map_err(|_| Error::Internal("ECDSA signing produced a malformed signature".into()))?;
+    Ok(s.normalize_s().to_bytes().to_vec())
 }
 
 #[cfg(feature = "ring")]
@@ -111,14 +119,14 @@ fn p256_sign(k: &P256Priv, msg: &[u8]) -> Result<Vec<u8>> {
         .ring
         .sign(&rng, msg)
         .map_err(|_| Error::Internal("ECDSA signing failed".into()))?;
-    Ok(sig.as_ref().to_vec())
+    p256_low_s(sig.as_ref())
 }
 
 #[cfg(not(feature = "ring"))]
 fn p256_sign(k: &P256Priv, msg: &[u8]) -> Result<Vec<u8>> {
     use p256::ecdsa::signature::Signer as _;
     let sig: p256::ecdsa::Signature = p256::ecdsa::SigningKey::from(&k.key).sign(msg);
-    Ok(sig.to_bytes().to_vec())
+    p256_low_s(&sig.to_bytes())
 }
 
 pub(super) fn verify(key: &Pub, msg: &[u8], sig: &[u8]) -> Result<()> {

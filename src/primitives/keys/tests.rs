@@ -136,3 +136,95 @@ proptest::proptest! {
         let _ = PrivateKey::from_jwk(&s);
     }
 }
+
+/// kycrypt's own ES256/ES256K signatures are low-S (`s <= n/2`); ring and
+/// the p256 signer emit either form half of the time, so 64 signatures would
+/// catch a missing normalisation with probability 1 - 2^-64.
+#[test]
+fn ecdsa_signatures_are_low_s() {
+    for t in [KeyType::P256, KeyType::Secp256k1] {
+        let key = PrivateKey::from_pem(&PrivateKey::generate(t).unwrap()).unwrap();
+        for i in 0u8..64 {
+            let sig = key.sign(&[i]).unwrap();
+            let low = match t {
+                KeyType::P256 => p256::ecdsa::Signature::from_slice(&sig)
+                    .unwrap()
+                    .normalize_s()
+                    .to_bytes()
+                    .to_vec(),
+                _ => k256::ecdsa::Signature::from_slice(&sig)
+                    .unwrap()
+                    .normalize_s()
+                    .to_bytes()
+                    .to_vec(),
+            };
+            assert_eq!(sig, low, "{t:?} signature {i} is high-S");
+            key.public_key().verify(&[i], &sig).unwrap();
+        }
+    }
+}
+
+fn p256_public() -> PublicKey {
+    PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256).unwrap())
+        .unwrap()
+        .public_key()
+}
+
+fn with_member(jwk: &str, member: &str) -> String {
+    format!("{},{member}}}", jwk.trim_end_matches('}'))
+}
+
+/// RFC 7517 section 4.3, as `jose` applies it: a JWK whose `key_ops` is
+/// present and lacks `"verify"` verifies nothing.
+#[test]
+fn key_ops_must_allow_verify() {
+    let k = p256_public();
+    let jwk = k.to_jwk(Some("k1"));
+    for (ops, ok) in [
+        (r#""key_ops":["verify"]"#, true),
+        (r#""key_ops":["sign","verify"]"#, true),
+        (r#""key_ops":["encrypt"]"#, false),
+        (r#""key_ops":[]"#, false),
+        (r#""key_ops":"verify""#, false),
+        (r#""key_ops":["verify",1]"#, false),
+    ] {
+        let entry = with_member(&jwk, ops);
+        assert_eq!(PublicKey::from_jwk(&entry).is_ok(), ok, "{ops}");
+        let set = format!(r#"{{"keys":[{entry}]}}"#);
+        match select_from_jwks(&set, "k1") {
+            Ok(got) => assert!(ok && got == k, "{ops}"),
+            Err(e) => assert!(!ok && e.code() == "key_not_found", "{ops}: {e}"),
+        }
+    }
+    // An unusable twin does not make the set ambiguous (jose filters it out too).
+    let twin = with_member(&p256_public().to_jwk(Some("k1")), r#""key_ops":["encrypt"]"#);
+    let set = format!(r#"{{"keys":[{twin},{jwk}]}}"#);
+    assert!(select_from_jwks(&set, "k1").unwrap() == k);
+}
+
+/// A `kid` that names two usable keys is ambiguous: refused, never "the first".
+#[test]
+fn duplicate_kid_is_ambiguous() {
+    let (a, b) = (p256_public(), p256_public());
+    let set = format!(
+        r#"{{"keys":[{},{}]}}"#,
+        a.to_jwk(Some("k1")),
+        b.to_jwk(Some("k1"))
+    );
+    let e = select_from_jwks(&set, "k1").unwrap_err();
+    assert_eq!(e.code(), "invalid_key");
+    assert!(e.to_string().contains("more than one"), "{e}");
+    // The same key listed twice under one kid is still two entries: refused too.
+    let same = format!(
+        r#"{{"keys":[{},{}]}}"#,
+        a.to_jwk(Some("k1")),
+        a.to_jwk(Some("k1"))
+    );
+    assert_eq!(select_from_jwks(&same, "k1").unwrap_err().code(), "invalid_key");
+    let distinct = format!(
+        r#"{{"keys":[{},{}]}}"#,
+        a.to_jwk(Some("k1")),
+        b.to_jwk(Some("k2"))
+    );
+    assert!(select_from_jwks(&distinct, "k2").unwrap() == b);
+}
