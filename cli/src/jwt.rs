@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use kycrypt::moca::partner_jwt::{
-    DEFAULT_TTL, PartnerClaims, sign_partner_jwt, verify_partner_jwt,
+    DEFAULT_TTL, MAX_TTL, PartnerClaims, sign_partner_jwt, verify_partner_jwt,
 };
 use kycrypt::primitives::jwt::{UnverifiedJws, Validation, VerifiedJwt, verify_jwt};
 use kycrypt::primitives::keys::{PrivateKey, PublicKey, jwks, select_from_jwks};
@@ -129,8 +129,11 @@ fn verify(a: VerifyArgs) -> ExitCode {
         Err(e) => return e.exit(),
     };
     let key = load_key(&text, &a.token);
+    // The partner JWT profile's time rules: iat required, exp - iat <= 900 s.
     let validation = Validation {
         audience: a.audience,
+        require_iat: true,
+        max_lifetime_secs: Some(MAX_TTL),
         ..Validation::default()
     };
     let result = key

@@ -155,3 +155,46 @@ fn jwks_default_kid_is_thumbprint_and_usage_errors() {
         .assert()
         .code(1);
 }
+
+/// `jwt verify` holds tokens to the partner profile's time rules (issue 13, finding 4):
+/// `iat` required, `exp - iat` at most 900 s, fractional NumericDates accepted. The tokens
+/// are the PyJWT-made cases of test-vectors/jwt.json.
+#[test]
+fn verify_bounds_the_lifetime() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../test-vectors/jwt.json");
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut seen = 0;
+    for (id, want) in [
+        ("trap-no-iat", Some("malformed_token")),
+        ("trap-lifetime-901", Some("malformed_token")),
+        ("trap-forever-no-iat", Some("malformed_token")),
+        ("partner-lifetime-900", None),
+        ("partner-fractional-times", None),
+    ] {
+        let case = file["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap();
+        let key = dir.path().join(format!("{id}.pem"));
+        std::fs::write(&key, case["inputs"]["key"].as_str().unwrap()).unwrap();
+        let now = case["inputs"]["now"].to_string();
+        let (code, report) = verify(
+            case["inputs"]["token"].as_str().unwrap(),
+            key.to_str().unwrap(),
+            &now,
+        );
+        match want {
+            Some(err) => {
+                assert_eq!(code, 1, "{id}: {report}");
+                assert_eq!(report["error"]["code"], err, "{id}");
+            }
+            None => assert_eq!(code, 0, "{id}: {report}"),
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 5);
+}

@@ -9,8 +9,9 @@ use crate::common::{invalid_argument, json_text};
 use crate::keys::{PrivateKey, PublicKey};
 use crate::{FfiError, ffi_guard};
 
-/// The claims of a partner JWT.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// The claims of a partner JWT. Printing hides `email` and `extra_json`.
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct PartnerClaims {
     /// `partnerId`.
     pub partner_id: String,
@@ -76,7 +77,8 @@ pub fn sign_partner_jwt(
 /// Verifies a partner JWT with `key` at `now` (leeway in seconds).
 ///
 /// # Errors
-/// The errors of `verify_jwt`; `malformed_token` without `partnerId`.
+/// The errors of `verify_jwt`; `malformed_token` without `partnerId` or
+/// `iat`, or when `exp - iat` exceeds 900 s (Moca's cap, whoever signed).
 #[uniffi::export]
 pub fn verify_partner_jwt(
     token: String,

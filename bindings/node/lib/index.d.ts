@@ -19,6 +19,18 @@ declare abstract class Opaque {
   toJSON(): string
 }
 
+/**
+ * A result object that carries secrets or personal data (members `K`). Its values are
+ * read as properties as usual, but it prints and serializes without them:
+ * `util.inspect`, `console.log` and `util.format('%o')` show `<redacted>` in their place,
+ * and `JSON.stringify` omits them (`toJSON`). Both methods are non-enumerable, so
+ * `Object.keys` and a spread copy see only the data (a copy prints in full again).
+ */
+export type Redacted<T, K extends keyof T> = T & {
+  /** `T` without the redacted members: what `JSON.stringify` writes. */
+  toJSON(): Omit<T, K>
+}
+
 // ---- common ----
 
 /**
@@ -54,7 +66,11 @@ export interface CallbackOptions {
   allowDeadlineOnly?: boolean
 }
 
-/** One field of a data callback. */
+/**
+ * One field of a data callback. The objects in a verified callback's `infos` print
+ * `fieldValue` and `pepper` as `<redacted>` and `JSON.stringify` omits them (see
+ * {@link Redacted}); read them as properties.
+ */
 export interface DataInfo {
   /** The item name (`fieldID`). */
   fieldId: string
@@ -64,7 +80,12 @@ export interface DataInfo {
   pepper: string
 }
 
-/** A verified CorePass callback; the kind-specific fields are empty or absent for the other kinds. */
+/**
+ * A verified CorePass callback; the kind-specific fields are empty or absent for the other
+ * kinds. Use only these values, never the raw body: verification refuses members outside
+ * the signed set (e.g. a `"User"` or `"Status"` beside `"user"`/`"status"`, which Go and
+ * .NET decoders would read instead), but the body is still whatever was sent.
+ */
 export interface VerifiedCallback {
   /** `status`, `data` or `error`. */
   kind: 'status' | 'data' | 'error'
@@ -76,8 +97,13 @@ export interface VerifiedCallback {
   deadline: number
   /** `full` or `deadline-only`. */
   coverage: 'full' | 'deadline-only'
-  /** A key to reject replays with (store until `deadline`). */
+  /** A key to reject replays with: store it until `replayUntil` and refuse a callback whose key is already stored. */
   replayKey: string
+  /**
+   * The last second (unix) at which this callback still verifies: `deadline + skewSecs`.
+   * Keep `replayKey` at least until then (not merely until `deadline`).
+   */
+  replayUntil: number
   /** The body's `expiration`. */
   expiration: number
   /** Status callbacks: the status name. */
@@ -95,7 +121,10 @@ export interface VerifiedCallback {
 }
 
 /**
- * Verifies a status callback over its raw `body` bytes at `now` (unix seconds).
+ * Verifies a status callback over its raw `body` bytes at `now` (unix seconds). Use only the
+ * returned values, never the raw body; keep `replayKey` until `replayUntil`.
+ * @throws {MalformedInputError} also for a member outside the documented set or two names
+ *   equal under ASCII case folding (the message names the member)
  * @throws {MalformedInputError | InputTooLargeError | KeyMismatchError | SignatureInvalidError | ExpiredError | DeadlineOnlyNotAllowedError | InvalidArgumentError}
  */
 export declare function verifyStatusCallback(body: Uint8Array, connector: PinnedConnector, now: number, options?: CallbackOptions | null): VerifiedCallback
@@ -345,17 +374,22 @@ export declare const HmacAlg: {
 
 /**
  * HMAC-SHA256 of `msg` under `key` (RFC 2104; a 32-byte tag).
- * @throws {InternalError} never in practice
+ * @throws {InvalidKeyError} when `key` is empty
  */
 export declare function hmacSha256(key: Uint8Array, msg: Uint8Array): Buffer
 
 /** A secret HMAC key, parsed once and reused. It never shows its bytes. */
 export declare class HmacKey extends Opaque {
-  /** Wraps raw key bytes (any length, as RFC 2104 allows). */
+  /**
+   * Wraps raw key bytes (any non-zero length, as RFC 2104 allows).
+   * @throws {InvalidKeyError} when the key is empty: an unset secret read as `''` would let
+   *   anyone forge tags
+   */
   constructor(key: Uint8Array)
   /**
    * Decodes a standard-base64 secret (surrounding whitespace ignored).
    * @throws {MalformedInputError} when the secret is not base64 (it is not echoed)
+   * @throws {InvalidKeyError} when it decodes to nothing
    */
   static fromBase64(secret: string): HmacKey
   /** The tag of `msg` under this key with `alg`. */
@@ -437,13 +471,17 @@ export interface DidJwtValidation {
   purpose?: 'authentication' | 'assertionMethod'
   /** Clock leeway in seconds (default 60, at most 300). */
   leeway?: number
+  /** Longest accepted lifetime in seconds, `exp - iat` (default: one day, Hypersign's cap). */
+  maxLifetimeSecs?: number
+  /** Accept any lifetime (default false): an explicit, weaker choice that excludes `maxLifetimeSecs`. */
+  allowUnboundedLifetime?: boolean
   /** Accept `alg: Ed25519` as EdDSA (default true). */
   acceptEd25519Alias?: boolean
   /** Derive a `did:hid` key from its method-specific id when no document is given (default false; unsafe). */
   allowHidMsiKey?: boolean
 }
 
-/** A verified DID-JWT. */
+/** A verified DID-JWT. Returned as {@link Redacted} (`claimsJson` is not printed). */
 export interface VerifiedDidJwt {
   /** The issuer DID. */
   issuer: string
@@ -460,7 +498,7 @@ export interface VerifiedDidJwt {
  * derived for `did:key`).
  * @throws {MalformedTokenError | AlgorithmNotAllowedError | IssuerMismatchError | DidDeactivatedError | KeyNotFoundError | SignatureInvalidError | ExpiredError | NotYetValidError | AudienceMismatchError | InvalidArgumentError}
  */
-export declare function verifyDidJwt(token: string, validation: DidJwtValidation, document: DidDocument | null | undefined, now: number): VerifiedDidJwt
+export declare function verifyDidJwt(token: string, validation: DidJwtValidation, document: DidDocument | null | undefined, now: number): Redacted<VerifiedDidJwt, 'claimsJson'>
 
 /** What to sign as a DID-JWT. */
 export interface DidJwtSignRequest {
@@ -585,11 +623,20 @@ export interface JwtValidation {
   leeway?: number
   /** Require `exp` (default true). */
   requireExp?: boolean
+  /** Require `iat` (default false). */
+  requireIat?: boolean
+  /**
+   * Longest accepted lifetime in seconds: `exp - iat`, or `exp - now` for a token
+   * without `iat` (default: one day).
+   */
+  maxLifetimeSecs?: number
+  /** Accept any lifetime (default false): an explicit, weaker choice that excludes `maxLifetimeSecs`. */
+  allowUnboundedLifetime?: boolean
   /** Accept `alg: Ed25519` as EdDSA (default false). */
   acceptEd25519Alias?: boolean
 }
 
-/** A verified JWT: header and claims as JSON text. */
+/** A verified JWT: header and claims as JSON text. Returned as {@link Redacted} (`claimsJson` is not printed). */
 export interface VerifiedJwt {
   /** The protected header (JSON object). */
   headerJson: string
@@ -597,7 +644,7 @@ export interface VerifiedJwt {
   claimsJson: string
 }
 
-/** A verified JWS: header as JSON text and the raw payload. */
+/** A verified JWS: header as JSON text and the raw payload. Returned as {@link Redacted} (`payload` is not printed). */
 export interface VerifiedJws {
   /** The protected header (JSON object). */
   headerJson: string
@@ -609,17 +656,20 @@ export interface VerifiedJws {
  * Verifies a compact JWT with `key`, then its claims at `now` (unix seconds).
  * @throws {MalformedTokenError | AlgorithmNotAllowedError | UnknownCriticalHeaderError | SignatureInvalidError | ExpiredError | NotYetValidError | AudienceMismatchError | IssuerMismatchError | InvalidArgumentError}
  */
-export declare function verifyJwt(token: string, key: PublicKey, validation: JwtValidation | null | undefined, now: number): VerifiedJwt
+export declare function verifyJwt(token: string, key: PublicKey, validation: JwtValidation | null | undefined, now: number): Redacted<VerifiedJwt, 'claimsJson'>
 /**
  * Verifies a compact JWS with `key` (no claim checks; only `algorithms` and
  * `acceptEd25519Alias` of `validation` apply).
  * @throws as {@link verifyJwt}, without the claim errors
  */
-export declare function verifyJws(token: string, key: PublicKey, validation?: JwtValidation | null): VerifiedJws
+export declare function verifyJws(token: string, key: PublicKey, validation?: JwtValidation | null): Redacted<VerifiedJws, 'payload'>
 
 // ---- moca ----
 
-/** The claims of a partner JWT. */
+/**
+ * The claims of a partner JWT. The verify functions return it as {@link Redacted}:
+ * `email` and `extraJson` are not printed.
+ */
 export interface PartnerClaims {
   /** `partnerId`. */
   partnerId: string
@@ -641,16 +691,20 @@ export interface PartnerClaims {
 export declare function signPartnerJwt(key: PrivateKey, kid: string, claims: PartnerClaims, iat: number, ttl: number): string
 /**
  * Verifies a partner JWT with `key` at `now` (leeway in seconds).
- * @throws the errors of {@link verifyJwt}; {MalformedTokenError} without `partnerId`
+ * `iat` is required and `exp - iat` may not exceed 900 s (Moca's cap), whoever signed.
+ * @throws the errors of {@link verifyJwt}; {MalformedTokenError} without `partnerId` or
+ *   `iat`, or with a lifetime above 900 s
  */
-export declare function verifyPartnerJwt(token: string, key: PublicKey, now: number, leeway: number): PartnerClaims
+export declare function verifyPartnerJwt(token: string, key: PublicKey, now: number, leeway: number): Redacted<PartnerClaims, 'email' | 'extraJson'>
 /**
  * Verifies a partner JWT with the key named by its `kid` in `jwks` (JSON text).
  * @throws {MissingHeaderError} no `kid`
- * @throws {KeyNotFoundError}
+ * @throws {KeyNotFoundError} no usable key has the `kid` (a key whose `key_ops` lacks
+ *   `verify` is not usable)
+ * @throws {InvalidKeyError} more than one usable key has the `kid` (ambiguous set)
  * @throws then as {@link verifyPartnerJwt}
  */
-export declare function verifyPartnerJwtJwks(token: string, jwks: string, now: number, leeway: number): PartnerClaims
+export declare function verifyPartnerJwtJwks(token: string, jwks: string, now: number, leeway: number): Redacted<PartnerClaims, 'email' | 'extraJson'>
 
 /** A parsed CAK callback. */
 export interface CakCallback {
@@ -738,12 +792,19 @@ export interface VerifiedWebhook {
  * @throws {MissingHeaderError | SignatureInvalidError | TimestampOutOfWindowError | InputTooLargeError}
  * @throws {NotSignedError} Jumio
  * @throws {MalformedInputError} negative `now`, unparsable headers
+ * @throws {InvalidKeyError} an empty `secret`, whatever the provider (an unset
+ *   `process.env.X ?? ''` must never verify `HMAC('', body)`)
  */
 export declare function verifyWebhook(provider: string, secret: Uint8Array, headers: HttpHeader[], body: Uint8Array, now: number, options?: WebhookOptions | null): VerifiedWebhook
 
 // ---- zerohash ----
 
-/** The four `X-SCX-*` request headers. */
+/**
+ * The four `X-SCX-*` request headers, returned as {@link Redacted}: the signature and
+ * the passphrase print as `<redacted>` and `JSON.stringify` leaves them out, so set the
+ * request headers from the properties (`'X-SCX-SIGNED': h.xScxSigned`, ...), not from
+ * `JSON.stringify(h)`.
+ */
 export interface SignedHeaders {
   /** `X-SCX-API-KEY`. */
   xScxApiKey: string
@@ -774,7 +835,7 @@ export declare class ZeroHashCredentials extends Opaque {
    * Signs a request at `timestamp` (unix seconds, the caller's clock): the four `X-SCX-*` header values.
    * @throws {MalformedInputError | InputTooLargeError} for a bad method, route or body
    */
-  signRequest(timestamp: number, method: string, route: string, body: string): SignedHeaders
+  signRequest(timestamp: number, method: string, route: string, body: string): Redacted<SignedHeaders, 'xScxSigned' | 'xScxPassphrase'>
   /** The public API key. */
   apiKey(): string
 }

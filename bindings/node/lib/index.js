@@ -1,10 +1,11 @@
 'use strict'
 // kycrypt for Node: a thin, idiomatic layer over the napi-rs addon (../index.js).
 //
-// It adds exactly three things to the raw addon: errors thrown by the addon become
+// It adds exactly four things to the raw addon: errors thrown by the addon become
 // KycryptError subclasses (with the stable `code`); key objects hide their native
-// handle; and times (unix seconds) must be safe integers (the addon would silently
-// truncate 1.5 or read NaN as 0). Bytes go in as Uint8Array (a Buffer is one) and come
+// handle; result objects carrying secrets or personal data print and serialize redacted
+// (see `redacted`); and times (unix seconds) must be safe integers (the addon would
+// silently truncate 1.5 or read NaN as 0). Bytes go in as Uint8Array (a Buffer is one) and come
 // out as Buffer. The exports are one-to-one with the addon, in the order of
 // bindings/ffi: common, corepass, ecies, eddsa, hmac, hypersign, keys, moca, webhooks,
 // zerohash.
@@ -110,6 +111,55 @@ function wrap(Cls, h) {
   return new Cls(FROM_NATIVE, h)
 }
 
+// ---- redaction ------------------------------------------------------------------------
+// Result objects that carry secrets or personal data (SignedHeaders, DataInfo, VerifiedJwt,
+// VerifiedJws, VerifiedDidJwt, PartnerClaims) stay plain objects whose values are read as
+// properties, but print and serialize without them: util.inspect / console.log /
+// util.format('%o') show `<redacted>`, and JSON.stringify omits them.
+
+/** Printed by util.inspect in place of a hidden value. */
+const REDACTED = Object.freeze({ [inspect.custom]: () => '<redacted>' })
+
+/**
+ * Gives `obj` (a result object of the addon) a redacting `[util.inspect.custom]` and a
+ * `toJSON` without the `secret` members. Both are non-enumerable, so `Object.keys`, spread
+ * and deep equality see only the data (a spread copy is a plain object again).
+ */
+function redacted(name, secret, obj) {
+  if (obj === null || typeof obj !== 'object') return obj
+  Object.defineProperties(obj, {
+    [inspect.custom]: {
+      value: function inspectRedacted(depth, options) {
+        if (depth < 0) return `[${name}]`
+        const view = {}
+        for (const key of Object.keys(this)) view[key] = secret.includes(key) ? REDACTED : this[key]
+        // `depth` is what is left for this object (null: unlimited), so the view prints at its level.
+        return `${name} ${inspect(view, { ...options, depth })}`
+      },
+      configurable: true,
+      writable: true,
+    },
+    toJSON: {
+      value: function toJSON() {
+        const out = {}
+        for (const key of Object.keys(this)) if (!secret.includes(key)) out[key] = this[key]
+        return out
+      },
+      configurable: true,
+      writable: true,
+    },
+  })
+  return obj
+}
+
+/** A verified callback with its data-callback values and peppers redacted. */
+function redactedCallback(cb) {
+  if (cb !== null && typeof cb === 'object' && Array.isArray(cb.infos)) {
+    for (const info of cb.infos) redacted('DataInfo', ['fieldValue', 'pepper'], info)
+  }
+  return cb
+}
+
 // ---- common ---------------------------------------------------------------------------
 // HttpHeader is a plain object { name, value }.
 
@@ -128,22 +178,25 @@ class PinnedConnector extends Opaque {
   }
 }
 
-/** Verifies a status callback over its raw `body` bytes at `now` (unix seconds). */
+/**
+ * Verifies a status callback over its raw `body` bytes at `now` (unix seconds). Use only the
+ * returned values, never the raw body; keep `replayKey` until `replayUntil` (deadline + skew).
+ */
 function verifyStatusCallback(body, connector, now, options) {
   const c = handle(PinnedConnector, connector, 'connector')
-  return call(() => native.verifyStatusCallback(body, c, secs(now, 'now'), secsIn(options, 'skewSecs')))
+  return redactedCallback(call(() => native.verifyStatusCallback(body, c, secs(now, 'now'), secsIn(options, 'skewSecs'))))
 }
 
 /** Verifies a data callback (the shared fields) over its raw `body` bytes. */
 function verifyDataCallback(body, connector, now, options) {
   const c = handle(PinnedConnector, connector, 'connector')
-  return call(() => native.verifyDataCallback(body, c, secs(now, 'now'), secsIn(options, 'skewSecs')))
+  return redactedCallback(call(() => native.verifyDataCallback(body, c, secs(now, 'now'), secsIn(options, 'skewSecs'))))
 }
 
 /** Verifies an error callback over its raw `body` bytes. */
 function verifyErrorCallback(body, connector, now, options) {
   const c = handle(PinnedConnector, connector, 'connector')
-  return call(() => native.verifyErrorCallback(body, c, secs(now, 'now'), secsIn(options, 'skewSecs')))
+  return redactedCallback(call(() => native.verifyErrorCallback(body, c, secs(now, 'now'), secsIn(options, 'skewSecs'))))
 }
 
 /** The Core address of an Ed448 public key (57 bytes) on `network` (`mainnet`, `devin`, `other`). */
@@ -354,7 +407,7 @@ function hmacSha256(key, msg) {
 
 /** A secret HMAC key, parsed once and reused. It never shows its bytes. */
 class HmacKey extends Opaque {
-  /** Wraps raw key bytes (any length, as RFC 2104 allows). */
+  /** Wraps raw key bytes (any non-zero length); an empty key throws InvalidKeyError. */
   constructor(key, nativeKey = undefined) {
     super(FROM_NATIVE, key === FROM_NATIVE ? nativeKey : call(() => new native.HmacKey(key)))
   }
@@ -413,7 +466,8 @@ function encodeEd25519Multibase(publicKey) {
 /** Verifies a DID-JWT at `now`, with the issuer's `document` (required for did:hid; derived for did:key). */
 function verifyDidJwt(token, validation, document, now) {
   const d = document === undefined || document === null ? document : handle(DidDocument, document, 'document')
-  return call(() => native.verifyDidJwt(token, secsIn(validation, 'leeway'), d, secs(now, 'now')))
+  const v = call(() => native.verifyDidJwt(token, secsIn(validation, 'leeway', 'maxLifetimeSecs'), d, secs(now, 'now')))
+  return redacted('VerifiedDidJwt', ['claimsJson'], v)
 }
 
 /** Signs a DID-JWT (EdDSA) with `key`. */
@@ -519,16 +573,19 @@ function selectFromJwks(jwksText, kid) {
 /** Verifies a compact JWT with `key`, then its claims at `now` (unix seconds). */
 function verifyJwt(token, key, validation, now) {
   const k = handle(PublicKey, key, 'key')
-  return call(() => native.verifyJwt(token, k, secsIn(validation, 'leeway'), secs(now, 'now')))
+  return redacted('VerifiedJwt', ['claimsJson'], call(() => native.verifyJwt(token, k, secsIn(validation, 'leeway', 'maxLifetimeSecs'), secs(now, 'now'))))
 }
 
 /** Verifies a compact JWS with `key` (no claim checks). */
 function verifyJws(token, key, validation) {
   const k = handle(PublicKey, key, 'key')
-  return call(() => native.verifyJws(token, k, secsIn(validation, 'leeway')))
+  return redacted('VerifiedJws', ['payload'], call(() => native.verifyJws(token, k, secsIn(validation, 'leeway', 'maxLifetimeSecs'))))
 }
 
 // ---- moca -----------------------------------------------------------------------------
+
+/** What a printed PartnerClaims hides (personal data and free-form claims). */
+const PARTNER_CLAIMS_SECRET = ['email', 'extraJson']
 
 /** Signs a partner JWT with an RS256 or ES256 key; send it as the `x-partner-auth` header. */
 function signPartnerJwt(key, kid, claims, iat, ttl) {
@@ -539,12 +596,14 @@ function signPartnerJwt(key, kid, claims, iat, ttl) {
 /** Verifies a partner JWT with `key` at `now` (leeway in seconds). */
 function verifyPartnerJwt(token, key, now, leeway) {
   const k = handle(PublicKey, key, 'key')
-  return call(() => native.verifyPartnerJwt(token, k, secs(now, 'now'), secs(leeway, 'leeway')))
+  const claims = call(() => native.verifyPartnerJwt(token, k, secs(now, 'now'), secs(leeway, 'leeway')))
+  return redacted('PartnerClaims', PARTNER_CLAIMS_SECRET, claims)
 }
 
 /** Verifies a partner JWT with the key named by its `kid` in `jwks` (JSON text). */
 function verifyPartnerJwtJwks(token, jwksText, now, leeway) {
-  return call(() => native.verifyPartnerJwtJwks(token, jwksText, secs(now, 'now'), secs(leeway, 'leeway')))
+  const claims = call(() => native.verifyPartnerJwtJwks(token, jwksText, secs(now, 'now'), secs(leeway, 'leeway')))
+  return redacted('PartnerClaims', PARTNER_CLAIMS_SECRET, claims)
 }
 
 /** Parses a CAK callback body (no signature check: use CakCallbackVerifier). */
@@ -606,9 +665,13 @@ class ZeroHashCredentials extends Opaque {
     super(FROM_NATIVE, call(() => new native.ZeroHashCredentials(apiKey, secretB64, passphrase)))
   }
 
-  /** Signs a request at `timestamp` (unix seconds): the four `X-SCX-*` header values. */
+  /**
+   * Signs a request at `timestamp` (unix seconds): the four `X-SCX-*` header values. The
+   * signature and passphrase print as `<redacted>` and are left out of JSON.stringify.
+   */
   signRequest(timestamp, method, route, body) {
-    return call(() => nativeOf(this).signRequest(secs(timestamp, 'timestamp'), method, route, body))
+    const h = call(() => nativeOf(this).signRequest(secs(timestamp, 'timestamp'), method, route, body))
+    return redacted('SignedHeaders', ['xScxSigned', 'xScxPassphrase'], h)
   }
 
   /** The public API key. */
