@@ -29,12 +29,24 @@
 //! use kycrypt::webhooks::{self, Provider, WebhookOptions};
 //! let body = br#"{"payload":{"resource_type":"check","action":"check.completed","object":{"id":"check-123","status":"complete","completed_at_iso8601":"2020-01-01T00:00:00Z","href":"https://api.onfido.com/v3/checks/check-123"}}}"#;
 //! let headers = [("X-SHA2-Signature", "a0082d7481f9f0a2907583dbe1f344d6d4c0d9989df2fd804f98479f60cd760e")];
-//! let secret = HmacKey::from_slice(b"_ABC123abc123ABC123abc123ABC123_");
+//! let secret = HmacKey::from_slice(b"_ABC123abc123ABC123abc123ABC123_")?;
 //! let ok = webhooks::verify(Provider::Onfido, &secret, &headers, body, 0, &WebhookOptions::default()).unwrap();
 //! assert_eq!(ok.scheme, "hmac-sha256-hex");
 //! let err = webhooks::verify(Provider::Onfido, &secret, &headers, b"{}", 0, &WebhookOptions::default()).unwrap_err();
 //! assert_eq!(err.code(), "signature_invalid");
+//! // An empty secret (`SUMSUB_WEBHOOK_SECRET=`) never verifies anything.
+//! assert_eq!(HmacKey::from_slice(b"").unwrap_err().code(), "invalid_key");
+//! # Ok::<(), kycrypt::Error>(())
 //! ```
+//!
+//! ## Secrets
+//! Use the webhook secret exactly as the provider's dashboard shows it (the
+//! UTF-8 bytes of the string; Onfido's webhook token, Veriff's shared secret,
+//! Persona's and CorePass's `whsec_...` key, Sumsub's secret key). An empty
+//! secret is [`Error::InvalidKey`] at [`HmacKey`] construction, so no check can
+//! run with one; for a secret you choose yourself, use at least
+//! [`RECOMMENDED_MIN_LEN`](crate::primitives::hmac::RECOMMENDED_MIN_LEN)
+//! random bytes.
 
 pub mod header;
 pub mod jumio;
@@ -342,7 +354,7 @@ mod tests {
 
     #[test]
     fn body_limit_is_enforced_first() {
-        let key = HmacKey::from_slice(b"k");
+        let key = HmacKey::from_slice(b"k").unwrap();
         let big = vec![b'a'; MAX_BODY_LEN + 1];
         let h: [(&str, &str); 0] = [];
         for p in Provider::ALL {
@@ -363,7 +375,7 @@ mod tests {
             body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
             now in proptest::prelude::any::<u64>(),
         ) {
-            let key = HmacKey::from_slice(b"k");
+            let key = HmacKey::from_slice(b"k").unwrap();
             let names = [
                 "X-Payload-Digest", "X-Payload-Digest-Alg", "X-SHA2-Signature", "X-HMAC-SIGNATURE",
                 "Persona-Signature", "Corepass-Signature", "x-zh-hook-signature", "x-zh-hook-signature-256",

@@ -8,7 +8,7 @@ vectors as PEM). The provider samples of specs/vectors/auth-public.json are
 embedded and re-computed here as a cross-check. Deterministic: re-running
 reproduces the file byte for byte.
 
-    python3 scripts/gen-vectors/webhooks.py > test-vectors/webhooks.json
+    python3 -P scripts/gen-vectors/webhooks.py > test-vectors/webhooks.json   (-P: the sibling hmac.py must not shadow the stdlib)
 """
 import base64
 import hashlib
@@ -245,6 +245,24 @@ wh("zerohash-no-signature", "no Zero Hash header at all", "py-stdlib", "zerohash
 wh("jumio-not-signed", "Jumio callbacks carry no signature", "jumio-docs", "jumio", "any", [["User-Agent", "JumioCallback"]],
    '{"scanReference":"x"}', NOW, "invalid", "not_signed")
 wh("unknown-provider", "provider name not known", "py-stdlib", "stripe", "any", [], "{}", NOW, "invalid", "invalid_argument")
+
+# ---- Empty secrets (issue 13, finding 1). A deployment whose secret variable is set but empty
+# (SUMSUB_WEBHOOK_SECRET=) must not accept HMAC("", body), which anyone can compute: each header
+# below is a genuine signature under the empty key, and every provider refuses with invalid_key.
+EMPTY_BODY = '{"type":"applicantReviewed","reviewResult":{"reviewAnswer":"GREEN"}}'
+EMPTY_TS = str(NOW)
+EMPTY_TS_MS = str(NOW * 1000)
+for provider, headers in [
+    ("sumsub", [["X-Payload-Digest", hx("", EMPTY_BODY)], ["X-Payload-Digest-Alg", "HMAC_SHA256_HEX"]]),
+    ("onfido", [["X-SHA2-Signature", hx("", EMPTY_BODY)]]),
+    ("veriff", [["X-HMAC-SIGNATURE", hx("", EMPTY_BODY)]]),
+    ("persona", [["Persona-Signature", f"t={EMPTY_TS},v1={hx('', EMPTY_TS + '.' + EMPTY_BODY)}"]]),
+    ("corepass", [["Corepass-Signature", f"t={EMPTY_TS},s={hx('', EMPTY_TS + '.' + EMPTY_BODY)}"]]),
+    ("zerohash", [["x-zh-hook-timestamp", EMPTY_TS_MS], ["x-zh-hook-signature", hx("", EMPTY_BODY + EMPTY_TS_MS)]]),
+    ("jumio", [["User-Agent", "JumioCallback"]]),
+]:
+    wh(f"{provider}-empty-secret-refused", "the secret is empty: refused whatever the headers (a forgery under "
+       "HMAC('', body) would verify otherwise)", "py-stdlib", provider, "", headers, EMPTY_BODY, NOW, "invalid", "invalid_key")
 
 # ---- Zero Hash RSA (generated with Python cryptography, fixed key above)
 

@@ -169,7 +169,7 @@ mod tests {
     use super::*;
 
     fn key() -> HmacKey {
-        HmacKey::from_slice(b"zh-webhook-secret")
+        HmacKey::from_slice(b"zh-webhook-secret").unwrap()
     }
 
     #[test]
