@@ -258,6 +258,11 @@ where
 /// The `t=<s>,<name>=<hex>` scheme shared by Persona (`v1`) and CorePass v2
 /// (`s`): `hex(HMAC-SHA256(secret, t + "." + body))`, any set may match, then
 /// the matching set's `t` must be within the tolerance.
+///
+/// Work is bounded by the number of distinct `t` values, not of candidate
+/// signatures: the full-body MAC is computed once per distinct `t` (at most
+/// [`header::MAX_DISTINCT_TIMESTAMPS`]) and compared in constant time with
+/// every candidate signed under that `t` (all of them, no early exit).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn timestamped<N, V>(
     provider: Provider,
@@ -277,19 +282,51 @@ where
     precheck(body, opts)?;
     let value = header::require(headers, header_name)?;
     let sets = header::parse_signature_sets(header_name, value, sig_name)?;
-    let mut matched = sets.iter().filter(|set| {
-        set.signatures.iter().any(|sig| {
-            let msg: [&[u8]; 3] = [set.t_raw.as_bytes(), b".", body];
-            secret.verify_hex(HmacAlg::Sha256, &msg, sig).is_ok()
-        })
-    });
-    let first = matched.next().ok_or(Error::SignatureInvalid)?;
-    // Any matching set within the window is enough (rotation sends several).
-    let set = core::iter::once(first)
-        .chain(matched)
-        .find(|set| header::check_window(set.t, now, opts.tolerance_secs).is_ok())
-        .ok_or(Error::TimestampOutOfWindow)?;
-    Ok(VerifiedWebhook::new(provider, scheme, Some(set.t)))
+    let mut any_match = false;
+    // The first matching timestamp (header order) within the window: any
+    // such set is enough (rotation sends several).
+    let mut fresh: Option<u64> = None;
+    for (i, set) in sets.iter().enumerate() {
+        if sets.iter().take(i).any(|s| s.t_raw == set.t_raw) {
+            continue; // this timestamp's MAC was already compared with all its candidates
+        }
+        let same_t = || sets.iter().skip(i).filter(|s| s.t_raw == set.t_raw);
+        let candidates = same_t().flat_map(|s| s.signatures.iter());
+        let matched = any_tag_matches(secret, &[set.t_raw.as_bytes(), b".", body], candidates);
+        any_match |= matched;
+        if matched
+            && fresh.is_none()
+            && header::check_window(set.t, now, opts.tolerance_secs).is_ok()
+        {
+            fresh = Some(set.t);
+        }
+    }
+    if !any_match {
+        return Err(Error::SignatureInvalid);
+    }
+    let t = fresh.ok_or(Error::TimestampOutOfWindow)?;
+    Ok(VerifiedWebhook::new(provider, scheme, Some(t)))
+}
+
+/// Computes `HMAC-SHA256(secret, parts)` once and compares it in constant time
+/// with every hex candidate (either case); true when any is equal. Every
+/// candidate is compared (no early exit), so the timing says nothing about
+/// which one matched; a candidate that is not hex of the right length simply
+/// does not match.
+fn any_tag_matches<'a>(
+    secret: &HmacKey,
+    parts: &[&[u8]],
+    candidates: impl Iterator<Item = &'a &'a str>,
+) -> bool {
+    #[cfg(test)]
+    tests::MAC_PASSES.with(|c| c.set(c.get() + 1));
+    let tag = zeroize::Zeroizing::new(secret.sign(HmacAlg::Sha256, parts));
+    let mut matched = false;
+    for candidate in candidates {
+        let decoded = zeroize::Zeroizing::new(hex::decode(candidate.trim()).unwrap_or_default());
+        matched |= crate::primitives::hmac::ct_eq(&tag, &decoded);
+    }
+    matched
 }
 
 /// Verifies a webhook of any [`Provider`] with an HMAC secret: the one entry
@@ -327,6 +364,86 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    std::thread_local! {
+        /// Full-body MAC passes made by [`timestamped`] on this thread.
+        pub(super) static MAC_PASSES: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+    }
+
+    /// Runs a Persona check and returns (result, MAC passes it made).
+    fn persona_passes(
+        secret: &HmacKey,
+        header_value: &str,
+        body: &[u8],
+        now: u64,
+    ) -> (Result<VerifiedWebhook>, usize) {
+        MAC_PASSES.with(|c| c.set(0));
+        let h = [("Persona-Signature", header_value)];
+        let r = verify(
+            Provider::Persona,
+            secret,
+            &h,
+            body,
+            now,
+            &WebhookOptions::default(),
+        );
+        (r, MAC_PASSES.with(core::cell::Cell::get))
+    }
+
+    /// One full-body MAC per distinct timestamp, whatever the number of
+    /// candidate signatures (finding 8: 32 candidates used to cost 32 passes).
+    #[test]
+    fn one_mac_pass_per_distinct_timestamp() {
+        let key = HmacKey::from_slice(b"whsec_test").unwrap();
+        let body = br#"{"data":{"id":"evt_1"}}"#;
+        let tag = |t: &str| hex::encode(key.sign(HmacAlg::Sha256, &[t.as_bytes(), b".", body]));
+        let wrong = "00".repeat(32);
+        let good = tag("1700000000");
+
+        // Every candidate the parser admits on one timestamp, none matching: 1 pass.
+        let set = format!(
+            "t=1700000000{}",
+            format!(",v1={wrong}").repeat(header::MAX_SIGNATURES_PER_SET)
+        );
+        let all_wrong = [set.as_str(); header::MAX_SIGNATURE_SETS].join(" ");
+        let (r, n) = persona_passes(&key, &all_wrong, body, 1_700_000_000);
+        assert_eq!(r.unwrap_err().code(), "signature_invalid");
+        assert_eq!(
+            n,
+            1,
+            "{} candidates on one timestamp",
+            header::MAX_SIGNATURE_SETS * header::MAX_SIGNATURES_PER_SET
+        );
+
+        // The matching signature last among them: still 1 pass, and accepted.
+        let mut sets: Vec<String> = all_wrong.split(' ').map(str::to_owned).collect();
+        if let Some(s) = sets.last_mut() {
+            *s = format!("t=1700000000,v1={wrong},v1={wrong},v1={wrong},v1={good}");
+        }
+        let (r, n) = persona_passes(&key, &sets.join(" "), body, 1_700_000_000);
+        assert_eq!(r.unwrap().timestamp, Some(1_700_000_000));
+        assert_eq!(n, 1);
+
+        // Two distinct timestamps (rotation): 2 passes; the fresh one is returned.
+        let two = format!(
+            "t=1699990000,v1={},v1={wrong} t=1700000000,v1={wrong},v1={good}",
+            tag("1699990000")
+        );
+        let (r, n) = persona_passes(&key, &two, body, 1_700_000_010);
+        assert_eq!(r.unwrap().timestamp, Some(1_700_000_000));
+        assert_eq!(n, 2);
+        let (r, n) = persona_passes(&key, &two, body, 1_800_000_000);
+        assert_eq!(r.unwrap_err().code(), "timestamp_out_of_window");
+        assert_eq!(n, 2);
+
+        // More distinct timestamps than MAX_DISTINCT_TIMESTAMPS: malformed, no MAC at all.
+        let many: Vec<String> = (0..=header::MAX_DISTINCT_TIMESTAMPS)
+            .map(|i| format!("t={},v1={wrong}", 1_700_000_000 + i))
+            .collect();
+        let (r, n) = persona_passes(&key, &many.join(" "), body, 1_700_000_000);
+        assert_eq!(r.unwrap_err().code(), "malformed_input");
+        assert_eq!(n, 0);
+    }
 
     #[test]
     fn provider_names_round_trip() {

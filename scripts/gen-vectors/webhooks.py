@@ -182,6 +182,11 @@ wh("persona-bad-t", "t is not a number", "py-stdlib", "persona", PE_SECRET,
    [["Persona-Signature", PE_HEADER.replace("1700000000", "yesterday")]], PE_BODY, 1700000000, "invalid", "malformed_input")
 wh("persona-missing-header", "no Persona-Signature", "py-stdlib", "persona", PE_SECRET, [], PE_BODY, 1700000000,
    "invalid", "missing_header")
+# Each distinct t costs one full-body MAC: at most 2 distinct t per header (issue 13, finding 8),
+# refused as malformed before any MAC even when a set would match.
+THREE_T = " ".join(f"t={t},v1={hx(PE_SECRET, f'{t}.' + PE_BODY)}" for t in (1699999998, 1699999999, 1700000000))
+wh("persona-too-many-timestamps", "three sets with three distinct t (each genuine): more than 2 distinct timestamps is malformed",
+   "py-stdlib", "persona", PE_SECRET, [["Persona-Signature", THREE_T]], PE_BODY, 1700000000, "invalid", "malformed_input")
 
 # ---- CorePass v2 (generated)
 CP_KEY = "whsec_corepass_v2_test"

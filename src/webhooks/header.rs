@@ -10,6 +10,11 @@ pub const MAX_HEADER_VALUE_LEN: usize = 4096;
 pub const MAX_SIGNATURE_SETS: usize = 8;
 /// Most signatures of the wanted name accepted in one set.
 pub const MAX_SIGNATURES_PER_SET: usize = 4;
+/// Most distinct `t` values accepted in one header. Each distinct timestamp
+/// costs one full-body MAC (the signed message is `t + "." + body`), so this
+/// bounds the work an unauthenticated request can cause to two passes;
+/// rotation sends two sets (old and new secret), usually with the same `t`.
+pub const MAX_DISTINCT_TIMESTAMPS: usize = 2;
 /// Longest decimal timestamp accepted (digits); `u64::MAX` has 20.
 const MAX_TIMESTAMP_DIGITS: usize = 20;
 
@@ -102,8 +107,9 @@ pub(crate) struct SignatureSet<'a> {
 ///
 /// # Errors
 /// [`Error::Malformed`] naming `header` when the value does not have that
-/// shape, or has more than [`MAX_SIGNATURE_SETS`] sets or
-/// [`MAX_SIGNATURES_PER_SET`] signatures in a set.
+/// shape, or has more than [`MAX_SIGNATURE_SETS`] sets,
+/// [`MAX_SIGNATURES_PER_SET`] signatures in a set or
+/// [`MAX_DISTINCT_TIMESTAMPS`] distinct `t` values (compared as text).
 pub(crate) fn parse_signature_sets<'a>(
     header: &'static str,
     value: &'a str,
@@ -119,6 +125,14 @@ pub(crate) fn parse_signature_sets<'a>(
     }
     if sets.is_empty() {
         return Err(bad("empty"));
+    }
+    let distinct = sets
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| !sets.iter().take(*i).any(|o| o.t_raw == s.t_raw))
+        .count();
+    if distinct > MAX_DISTINCT_TIMESTAMPS {
+        return Err(bad("too many distinct timestamps"));
     }
     Ok(sets)
 }
@@ -213,6 +227,20 @@ mod tests {
         }
         let many = ["t=1,v1=aa"; MAX_SIGNATURE_SETS + 1].join(" ");
         assert!(parse_signature_sets("P", &many, "v1").is_err());
+        // As many sets as allowed, but over more distinct timestamps than allowed.
+        let same_t = ["t=1,v1=aa"; MAX_SIGNATURE_SETS].join(" ");
+        assert_eq!(
+            parse_signature_sets("P", &same_t, "v1").unwrap().len(),
+            MAX_SIGNATURE_SETS
+        );
+        let spread: Vec<String> = (0..=MAX_DISTINCT_TIMESTAMPS)
+            .map(|t| format!("t={t},v1=aa"))
+            .collect();
+        let e = parse_signature_sets("P", &spread.join(" "), "v1").unwrap_err();
+        assert_eq!(e.code(), "malformed_input");
+        // Timestamps are compared as signed text: "1" and "01" are two.
+        assert!(parse_signature_sets("P", "t=1,v1=aa t=01,v1=aa t=1,v1=bb", "v1").is_ok());
+        assert!(parse_signature_sets("P", "t=1,v1=aa t=01,v1=aa t=001,v1=bb", "v1").is_err());
         let sigs = format!("t=1{}", ",v1=aa".repeat(MAX_SIGNATURES_PER_SET + 1));
         assert!(parse_signature_sets("P", &sigs, "v1").is_err());
     }

@@ -6,6 +6,9 @@
 //! set matches and that set's `t` lies within
 //! [`WebhookOptions::tolerance_secs`] of `now` (default 300 s). If sets match
 //! but all are outside the window the error is `TimestampOutOfWindow`.
+//! A header may hold at most [`MAX_SIGNATURE_SETS`](crate::webhooks::header::MAX_SIGNATURE_SETS)
+//! sets over at most [`MAX_DISTINCT_TIMESTAMPS`](crate::webhooks::header::MAX_DISTINCT_TIMESTAMPS)
+//! distinct `t` values (one MAC over the body per distinct `t`); more is `Malformed`.
 //! The header grammar is shared with CorePass v2 (see
 //! [`header`](crate::webhooks::header)).
 
