@@ -245,6 +245,18 @@ wh("zerohash-timestamp-seconds-text", "timestamp header not decimal", "py-stdlib
    [["x-zh-hook-timestamp", "2022-12-13T19:07:15Z"], ["x-zh-hook-signature", ZH_NEW]], ZH_BODY, ZH_NOW, "invalid", "malformed_input")
 wh("zerohash-no-signature", "no Zero Hash header at all", "py-stdlib", "zerohash", ZH_SECRET, [["content-type", "application/json"]],
    ZH_BODY, ZH_NOW, "invalid", "missing_header")
+# body || timestamp has no delimiter: a genuine signature over (body + "0") || ts also reads as
+# body || ("0" + ts), the same timestamp value. A leading zero is refused (issue 13), "0" included.
+wh("zerohash-timestamp-leading-zero", "timestamp 0<ms>: the HMAC over body || timestamp is genuine (a body ending in 0 re-split), "
+   "refused as non-canonical", "py-stdlib", "zerohash", ZH_SECRET,
+   [["x-zh-hook-timestamp", "0" + ZH_TS], ["x-zh-hook-signature", hx(ZH_SECRET, ZH_BODY + "0" + ZH_TS)]], ZH_BODY, ZH_NOW,
+   "invalid", "malformed_input")
+wh("zerohash-timestamp-zero", "timestamp \"0\" (genuine HMAC): refused as malformed, not just out of window", "py-stdlib", "zerohash",
+   ZH_SECRET, [["x-zh-hook-timestamp", "0"], ["x-zh-hook-signature", hx(ZH_SECRET, ZH_BODY + "0")]], ZH_BODY, ZH_NOW,
+   "invalid", "malformed_input")
+wh("zerohash-timestamp-plus-sign", "timestamp +<ms> (genuine HMAC over the text)", "py-stdlib", "zerohash", ZH_SECRET,
+   [["x-zh-hook-timestamp", "+" + ZH_TS], ["x-zh-hook-signature", hx(ZH_SECRET, ZH_BODY + "+" + ZH_TS)]], ZH_BODY, ZH_NOW,
+   "invalid", "malformed_input")
 
 # ---- Jumio and unknown providers
 wh("jumio-not-signed", "Jumio callbacks carry no signature", "jumio-docs", "jumio", "any", [["User-Agent", "JumioCallback"]],
@@ -312,6 +324,9 @@ rsa("zh-rsa-garbage-signature", "signature neither base64 nor hex", SPKI_PEM,
 rsa("zh-rsa-bad-key", "public key PEM that is not a key", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n",
     [["x-zh-hook-rsa-signature-256", b64(LEG)]], ZH_BODY, ZH_NOW, "invalid", "invalid_key", zerohash_allow_legacy=True)
 rsa("zh-rsa-missing", "HMAC header only", SPKI_PEM, [["x-zh-hook-signature-256", ZH_LEGACY]], ZH_BODY, ZH_NOW, "invalid", "missing_header")
+rsa("zh-rsa-timestamp-leading-zero", "timestamp 0<ms>, signature genuine over body || timestamp: refused as non-canonical", SPKI_PEM,
+    [["x-zh-hook-timestamp", "0" + ZH_TS], ["x-zh-hook-rsa-signature", b64(rsa_sig(ZH_BODY + "0" + ZH_TS))]], ZH_BODY, ZH_NOW,
+    "invalid", "malformed_input")
 
 doc = {
     "schema": "kycrypt-vectors/1",

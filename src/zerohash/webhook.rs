@@ -31,6 +31,27 @@ pub fn webhook_message<'a>(body: &'a [u8], timestamp: Option<&'a str>) -> Vec<&'
     }
 }
 
+/// Parses `x-zh-hook-timestamp` (unix milliseconds, the header value trimmed
+/// of surrounding whitespace): ASCII digits only, at most 20, and **no leading
+/// zero**. The signed message is `body || timestamp` with no delimiter, so a
+/// body ending in `0` signed with timestamp `T` is byte for byte the body
+/// without that `0` and the timestamp `0T`, which has `T`'s value and would
+/// pass the window: with the canonical form required the split is unique.
+/// `"0"` itself is refused too (first digit must be 1-9): 1970 is never a
+/// send time, and one rule is simpler to state.
+///
+/// # Errors
+/// [`Error::Malformed`] (`malformed_input`): leading zero, sign, whitespace
+/// inside, any non-digit, or out of range.
+fn parse_timestamp_ms(ts: &str) -> Result<u64> {
+    if ts.starts_with('0') {
+        return Err(Error::Malformed(
+            "x-zh-hook-timestamp must not start with 0 (decimal unix milliseconds)".into(),
+        ));
+    }
+    header::parse_timestamp(TIMESTAMP_HEADER, ts)
+}
+
 /// Which headers to use: the signature value, the timestamp (raw text, ms),
 /// and whether this is the legacy scheme.
 struct Selected<'a> {
@@ -45,7 +66,7 @@ fn select<'a, N: AsRef<str>, V: AsRef<str>>(
     opts: &WebhookOptions,
 ) -> Result<Selected<'a>> {
     if let Some(ts) = header::find(headers, TIMESTAMP_HEADER)?.filter(|v| !v.is_empty()) {
-        let ms = header::parse_timestamp(TIMESTAMP_HEADER, ts)?;
+        let ms = parse_timestamp_ms(ts)?;
         let signature = header::require(headers, current)?;
         return Ok(Selected {
             signature,
@@ -104,8 +125,8 @@ fn finish<N: AsRef<str>, V: AsRef<str>>(
 /// [`WebhookOptions::zerohash_allow_legacy`].
 ///
 /// # Errors
-/// [`Error::MissingHeader`], [`Error::Malformed`] (timestamp not decimal,
-/// header twice), [`Error::SignatureInvalid`],
+/// [`Error::MissingHeader`], [`Error::Malformed`] (timestamp not canonical
+/// decimal milliseconds, e.g. a leading zero; header twice), [`Error::SignatureInvalid`],
 /// [`Error::TimestampOutOfWindow`], [`Error::InputTooLarge`],
 /// [`Error::InvalidArgument`] (options).
 pub fn verify_webhook<N: AsRef<str>, V: AsRef<str>>(
@@ -213,6 +234,59 @@ mod tests {
                 .code(),
             "missing_header"
         );
+    }
+
+    /// `HMAC(secret, body || timestamp)` has no delimiter: a body ending in
+    /// `0` signed with timestamp T is the same message as the body without
+    /// that `0` and the timestamp `0T`, which has T's value and is in the
+    /// window. A leading zero is refused, so the split is unique.
+    #[test]
+    fn timestamp_with_a_leading_zero_is_refused() {
+        let ts = "1700000000500";
+        let signed_body = br#"{"amount":"10"}0"#; // what Zero Hash signed (ends in a digit)
+        let sig = hex::encode(key().sign(HmacAlg::Sha256, &webhook_message(signed_body, Some(ts))));
+        let o = WebhookOptions::default();
+        let h = [
+            ("x-zh-hook-signature", sig.as_str()),
+            ("x-zh-hook-timestamp", ts),
+        ];
+        assert!(verify_webhook(&key(), &h, signed_body, 1_700_000_000, &o).is_ok());
+        // The forgery: one byte moved from the body into the timestamp.
+        let moved = format!("0{ts}");
+        let forged = [
+            ("x-zh-hook-signature", sig.as_str()),
+            ("x-zh-hook-timestamp", moved.as_str()),
+        ];
+        let e =
+            verify_webhook(&key(), &forged, br#"{"amount":"10"}"#, 1_700_000_000, &o).unwrap_err();
+        assert_eq!(e.code(), "malformed_input");
+        for bad in [
+            "0",
+            "00",
+            "01700000000500",
+            "+1700000000500",
+            "-1700000000500",
+            "1700000000 500",
+            "1700000000\t500",
+            "1_700_000_000_500",
+            "1.7e12",
+            "0x18BCFE56864",
+            "١٧٠٠٠٠٠٠٠٠٥٠٠",
+        ] {
+            let h = [
+                ("x-zh-hook-signature", sig.as_str()),
+                ("x-zh-hook-timestamp", bad),
+            ];
+            let e = verify_webhook(&key(), &h, signed_body, 1_700_000_000, &o).unwrap_err();
+            assert_eq!(e.code(), "malformed_input", "{bad:?}");
+        }
+        // Surrounding whitespace is not part of an HTTP header value: trimmed, then checked.
+        let spaced = format!(" {ts}\t");
+        let h = [
+            ("x-zh-hook-signature", sig.as_str()),
+            ("x-zh-hook-timestamp", spaced.as_str()),
+        ];
+        assert!(verify_webhook(&key(), &h, signed_body, 1_700_000_000, &o).is_ok());
     }
 
     #[test]
