@@ -37,6 +37,15 @@
 //! The current recipe is of medium confidence (secondary sources); its message
 //! is built in one place ([`webhook_message`]).
 //!
+//! # Secrets
+//! The API secret is base64 as Zero Hash issues it (32 bytes decoded); the
+//! webhook secret is used as its UTF-8 bytes. Neither may be empty
+//! ([`secret_from_base64`] and `HmacKey`
+//! return `Error::InvalidKey`): `HMAC("", msg)` is
+//! computable by anyone. A secret you choose yourself (a mock server, tests)
+//! needs at least [`RECOMMENDED_MIN_LEN`](crate::primitives::hmac::RECOMMENDED_MIN_LEN)
+//! random bytes.
+//!
 //! [`WebhookOptions::tolerance_secs`]: crate::webhooks::WebhookOptions::tolerance_secs
 //! [`VerifiedWebhook::event_id`]: crate::webhooks::VerifiedWebhook::event_id
 

@@ -8,6 +8,13 @@
 //! self-hosted Connector v1 callbacks (Ed448) are in
 //! [`callback`](crate::corepass::callback).
 //!
+//! **Secret:** the webhook signing key of the hosted Connector, its UTF-8 bytes as the HMAC key, unchanged. An empty
+//! secret is `Error::InvalidKey` when the
+//! `HmacKey` is built, so a deployment
+//! whose variable is set but empty fails closed; a secret you choose yourself
+//! needs at least [`RECOMMENDED_MIN_LEN`](crate::primitives::hmac::RECOMMENDED_MIN_LEN)
+//! random bytes.
+//!
 //! ```
 //! use kycrypt::primitives::hmac::{HmacAlg, HmacKey};
 //! use kycrypt::webhooks::WebhookOptions;

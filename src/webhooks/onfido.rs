@@ -1,6 +1,13 @@
 //! Onfido webhooks: `X-SHA2-Signature = hex(HMAC-SHA256(utf8(webhook token), raw body))`.
 //!
 //! No timestamp is signed: deduplicate on the event in the verified body.
+//!
+//! **Secret:** the webhook token Onfido returned when the webhook was registered, its UTF-8 bytes as the HMAC key, unchanged. An empty
+//! secret is `Error::InvalidKey` when the
+//! `HmacKey` is built, so a deployment
+//! whose variable is set but empty fails closed; a secret you choose yourself
+//! needs at least [`RECOMMENDED_MIN_LEN`](crate::primitives::hmac::RECOMMENDED_MIN_LEN)
+//! random bytes.
 
 use crate::error::Result;
 use crate::primitives::hmac::{HmacAlg, HmacKey};

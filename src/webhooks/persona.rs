@@ -11,6 +11,13 @@
 //! distinct `t` values (one MAC over the body per distinct `t`); more is `Malformed`.
 //! The header grammar is shared with CorePass v2 (see
 //! [`header`](crate::webhooks::header)).
+//!
+//! **Secret:** the webhook secret (`wbhsec_...`) from the Persona dashboard, its UTF-8 bytes as the HMAC key, unchanged. An empty
+//! secret is `Error::InvalidKey` when the
+//! `HmacKey` is built, so a deployment
+//! whose variable is set but empty fails closed; a secret you choose yourself
+//! needs at least [`RECOMMENDED_MIN_LEN`](crate::primitives::hmac::RECOMMENDED_MIN_LEN)
+//! random bytes.
 
 use crate::error::Result;
 use crate::primitives::hmac::HmacKey;

@@ -5,6 +5,13 @@
 //! [`Error::UnsupportedAlgorithm`].
 //!
 //! No timestamp is signed: deduplicate on the event in the verified body.
+//!
+//! **Secret:** the webhook secret key from the Sumsub dashboard, its UTF-8 bytes as the HMAC key, unchanged. An empty
+//! secret is `Error::InvalidKey` when the
+//! `HmacKey` is built, so a deployment
+//! whose variable is set but empty fails closed; a secret you choose yourself
+//! needs at least [`RECOMMENDED_MIN_LEN`](crate::primitives::hmac::RECOMMENDED_MIN_LEN)
+//! random bytes.
 
 use crate::error::{Detail, Error, Result};
 use crate::primitives::hmac::{HmacAlg, HmacKey};

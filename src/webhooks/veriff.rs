@@ -2,6 +2,13 @@
 //!
 //! `X-AUTH-CLIENT` only carries your API key (it identifies the integration
 //! and proves nothing). No timestamp is signed: deduplicate on the event.
+//!
+//! **Secret:** the shared secret key of the Veriff integration, its UTF-8 bytes as the HMAC key, unchanged. An empty
+//! secret is `Error::InvalidKey` when the
+//! `HmacKey` is built, so a deployment
+//! whose variable is set but empty fails closed; a secret you choose yourself
+//! needs at least [`RECOMMENDED_MIN_LEN`](crate::primitives::hmac::RECOMMENDED_MIN_LEN)
+//! random bytes.
 
 use crate::error::Result;
 use crate::primitives::hmac::{HmacAlg, HmacKey};
