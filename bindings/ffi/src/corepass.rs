@@ -67,6 +67,9 @@ impl core::fmt::Debug for DataInfo {
 
 /// A verified CorePass callback; the kind-specific fields are empty or
 /// `None` for the other kinds.
+/// Use only these values, never the raw body (verification refuses members
+/// outside the signed set, e.g. a `"User"` beside `"user"`, but the body is
+/// still whatever was sent).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct VerifiedCallback {
     /// `status`, `data` or `error`.
@@ -79,8 +82,12 @@ pub struct VerifiedCallback {
     pub deadline: u64,
     /// `full` or `deadline-only`.
     pub coverage: String,
-    /// A key to reject replays with (store until `deadline`).
+    /// A key to reject replays with: store it until `replay_until` and refuse
+    /// a callback whose key is already stored.
     pub replay_key: String,
+    /// The last second (unix) at which this callback still verifies:
+    /// `deadline + skew_secs`. Keep the replay key at least until then.
+    pub replay_until: u64,
     /// The body's `expiration`.
     pub expiration: u64,
     /// Status callbacks: the status name.
@@ -106,6 +113,7 @@ impl From<cb::VerifiedCallback> for VerifiedCallback {
             deadline: v.deadline,
             coverage: v.coverage.as_str().to_owned(),
             replay_key: v.replay_key,
+            replay_until: v.replay_until,
             expiration: 0,
             status: None,
             fields: Vec::new(),
@@ -156,10 +164,13 @@ fn options(o: CallbackOptions) -> cb::CallbackOptions {
 }
 
 /// Verifies a status callback over its raw `body` bytes at `now` (unix seconds).
+/// Use only the returned values, never the raw body.
 ///
 /// # Errors
-/// `malformed_input`, `input_too_large`, `key_mismatch`, `signature_invalid`,
-/// `expired`, `deadline_only_not_allowed`, `invalid_argument`.
+/// `malformed_input` (also for a member outside the documented set or two
+/// names equal under ASCII case folding), `input_too_large`, `key_mismatch`,
+/// `signature_invalid`, `expired`, `deadline_only_not_allowed`,
+/// `invalid_argument`.
 #[uniffi::export]
 pub fn verify_status_callback(
     body: Vec<u8>,

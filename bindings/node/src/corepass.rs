@@ -65,7 +65,7 @@ pub struct DataInfo {
 }
 
 /// A verified CorePass callback; the kind-specific fields are empty or
-/// absent for the other kinds.
+/// absent for the other kinds. Use only these values, never the raw body.
 #[napi(object)]
 #[derive(Clone, PartialEq, Eq)]
 pub struct VerifiedCallback {
@@ -79,8 +79,12 @@ pub struct VerifiedCallback {
     pub deadline: i64,
     /// `full` or `deadline-only`.
     pub coverage: String,
-    /// A key to reject replays with (store until `deadline`).
+    /// A key to reject replays with: store it until `replay_until` and refuse
+    /// a callback whose key is already stored.
     pub replay_key: String,
+    /// The last second (unix) at which this callback still verifies:
+    /// `deadline + skew_secs`. Keep the replay key at least until then.
+    pub replay_until: i64,
     /// The body's `expiration`.
     pub expiration: i64,
     /// Status callbacks: the status name.
@@ -107,6 +111,7 @@ impl VerifiedCallback {
             deadline: js_secs("deadline", v.deadline)?,
             coverage: v.coverage.as_str().to_owned(),
             replay_key: v.replay_key,
+            replay_until: js_secs("replay_until", v.replay_until)?,
             expiration: 0,
             status: None,
             fields: Vec::new(),
@@ -187,10 +192,13 @@ fn verify_with(
 }
 
 /// Verifies a status callback over its raw `body` bytes at `now` (unix seconds).
+/// Use only the returned values, never the raw body.
 ///
 /// # Errors
-/// `malformed_input`, `input_too_large`, `key_mismatch`, `signature_invalid`,
-/// `expired`, `deadline_only_not_allowed`, `invalid_argument`.
+/// `malformed_input` (also for a member outside the documented set or two
+/// names equal under ASCII case folding), `input_too_large`, `key_mismatch`,
+/// `signature_invalid`, `expired`, `deadline_only_not_allowed`,
+/// `invalid_argument`.
 #[napi]
 pub fn verify_status_callback(
     body: Uint8Array,

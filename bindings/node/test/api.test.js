@@ -131,6 +131,40 @@ test('README: CorePass status callback with a PinnedConnector', () => {
   assert.throws(() => k.verifyStatusCallback(tampered, connector, c.inputs.now), k.KycryptError)
 })
 
+test('CorePass: replayUntil is deadline + skew, the last second a callback verifies', () => {
+  const c = vectorCase('corepass.json', 'status-accepted-upstream')
+  const connector = k.PinnedConnector.parse(c.inputs.connector)
+  const body = Buffer.from(c.inputs.body)
+  for (const skewSecs of [undefined, 0, 300]) {
+    const options = skewSecs === undefined ? undefined : { skewSecs }
+    const v = k.verifyStatusCallback(body, connector, c.inputs.now, options)
+    assert.equal(v.replayUntil, c.output.deadline + (skewSecs ?? 30))
+    assert.equal(v.replayUntil, c.output.replay_until + (skewSecs ?? 30) - 30)
+    assert.equal(k.verifyStatusCallback(body, connector, v.replayUntil, options).replayKey, v.replayKey)
+    assert.throws(() => k.verifyStatusCallback(body, connector, v.replayUntil + 1, options), isKy(k.ExpiredError, 'expired'))
+  }
+})
+
+test('CorePass: a case-variant or unknown member is refused, naming the member only', () => {
+  const c = vectorCase('corepass.json', 'status-accepted-upstream')
+  const connector = k.PinnedConnector.parse(c.inputs.connector)
+  const open = c.inputs.body.trimEnd().slice(0, -1)
+  for (const [extra, member] of [
+    ['"User": "ab06b37c90098790e90bbcd56a701e50ec8b51b6bd5e"', 'User'],
+    ['"Status": "FINISH_SUCCESS"', 'Status'],
+    ['"Deadline": 9999999999', 'Deadline'],
+    ['"note": 1', 'note'],
+  ]) {
+    const body = Buffer.from(`${open},${extra}}`)
+    assert.throws(() => k.verifyStatusCallback(body, connector, c.inputs.now), (e) =>
+      isKy(k.MalformedInputError, 'malformed_input')(e) && e.message.includes(`"${member}"`) &&
+      !/ab06b37c|FINISH_SUCCESS|9999999999/.test(e.message))
+  }
+  const d = vectorCase('corepass.json', 'data-upstream-infos-case-variant')
+  assert.throws(() => k.verifyDataCallback(Buffer.from(d.inputs.body), k.PinnedConnector.parse(d.inputs.connector), d.inputs.now,
+    { allowDeadlineOnly: true }), (e) => isKy(k.MalformedInputError, 'malformed_input')(e) && e.message.includes('"FieldValue"'))
+})
+
 test('README: KYC webhook from raw headers', () => {
   const c = vectorCase('webhooks.json', 'sumsub-hmac_sha1_hex')
   const rawHeaders = c.inputs.headers.flat() // Node's req.rawHeaders shape

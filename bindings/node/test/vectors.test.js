@@ -49,7 +49,9 @@ function corepassVerify(fn) {
     const connector = kycrypt.PinnedConnector.parse(i.connector)
     const options = { skewSecs: i.skew_secs, allowDeadlineOnly: i.allow_deadline_only }
     const v = fn(utf8(i.body), connector, i.now, options)
-    return { signer: v.signer, user: v.user, coverage: v.coverage, replay_key: v.replayKey, deadline: v.deadline }
+    return {
+      signer: v.signer, user: v.user, coverage: v.coverage, replay_key: v.replayKey, replay_until: v.replayUntil, deadline: v.deadline,
+    }
   }
 }
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import inspect
+import json
+from typing import Any, Dict
 
 import pytest
 
 import kycrypt
+from conftest import VECTORS_DIR
 from kycrypt._ffi import kycrypt_ffi as gen
 
 # Generated names that are plumbing or test hooks, not API.
@@ -107,3 +110,64 @@ def test_data_callback_values_do_not_print() -> None:
     info = kycrypt.DataInfo(field_id="SH_DriverLicense_DOB", field_value="1986-09-06", pepper="ab" * 16)
     for text in (str(info), repr(info), repr([info])):
         assert "SH_DriverLicense_DOB" in text and "1986" not in text and "abab" not in text, text
+
+
+# --- CorePass: member names and replay_until (on the real upstream samples) ----------------
+
+
+def _corepass_case(case_id: str) -> Dict[str, Any]:
+    cases = json.loads((VECTORS_DIR / "corepass.json").read_text())["cases"]
+    return next(c for c in cases if c["id"] == case_id)
+
+
+def _with_member(body: str, extra: str) -> bytes:
+    """`body` with the member `extra` (JSON text) added before its closing brace."""
+    return (body.rstrip()[:-1] + "," + extra + "}").encode()
+
+
+@pytest.mark.parametrize(
+    ("extra", "member"),
+    [
+        ('"User": "ab06b37c90098790e90bbcd56a701e50ec8b51b6bd5e"', "User"),
+        ('"Status": "FINISH_SUCCESS"', "Status"),
+        ('"Deadline": 9999999999', "Deadline"),
+        ('"note": 1', "note"),
+    ],
+)
+def test_corepass_refuses_a_case_variant_or_unknown_member(extra: str, member: str) -> None:
+    c = _corepass_case("status-accepted-upstream")
+    i = c["inputs"]
+    pinned = kycrypt.PinnedConnector.parse(i["connector"])
+    opts = kycrypt.CallbackOptions()
+    assert kycrypt.verify_status_callback(i["body"].encode(), pinned, i["now"], opts).status == "ACCEPTED"
+    with pytest.raises(kycrypt.MalformedInputError) as info:
+        kycrypt.verify_status_callback(_with_member(i["body"], extra), pinned, i["now"], opts)
+    assert info.value.code == "malformed_input"
+    assert f'"{member}"' in info.value.message, info.value.message
+    for value in ("ab06b37c", "FINISH_SUCCESS", "9999999999"):
+        assert value not in info.value.message
+
+
+def test_corepass_refuses_a_case_variant_inside_infos() -> None:
+    i = _corepass_case("data-upstream-deadline-only-allowed")["inputs"]
+    pinned = kycrypt.PinnedConnector.parse(i["connector"])
+    opts = kycrypt.CallbackOptions(allow_deadline_only=True)
+    at = i["body"].rindex('"pepper"')
+    body = i["body"][:at] + '"FieldValue": "1999-01-01",\n' + i["body"][at:]
+    with pytest.raises(kycrypt.MalformedInputError) as info:
+        kycrypt.verify_data_callback(body.encode(), pinned, i["now"], opts)
+    assert '"FieldValue"' in info.value.message and "1999" not in info.value.message
+
+
+@pytest.mark.parametrize("skew", [30, 0, 300])
+def test_corepass_replay_until_is_the_last_second_it_verifies(skew: int) -> None:
+    c = _corepass_case("status-accepted-upstream")
+    i = c["inputs"]
+    pinned = kycrypt.PinnedConnector.parse(i["connector"])
+    opts = kycrypt.CallbackOptions(skew_secs=skew)
+    body = i["body"].encode()
+    v = kycrypt.verify_status_callback(body, pinned, i["now"], opts)
+    assert v.replay_until == v.deadline + skew == c["output"]["deadline"] + skew
+    assert kycrypt.verify_status_callback(body, pinned, v.replay_until, opts).replay_key == v.replay_key
+    with pytest.raises(kycrypt.ExpiredError):
+        kycrypt.verify_status_callback(body, pinned, v.replay_until + 1, opts)

@@ -94,9 +94,17 @@ def test_corepass_check_from_the_readme_rejects_replays_and_tampering(ns: Dict[s
     body, now = c["inputs"]["body"].encode(), c["inputs"]["now"]
     v = ns["check_corepass_status"](body, now)
     assert v.user == c["output"]["user"] and v.status == "ACCEPTED"
+    # The key is kept until replay_until (deadline + skew), the last second it verifies.
+    assert ns["SEEN"][v.replay_key] == v.replay_until == c["output"]["replay_until"]
     with pytest.raises(_HTTPException) as replay:
-        ns["check_corepass_status"](body, now)
+        ns["check_corepass_status"](body, v.replay_until)
     assert replay.value.status_code == 409
+    ns["SEEN"].clear()
+    with pytest.raises(kycrypt.ExpiredError):
+        ns["check_corepass_status"](body, v.replay_until + 1)
+    retargeted = body.rstrip()[:-1] + b',"Status": "FINISH_SUCCESS"}'
+    with pytest.raises(kycrypt.MalformedInputError):
+        ns["check_corepass_status"](retargeted, now)
     with pytest.raises(kycrypt.SignatureInvalidError):
         ns["check_corepass_status"](body.replace(b"ab148af5", b"ab148af6"), now)
 

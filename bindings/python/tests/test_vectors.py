@@ -123,6 +123,7 @@ def _corepass_callback(op: str) -> Callable[[Inputs], Dict[str, Any]]:
             "user": v.user,
             "coverage": v.coverage,
             "replay_key": v.replay_key,
+            "replay_until": v.replay_until,
             "deadline": v.deadline,
         }
 

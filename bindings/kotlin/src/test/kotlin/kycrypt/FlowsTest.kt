@@ -3,6 +3,8 @@ package kycrypt
 import org.json.JSONObject
 import org.junit.jupiter.api.Assertions.assertArrayEquals
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.assertThrows
 import java.io.File
@@ -44,6 +46,52 @@ class FlowsTest {
             val tampered = i.getString("body").replace("ab148af5", "ab148af6").toByteArray()
             assertThrows<FfiException.SignatureInvalid> { verifyStatusCallback(tampered, connector, at, CallbackOptions()) }
             assertThrows<FfiException.Expired> { verifyStatusCallback(body, connector, at + 3600uL, CallbackOptions()) }
+        }
+    }
+
+    @Test
+    fun corePassReplayKeyIsKeptUntilReplayUntil() {
+        val c = case("corepass.json") { it.getString("id") == "status-accepted-upstream" }
+        val i = c.getJSONObject("inputs")
+        val body = i.getString("body").toByteArray()
+        PinnedConnector.parse(i.getString("connector")).use { connector ->
+            for (skew in listOf(30uL, 0uL, 300uL)) {
+                val opts = CallbackOptions(skewSecs = skew)
+                val v = verifyStatusCallback(body, connector, i.getLong("now").toULong(), opts)
+                assertEquals(v.deadline + skew, v.replayUntil)
+                assertEquals(c.getJSONObject("output").getLong("deadline").toULong() + skew, v.replayUntil)
+                // The last second it verifies is replayUntil; one more is expired.
+                assertEquals(v.replayKey, verifyStatusCallback(body, connector, v.replayUntil, opts).replayKey)
+                assertThrows<FfiException.Expired> { verifyStatusCallback(body, connector, v.replayUntil + 1uL, opts) }
+            }
+        }
+    }
+
+    @Test
+    fun corePassRefusesCaseVariantMembers() {
+        val i = case("corepass.json") { it.getString("id") == "status-accepted-upstream" }.getJSONObject("inputs")
+        val open = i.getString("body").trimEnd().removeSuffix("}")
+        val at = i.getLong("now").toULong()
+        PinnedConnector.parse(i.getString("connector")).use { connector ->
+            for ((extra, member) in listOf(
+                "\"User\": \"ab06b37c90098790e90bbcd56a701e50ec8b51b6bd5e\"" to "User",
+                "\"Status\": \"FINISH_SUCCESS\"" to "Status",
+                "\"Deadline\": 9999999999" to "Deadline",
+            )) {
+                val e = assertThrows<FfiException.MalformedInput> {
+                    verifyStatusCallback("$open,$extra}".toByteArray(), connector, at, CallbackOptions())
+                }
+                val msg = e.message.orEmpty()
+                assertTrue(msg.contains("\"$member\""), msg)
+                assertFalse(msg.contains("ab06b37c") || msg.contains("FINISH_SUCCESS") || msg.contains("9999999999"), msg)
+            }
+        }
+        val d = case("corepass.json") { it.getString("id") == "data-upstream-infos-case-variant" }.getJSONObject("inputs")
+        PinnedConnector.parse(d.getString("connector")).use { connector ->
+            val e = assertThrows<FfiException.MalformedInput> {
+                verifyDataCallback(d.getString("body").toByteArray(), connector, d.getLong("now").toULong(), CallbackOptions(allowDeadlineOnly = true))
+            }
+            assertTrue(e.message.orEmpty().contains("\"FieldValue\""), e.message)
         }
     }
 

@@ -92,7 +92,7 @@ class VectorsTest {
             val v = PinnedConnector.parse(i.getString("connector")).use { f(i.bytes("body"), it, i.u("now"), opts) }
             mapOf<String, Any?>(
                 "signer" to v.signer, "user" to v.user, "coverage" to v.coverage,
-                "replay_key" to v.replayKey, "deadline" to v.deadline.toLong(),
+                "replay_key" to v.replayKey, "replay_until" to v.replayUntil.toLong(), "deadline" to v.deadline.toLong(),
             )
         }
 
