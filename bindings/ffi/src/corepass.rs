@@ -46,8 +46,10 @@ pub struct CallbackOptions {
     pub allow_deadline_only: bool,
 }
 
-/// One field of a data callback. `Debug` shows the item, not the value (PII).
+/// One field of a data callback. Printing shows the item, not the value (PII)
+/// nor the pepper.
 #[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct DataInfo {
     /// The item name (`fieldID`).
     pub field_id: String,
@@ -57,20 +59,13 @@ pub struct DataInfo {
     pub pepper: String,
 }
 
-impl core::fmt::Debug for DataInfo {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("DataInfo")
-            .field("field_id", &self.field_id)
-            .finish_non_exhaustive()
-    }
-}
-
 /// A verified CorePass callback; the kind-specific fields are empty or
-/// `None` for the other kinds.
+/// `None` for the other kinds. Printing hides the values of `infos`.
 /// Use only these values, never the raw body (verification refuses members
 /// outside the signed set, e.g. a `"User"` beside `"user"`, but the body is
 /// still whatever was sent).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct VerifiedCallback {
     /// `status`, `data` or `error`.
     pub kind: String,

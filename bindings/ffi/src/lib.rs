@@ -10,7 +10,10 @@
 //!   `ffi_guard!` so a panic surfaces as code `internal`;
 //! - bytes cross as bytes (`Vec<u8>`), never lists of numbers;
 //! - keys cross as opaque `Arc` objects parsed once; secret objects export no
-//!   `Display` and no accessor for key material.
+//!   `Display` and no accessor for key material;
+//! - records carrying secrets or personal data export a redacting `Debug` and
+//!   `Display` (`#[uniffi::export(Debug, Display)]`, impls in `redact.rs`), which
+//!   the foreign code uses to print them.
 
 mod common;
 mod corepass;
@@ -22,6 +25,7 @@ mod hypersign;
 mod keys;
 mod macros;
 mod moca;
+mod redact;
 mod webhooks;
 mod zerohash;
 

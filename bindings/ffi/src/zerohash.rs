@@ -9,8 +9,10 @@ use crate::hmac::HmacKey;
 use crate::webhooks::{VerifiedWebhook, WebhookOptions};
 use crate::{FfiError, ffi_guard};
 
-/// The four `X-SCX-*` request headers.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+/// The four `X-SCX-*` request headers. Printing shows `<redacted>` for the
+/// signature and the passphrase (`crate::redact`).
+#[derive(Clone, PartialEq, Eq, uniffi::Record)]
+#[uniffi::export(Debug, Display)]
 pub struct SignedHeaders {
     /// `X-SCX-API-KEY`.
     pub x_scx_api_key: String,

@@ -133,19 +133,10 @@ def _install_error_translation() -> None:
 _install_error_translation()
 
 
-def _redact_personal_data() -> None:
-    """A data callback's values are personal data: ``str``/``repr`` of a :class:`DataInfo`
-    (and so of a :class:`VerifiedCallback`) name the item but not its value, as the Rust
-    core's ``Debug`` does, so logging a verified callback leaks nothing."""
-
-    def data_info_str(self: DataInfo) -> str:
-        return f"DataInfo(field_id={self.field_id!r}, field_value=<redacted>, pepper=<redacted>)"
-
-    DataInfo.__str__ = data_info_str  # type: ignore[method-assign]
-    DataInfo.__repr__ = data_info_str  # type: ignore[method-assign]
-
-
-_redact_personal_data()
+# Records that carry secrets or personal data (SignedHeaders, DataInfo, VerifiedCallback,
+# HttpHeader, VerifiedJwt, VerifiedJws, VerifiedDidJwt, DidJwtSignRequest, PartnerClaims)
+# print redacted: their generated ``__repr__``/``__str__`` call the Rust ``Debug``/
+# ``Display`` that bindings/ffi/src/redact.rs exports through UniFFI. Nothing is patched here.
 
 __version__: str = version()
 
