@@ -77,6 +77,24 @@ pub(crate) fn js_secs(what: &str, value: u64) -> Result<i64, KyError> {
     i64::try_from(value).map_err(|_| malformed(format!("{what} does not fit a JS number exactly")))
 }
 
+/// The lifetime bound of a validation: `max_lifetime_secs` (`None`: the
+/// profile's `default`), or none at all with the explicit
+/// `allow_unbounded_lifetime`.
+pub(crate) fn lifetime(
+    max_lifetime_secs: Option<u64>,
+    allow_unbounded_lifetime: bool,
+    default: Option<u64>,
+) -> Result<Option<u64>, KyError> {
+    match (max_lifetime_secs, allow_unbounded_lifetime) {
+        (Some(_), true) => Err(invalid_argument(
+            "max_lifetime_secs and allow_unbounded_lifetime exclude each other",
+        )),
+        (None, true) => Ok(None),
+        (Some(m), false) => Ok(Some(m)),
+        (None, false) => Ok(default),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,23 +124,5 @@ mod tests {
             value: "b".into(),
         }];
         assert_eq!(pairs(&h), vec![("A", "b")]);
-    }
-}
-
-/// The lifetime bound of a validation: `max_lifetime_secs` (`None`: the
-/// profile's `default`), or none at all with the explicit
-/// `allow_unbounded_lifetime`.
-pub(crate) fn lifetime(
-    max_lifetime_secs: Option<u64>,
-    allow_unbounded_lifetime: bool,
-    default: Option<u64>,
-) -> Result<Option<u64>, KyError> {
-    match (max_lifetime_secs, allow_unbounded_lifetime) {
-        (Some(_), true) => Err(invalid_argument(
-            "max_lifetime_secs and allow_unbounded_lifetime exclude each other",
-        )),
-        (None, true) => Ok(None),
-        (Some(m), false) => Ok(Some(m)),
-        (None, false) => Ok(default),
     }
 }
