@@ -196,6 +196,17 @@ impl Error {
     }
 }
 
+/// Prints `<redacted>` in a `Debug` implementation, in place of a secret or
+/// of personal data.
+#[derive(Clone, Copy)]
+pub(crate) struct Redacted;
+
+impl core::fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
 /// Rejects `input` when it is longer than `limit` bytes.
 ///
 /// # Errors

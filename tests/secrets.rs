@@ -101,7 +101,11 @@ fn assert_hidden(what: &str, dbg: &str, secret: &[u8]) {
 #[test]
 fn debug_redacts_symmetric_and_zero_hash_secrets() {
     let k = key(32);
-    assert_hidden("HmacKey", &format!("{:?}", HmacKey::from_slice(&k).unwrap()), &k);
+    assert_hidden(
+        "HmacKey",
+        &format!("{:?}", HmacKey::from_slice(&k).unwrap()),
+        &k,
+    );
     let b64 = base64::engine::general_purpose::STANDARD.encode(&k);
     let pass = b"correct-horse-battery";
     let creds = ZeroHashCredentials::new("public-api-key", &b64, "correct-horse-battery").unwrap();
@@ -295,4 +299,68 @@ fn guard_recognises_tag_operands() {
     ] {
         assert!(!secret_operand(no), "{no}");
     }
+}
+
+/// Verified tokens carry KYC claims: their `Debug` hides claims, payloads and the
+/// partner's email, while the fields keep their values (the bindings print the same).
+#[test]
+fn debug_redacts_verified_token_claims() {
+    use kycrypt::hypersign::did_jwt::{
+        DidJwtSignRequest, DidJwtValidation, sign_did_jwt, verify_did_jwt,
+    };
+    use kycrypt::moca::partner_jwt::{PartnerClaims, sign_partner_jwt, verify_partner_jwt};
+    use kycrypt::primitives::jwt::{Validation, verify_jws, verify_jwt};
+    use kycrypt::primitives::keys::KeyType;
+
+    let key = PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256).unwrap()).unwrap();
+    let mut claims = PartnerClaims::new("partner-1", "issue", Some("jane.doe@example.com".into()));
+    claims.extra.insert("dob".into(), "1986-09-06".into());
+    let token = sign_partner_jwt(&key, "k", &claims, 1_700_000_000, 300).unwrap();
+    let got = verify_partner_jwt(&token, &key.public_key(), 1_700_000_010, 60).unwrap();
+    assert_eq!(got.email.as_deref(), Some("jane.doe@example.com"));
+    let jwt = verify_jwt(
+        &token,
+        &key.public_key(),
+        &Validation::default(),
+        1_700_000_010,
+    )
+    .unwrap();
+    assert_eq!(jwt.claims["dob"], "1986-09-06");
+    let jws = verify_jws(&token, &key.public_key(), &Validation::default()).unwrap();
+    for (what, dbg) in [
+        ("PartnerClaims", format!("{got:?}")),
+        ("VerifiedJwt", format!("{jwt:?}")),
+        ("VerifiedJws", format!("{jws:?}")),
+    ] {
+        assert!(dbg.contains("<redacted>"), "{what}: {dbg}");
+        for pii in ["jane.doe", "1986-09-06"] {
+            assert!(!dbg.contains(pii), "{what} shows {pii}: {dbg}");
+        }
+    }
+    assert!(format!("{got:?}").contains("partner-1"));
+
+    let seed = [9u8; 32];
+    let ed = Ed25519SigningKey::from_seed(&seed).unwrap();
+    let did = format!(
+        "did:key:{}",
+        kycrypt::hypersign::did::encode_ed25519_multibase(&ed.verifying_key().to_bytes())
+    );
+    let req = DidJwtSignRequest {
+        issuer: did.clone(),
+        audience: "aud".into(),
+        claims_json: r#"{"name":"Jane Doe"}"#.into(),
+        iat: 1_700_000_000,
+        ttl: 600,
+        kid: None,
+    };
+    let dbg = format!("{req:?}");
+    assert!(dbg.contains("<redacted>") && !dbg.contains("Jane"), "{dbg}");
+    let t = sign_did_jwt(&ed, &req).unwrap();
+    let v = verify_did_jwt(&t, &DidJwtValidation::new("aud"), None, 1_700_000_010).unwrap();
+    assert_eq!(v.claims["name"], "Jane Doe");
+    let dbg = format!("{v:?}");
+    assert!(
+        dbg.contains(&did) && dbg.contains("<redacted>") && !dbg.contains("Jane"),
+        "{dbg}"
+    );
 }

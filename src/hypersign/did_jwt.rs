@@ -99,7 +99,8 @@ impl DidJwtValidation {
 }
 
 /// A DID-JWT whose signature, issuer document and claims checked out.
-#[derive(Debug, Clone, PartialEq)]
+/// `Debug` hides the claims (personal data); the field keeps its value.
+#[derive(Clone, PartialEq)]
 pub struct VerifiedDidJwt {
     /// `iss`: the issuer DID.
     pub issuer: String,
@@ -109,6 +110,17 @@ pub struct VerifiedDidJwt {
     pub header: Header,
     /// The claims (all members, token order).
     pub claims: Map<String, Value>,
+}
+
+impl core::fmt::Debug for VerifiedDidJwt {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("VerifiedDidJwt")
+            .field("issuer", &self.issuer)
+            .field("signer", &self.signer)
+            .field("header", &self.header)
+            .field("claims", &crate::error::Redacted)
+            .finish()
+    }
 }
 
 /// Verifies a DID-JWT at `now` (unix seconds).

@@ -50,8 +50,9 @@ pub const DEFAULT_TTL: u64 = 300;
 /// Longest token lifetime accepted, in seconds (15 minutes).
 pub const MAX_TTL: u64 = 900;
 
-/// The claims of a partner JWT (besides `iat`/`exp`).
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The claims of a partner JWT (besides `iat`/`exp`). `Debug` hides `email`
+/// and the extra members (personal data); the fields keep their values.
+#[derive(Clone, PartialEq, Default)]
 pub struct PartnerClaims {
     /// `partnerId` (required).
     pub partner_id: String,
@@ -61,6 +62,20 @@ pub struct PartnerClaims {
     pub email: Option<String>,
     /// Other members, in order (registered time claims are excluded).
     pub extra: Map<String, Value>,
+}
+
+impl core::fmt::Debug for PartnerClaims {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("PartnerClaims")
+            .field("partner_id", &self.partner_id)
+            .field("scope", &self.scope)
+            .field(
+                "email",
+                &self.email.as_ref().map(|_| crate::error::Redacted),
+            )
+            .field("extra", &crate::error::Redacted)
+            .finish()
+    }
 }
 
 impl PartnerClaims {

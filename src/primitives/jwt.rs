@@ -180,8 +180,9 @@ pub struct UnverifiedJws {
     signature: Vec<u8>,
 }
 
-/// A JWS whose signature verified.
-#[derive(Debug, Clone, PartialEq)]
+/// A JWS whose signature verified. `Debug` hides the payload (it may carry
+/// personal data); the field keeps its value.
+#[derive(Clone, PartialEq)]
 pub struct VerifiedJws {
     /// The protected header.
     pub header: Header,
@@ -189,13 +190,32 @@ pub struct VerifiedJws {
     pub payload: Vec<u8>,
 }
 
-/// A JWT whose signature and claims verified.
-#[derive(Debug, Clone, PartialEq)]
+impl core::fmt::Debug for VerifiedJws {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("VerifiedJws")
+            .field("header", &self.header)
+            .field("payload", &crate::error::Redacted)
+            .finish()
+    }
+}
+
+/// A JWT whose signature and claims verified. `Debug` hides the claims
+/// (KYC claims are personal data); the field keeps its value.
+#[derive(Clone, PartialEq)]
 pub struct VerifiedJwt {
     /// The protected header.
     pub header: Header,
     /// The claims set.
     pub claims: Map<String, Value>,
+}
+
+impl core::fmt::Debug for VerifiedJwt {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("VerifiedJwt")
+            .field("header", &self.header)
+            .field("claims", &crate::error::Redacted)
+            .finish()
+    }
 }
 
 impl UnverifiedJws {

@@ -133,9 +133,10 @@ proptest! {
         for p in ["sumsub", "onfido", "veriff", "persona", "zerohash", "corepass", "jumio", t.as_str()] {
             typed("verify_webhook", verify_webhook(p.into(), data.clone(), headers(&data), data.clone(), now, o));
         }
-        let key = HmacKey::new(data.clone()).unwrap();
-        typed("zerohash_verify_request", zerohash_verify_request(key.clone(), headers(&data), t.clone(), t.clone(), t.clone(), now, window));
-        typed("zerohash_sign", zerohash_sign(key, now, t.clone(), t.clone(), t.clone()));
+        if let Some(key) = typed("HmacKey.new", HmacKey::new(data.clone())) {
+            typed("zerohash_verify_request", zerohash_verify_request(key.clone(), headers(&data), t.clone(), t.clone(), t.clone(), now, window));
+            typed("zerohash_sign", zerohash_sign(key, now, t.clone(), t.clone(), t.clone()));
+        }
         typed("zerohash_signing_message", zerohash_signing_message(now, t.clone(), t.clone(), t.clone()));
         typed("zerohash_secret_from_base64", zerohash_secret_from_base64(t.clone()));
         if let Some(c) = typed("ZeroHashCredentials.new", ZeroHashCredentials::new(t.clone(), "c2VjcmV0".into(), t.clone())) {

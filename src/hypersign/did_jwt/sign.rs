@@ -18,8 +18,9 @@ pub const MAX_CLAIMS_LEN: usize = 8 * 1024;
 /// Claims the signer sets itself; the caller's values are dropped (as `issueDidJwt` does).
 const RESERVED: [&str; 7] = ["iss", "sub", "aud", "iat", "exp", "nbf", "jti"];
 
-/// What to sign. Time is an input (`iat`), never read from a clock.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What to sign. Time is an input (`iat`), never read from a clock. `Debug`
+/// hides the claims (personal data).
+#[derive(Clone, PartialEq, Eq)]
 pub struct DidJwtSignRequest {
     /// The issuer DID (`iss`). For `did:key` it must be the signing key's DID.
     pub issuer: String,
@@ -33,6 +34,19 @@ pub struct DidJwtSignRequest {
     pub ttl: u64,
     /// Optional header `kid` (Hypersign sends none).
     pub kid: Option<String>,
+}
+
+impl core::fmt::Debug for DidJwtSignRequest {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("DidJwtSignRequest")
+            .field("issuer", &self.issuer)
+            .field("audience", &self.audience)
+            .field("claims_json", &crate::error::Redacted)
+            .field("iat", &self.iat)
+            .field("ttl", &self.ttl)
+            .field("kid", &self.kid)
+            .finish()
+    }
 }
 
 /// Signs a DID-JWT the way Hypersign issues them: header
