@@ -155,7 +155,11 @@ fn hmac(c: &mut Criterion) {
     let msg = [0xa5u8; 16];
     g.throughput(Throughput::Bytes(16));
     g.bench_function("oneshot_16", |b| {
-        b.iter(|| HmacKey::new(black_box(&raw_key).to_vec()).unwrap().sign(HmacAlg::Sha256, &[&msg]))
+        b.iter(|| {
+            HmacKey::new(black_box(&raw_key).to_vec())
+                .unwrap()
+                .sign(HmacAlg::Sha256, &[&msg])
+        })
     });
     g.finish();
 }

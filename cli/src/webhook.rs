@@ -89,7 +89,11 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
     // A secret given on the command line is checked whatever the provider:
     // an empty one (`--secret "$UNSET_VAR"`) is `invalid_key`, never a check
     // run with `HMAC("", body)`.
-    let key = match a.secret.as_deref().map(|s| HmacKey::from_slice(s.as_bytes())) {
+    let key = match a
+        .secret
+        .as_deref()
+        .map(|s| HmacKey::from_slice(s.as_bytes()))
+    {
         Some(Err(e)) => return Ok(print(provider, &Err(e))),
         Some(Ok(k)) => Some(k),
         None => None,

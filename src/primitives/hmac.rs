@@ -204,7 +204,12 @@ mod tests {
 
     #[test]
     fn empty_secret_is_refused() {
-        for k in [HmacKey::new(Vec::new()), HmacKey::from_slice(b""), HmacKey::from_base64(""), HmacKey::from_base64("  ")] {
+        for k in [
+            HmacKey::new(Vec::new()),
+            HmacKey::from_slice(b""),
+            HmacKey::from_base64(""),
+            HmacKey::from_base64("  "),
+        ] {
             assert_eq!(k.unwrap_err().code(), "invalid_key");
         }
         assert!(HmacKey::from_slice(b"k").is_ok());

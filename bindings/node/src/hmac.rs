@@ -60,11 +60,7 @@ impl HmacKey {
     /// environment variable read as `''`) would let anyone forge tags.
     #[napi(constructor)]
     pub fn new(key: Uint8Array) -> Result<Self, KyError> {
-        napi_guard!({
-            core::HmacKey::from_slice(&key)
-                .map(Self)
-                .map_err(from_core)
-        })
+        napi_guard!({ core::HmacKey::from_slice(&key).map(Self).map_err(from_core) })
     }
 
     /// Decodes a standard-base64 secret (surrounding whitespace ignored).

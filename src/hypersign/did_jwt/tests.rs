@@ -138,14 +138,17 @@ fn raw_token(claims: serde_json::Value) -> String {
 fn lifetime_is_capped_at_hypersigns_day() {
     let did = did_key();
     let val = DidJwtValidation::new(AUD);
-    let ok = raw_token(serde_json::json!({"iat": 1_000_000, "exp": 1_086_400, "aud": AUD, "iss": did}));
+    let ok =
+        raw_token(serde_json::json!({"iat": 1_000_000, "exp": 1_086_400, "aud": AUD, "iss": did}));
     assert!(verify_did_jwt(&ok, &val, None, 1_000_100).is_ok());
-    let long = raw_token(serde_json::json!({"iat": 1_000_000, "exp": 1_086_401, "aud": AUD, "iss": did}));
+    let long =
+        raw_token(serde_json::json!({"iat": 1_000_000, "exp": 1_086_401, "aud": AUD, "iss": did}));
     let e = verify_did_jwt(&long, &val, None, 1_000_100).unwrap_err();
     assert_eq!(e.code(), "malformed_token");
     assert!(e.to_string().contains("86400"), "{e}");
     // Without iat, exp may lie at most a day (plus leeway) ahead of now.
-    let forever = raw_token(serde_json::json!({"exp": 9_007_199_254_740_992u64, "aud": AUD, "iss": did}));
+    let forever =
+        raw_token(serde_json::json!({"exp": 9_007_199_254_740_992u64, "aud": AUD, "iss": did}));
     assert_eq!(
         verify_did_jwt(&forever, &val, None, 1_000_100)
             .unwrap_err()
@@ -174,13 +177,21 @@ fn lifetime_is_capped_at_hypersigns_day() {
 fn fractional_numeric_dates_are_accepted() {
     let did = did_key();
     let val = DidJwtValidation::new(AUD);
-    let t = raw_token(serde_json::json!({"iat": 1_000_000.5, "exp": 1_000_600.75, "aud": AUD, "iss": did}));
+    let t = raw_token(
+        serde_json::json!({"iat": 1_000_000.5, "exp": 1_000_600.75, "aud": AUD, "iss": did}),
+    );
     assert!(verify_did_jwt(&t, &val, None, 1_000_100).is_ok());
     // exp expires at its floor (1_000_600) plus the 60 s leeway.
-    assert_eq!(verify_did_jwt(&t, &val, None, 1_000_660).unwrap_err(), Error::Expired);
-    let s = raw_token(serde_json::json!({"iat": 1_000_000, "exp": "1000600", "aud": AUD, "iss": did}));
     assert_eq!(
-        verify_did_jwt(&s, &val, None, 1_000_100).unwrap_err().code(),
+        verify_did_jwt(&t, &val, None, 1_000_660).unwrap_err(),
+        Error::Expired
+    );
+    let s =
+        raw_token(serde_json::json!({"iat": 1_000_000, "exp": "1000600", "aud": AUD, "iss": did}));
+    assert_eq!(
+        verify_did_jwt(&s, &val, None, 1_000_100)
+            .unwrap_err()
+            .code(),
         "malformed_token"
     );
 }

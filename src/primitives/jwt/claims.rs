@@ -402,7 +402,10 @@ mod tests {
             require_iat: true,
             ..Validation::default()
         };
-        assert!(v.check_claims(&obj(json!({"iat": 0, "exp": 900})), 1).is_ok());
+        assert!(
+            v.check_claims(&obj(json!({"iat": 0, "exp": 900})), 1)
+                .is_ok()
+        );
         let long = obj(json!({"iat": 0, "exp": 901}));
         let e = v.check_claims(&long, 1).unwrap_err();
         assert_eq!(e.code(), "malformed_token");
@@ -424,7 +427,11 @@ mod tests {
             leeway: 10,
             ..v.clone()
         };
-        assert!(no_iat.check_claims(&obj(json!({"exp": 1910})), 1000).is_ok());
+        assert!(
+            no_iat
+                .check_claims(&obj(json!({"exp": 1910})), 1000)
+                .is_ok()
+        );
         assert_eq!(
             no_iat
                 .check_claims(&obj(json!({"exp": 1911})), 1000)

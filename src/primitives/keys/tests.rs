@@ -197,7 +197,10 @@ fn key_ops_must_allow_verify() {
         }
     }
     // An unusable twin does not make the set ambiguous (jose filters it out too).
-    let twin = with_member(&p256_public().to_jwk(Some("k1")), r#""key_ops":["encrypt"]"#);
+    let twin = with_member(
+        &p256_public().to_jwk(Some("k1")),
+        r#""key_ops":["encrypt"]"#,
+    );
     let set = format!(r#"{{"keys":[{twin},{jwk}]}}"#);
     assert!(select_from_jwks(&set, "k1").unwrap() == k);
 }
@@ -220,7 +223,10 @@ fn duplicate_kid_is_ambiguous() {
         a.to_jwk(Some("k1")),
         a.to_jwk(Some("k1"))
     );
-    assert_eq!(select_from_jwks(&same, "k1").unwrap_err().code(), "invalid_key");
+    assert_eq!(
+        select_from_jwks(&same, "k1").unwrap_err().code(),
+        "invalid_key"
+    );
     let distinct = format!(
         r#"{{"keys":[{},{}]}}"#,
         a.to_jwk(Some("k1")),
