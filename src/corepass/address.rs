@@ -124,10 +124,14 @@ impl CoreAddress {
     }
 
     /// Parses 44 hex characters (either case), checking prefix and checksum.
+    /// The check digits must be the pair go-core prints: the ICAN rule alone
+    /// (`mod 97 == 1`) also holds for a second pair on some addresses, which is
+    /// refused so that one account has one spelling.
     ///
     /// # Errors
     /// [`Error::Malformed`] when the string is not 44 hex characters, the
-    /// prefix is not `cb`/`ab`/`ce`, or the checksum does not hold.
+    /// prefix is not `cb`/`ab`/`ce`, or the check digits are not the canonical
+    /// ones.
     pub fn parse(s: &str) -> Result<Self> {
         if s.len() != 2 * ADDRESS_LEN {
             return Err(Error::malformed("Core address must be 44 hex characters"));
@@ -143,15 +147,18 @@ impl CoreAddress {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let arr = <[u8; ADDRESS_LEN]>::try_from(bytes)
             .map_err(|_| Error::malformed("Core address must be 22 bytes"))?;
-        let [prefix, check, hash20 @ ..] = arr;
-        if Network::from_prefix(prefix).is_none() {
-            return Err(Error::malformed("unknown Core address network prefix"));
-        }
-        let (hi, lo) = (check >> 4, check & 0x0f);
-        if hi > 9 || lo > 9 || mod97(&hash20, prefix, hi * 10 + lo) != 1 {
+        let [prefix, _, hash20 @ ..] = arr;
+        let network = Network::from_prefix(prefix)
+            .ok_or(Error::malformed("unknown Core address network prefix"))?;
+        // Only the check digits go-core prints (98 - n mod 97, 01..=98) are
+        // accepted: mod 97 alone would also accept 99 for 02, 00 for 97 and 01
+        // for 98, a second spelling of one account that `==` and string keys
+        // would count twice.
+        let canonical = Self::from_parts(network, &hash20);
+        if canonical.0 != arr {
             return Err(Error::malformed("Core address checksum mismatch"));
         }
-        Ok(Self(arr))
+        Ok(canonical)
     }
 
     /// The network named by the prefix.
@@ -274,4 +281,35 @@ mod tests {
             );
         }
     }
+
+    /// ICAN's `mod 97 == 1` also holds for check digits 99 (for 02), 00 (for
+    /// 97) and 01 (for 98); only go-core's pair is accepted.
+    #[test]
+    fn second_check_digit_pair_is_refused() {
+        let mut found = 0;
+        for i in 0u32..2000 {
+            let digest = sha3_256(&[&i.to_be_bytes()]);
+            let mut hash20 = [0u8; 20];
+            hash20.copy_from_slice(&digest[12..]);
+            let a = CoreAddress::from_parts(Network::Mainnet, &hash20);
+            let check = (a.0[1] >> 4) * 10 + (a.0[1] & 0x0f);
+            let alt = match check {
+                2 => 99,
+                97 => 0,
+                98 => 1,
+                _ => continue,
+            };
+            let mut other = a.0;
+            other[1] = (alt / 10) << 4 | (alt % 10);
+            assert_eq!(mod97(&hash20, other[0], alt), 1, "the ICAN rule holds for {alt}");
+            assert_eq!(
+                CoreAddress::from_bytes(&other).unwrap_err().code(),
+                "malformed_input"
+            );
+            assert_eq!(CoreAddress::parse(&hex::encode(a.0)).unwrap(), a);
+            found += 1;
+        }
+        assert!(found >= 3, "only {found} addresses with a second pair");
+    }
 }
+
