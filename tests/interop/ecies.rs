@@ -13,7 +13,8 @@
 //!
 //! 1. the library encrypts to a kycrypt key, kycrypt decrypts (byte-equal);
 //!    the library also generates key pairs, whose public keys kycrypt must
-//!    derive from the secrets identically;
+//!    derive from the secrets identically and read in every form (33, 65 and
+//!    raw 64 bytes);
 //! 2. kycrypt encrypts to the library's keys, the library decrypts (byte-equal).
 //!
 //! Each envelope is also tampered with ([`Tamper`]): a flipped bit in the
@@ -344,6 +345,16 @@ fn against(peer: &Peer, libs: &[(&'static str, Curve)]) -> Log {
                 &format!("{what}: kycrypt derives the library's {member}"),
             );
         }
+        // ... and reads its raw `x || y` form (64 bytes, as eciesjs and eciespy also take it).
+        let raw = &s(&keygen["pk"])[2..];
+        let parsed = EciesPublicKey::parse(c.curve, raw).map(|k| k.to_sec1_bytes(false));
+        let want = Ok(derived.to_sec1_bytes(false));
+        t.eq(
+            lib,
+            parsed.map_err(|e| e.code()),
+            want,
+            &format!("{what}: raw x || y public key"),
+        );
         let pk_hex = if c.compressed_pk {
             &keygen["pk_compressed"]
         } else {
