@@ -34,18 +34,9 @@ rust_test() {
   cargo test -p kycrypt --no-default-features --locked
 }
 
-python_venv() {
-  local venv=$ROOT/target/venv
-  if [[ ! -x $venv/bin/python ]]; then python3 -m venv "$venv"; fi
-  "$venv/bin/python" -m pip install -q --upgrade pip
-  "$venv/bin/python" -m pip install -q -r "$ROOT/tests/interop/requirements.txt"
-}
-
-interop() {
-  python_venv
-  cargo build -p kycrypt-cli --locked
-  KYCRYPT_BIN=$ROOT/target/debug/kycrypt "$ROOT/target/venv/bin/python" -m pytest -q tests/interop
-}
+# Real-client interop (tests/interop, scripts/interop.sh): pinned Node, Python and Go
+# peers installed into a cache outside the tree, both directions, fresh inputs.
+interop() { bash scripts/interop.sh; }
 
 bindings() { bash scripts/test-bindings.sh; }
 fuzz_smoke() { bash scripts/fuzz-smoke.sh; }
