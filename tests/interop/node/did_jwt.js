@@ -95,23 +95,9 @@ async function run(t) {
   }
 }
 
-async function main() {
-  keyDidResolver = await import(pathToFileURL(require.resolve('key-did-resolver')).href);
-  const chunks = [];
-  for await (const c of process.stdin) chunks.push(c);
-  const { tasks } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  const results = [];
-  for (const t of tasks) {
-    try {
-      results.push({ id: t.id, ok: true, ...(await run(t)) });
-    } catch (e) {
-      results.push({ id: t.id, ok: false, error: `${e.name || 'Error'}: ${e.message}` });
-    }
-  }
-  process.stdout.write(JSON.stringify({ results }));
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(2);
+require('./peer.js').main(run, {
+  async before() {
+    keyDidResolver = await import(pathToFileURL(require.resolve('key-did-resolver')).href);
+  },
+  describe: (e) => `${e.name || 'Error'}: ${e.message}`,
 });

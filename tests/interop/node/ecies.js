@@ -42,19 +42,10 @@ function run(task) {
   }
 }
 
-const chunks = [];
-process.stdin.on("data", (c) => chunks.push(c));
-process.stdin.on("end", () => {
-  const before = JSON.stringify(ECIES_CONFIG);
-  const { tasks } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  const results = tasks.map((task) => {
-    try {
-      return { id: task.id, ok: true, ...run(task) };
-    } catch (e) {
-      return { id: task.id, ok: false, error: `${e?.constructor?.name ?? "Error"}: ${e?.message ?? e}` };
-    }
-  });
+const configBefore = JSON.stringify(ECIES_CONFIG);
+require("./peer.js").main(run, {
   // The per-call configs must have left the global one alone.
-  if (JSON.stringify(ECIES_CONFIG) !== before) throw new Error("ECIES_CONFIG was modified");
-  process.stdout.write(JSON.stringify({ results }));
+  after() {
+    if (JSON.stringify(ECIES_CONFIG) !== configBefore) throw new Error("ECIES_CONFIG was modified");
+  },
 });

@@ -23,16 +23,4 @@ function run(task) {
   }
 }
 
-const chunks = [];
-process.stdin.on("data", (c) => chunks.push(c));
-process.stdin.on("end", () => {
-  const { tasks } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  const results = tasks.map((task) => {
-    try {
-      return { id: task.id, ok: true, ...run(task) };
-    } catch (e) {
-      return { id: task.id, ok: false, error: `${e.constructor.name}: ${e.message}` };
-    }
-  });
-  process.stdout.write(JSON.stringify({ results }));
-});
+require("./peer.js").main(run);
