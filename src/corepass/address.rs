@@ -301,7 +301,11 @@ mod tests {
             };
             let mut other = a.0;
             other[1] = (alt / 10) << 4 | (alt % 10);
-            assert_eq!(mod97(&hash20, other[0], alt), 1, "the ICAN rule holds for {alt}");
+            assert_eq!(
+                mod97(&hash20, other[0], alt),
+                1,
+                "the ICAN rule holds for {alt}"
+            );
             assert_eq!(
                 CoreAddress::from_bytes(&other).unwrap_err().code(),
                 "malformed_input"
@@ -312,4 +316,3 @@ mod tests {
         assert!(found >= 3, "only {found} addresses with a second pair");
     }
 }
-
