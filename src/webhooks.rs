@@ -286,12 +286,7 @@ where
     // The first matching timestamp (header order) within the window: any
     // such set is enough (rotation sends several).
     let mut fresh: Option<u64> = None;
-    for (i, set) in sets.iter().enumerate() {
-        if sets.iter().take(i).any(|s| s.t_raw == set.t_raw) {
-            continue; // this timestamp's MAC was already compared with all its candidates
-        }
-        let same_t = || sets.iter().skip(i).filter(|s| s.t_raw == set.t_raw);
-        let candidates = same_t().flat_map(|s| s.signatures.iter());
+    for (set, candidates) in header::by_timestamp(&sets) {
         let matched = any_tag_matches(secret, &[set.t_raw.as_bytes(), b".", body], candidates);
         any_match |= matched;
         if matched
@@ -308,25 +303,14 @@ where
     Ok(VerifiedWebhook::new(provider, scheme, Some(t)))
 }
 
-/// Computes `HMAC-SHA256(secret, parts)` once and compares it in constant time
-/// with every hex candidate (either case); true when any is equal. Every
-/// candidate is compared (no early exit), so the timing says nothing about
-/// which one matched; a candidate that is not hex of the right length simply
-/// does not match.
-fn any_tag_matches<'a>(
-    secret: &HmacKey,
-    parts: &[&[u8]],
-    candidates: impl Iterator<Item = &'a &'a str>,
-) -> bool {
+/// One MAC pass over `parts`, compared with every candidate
+/// ([`HmacKey::verify_hex_any`]); the tests count the passes.
+fn any_tag_matches(secret: &HmacKey, parts: &[&[u8]], candidates: Vec<&str>) -> bool {
     #[cfg(test)]
     tests::MAC_PASSES.with(|c| c.set(c.get() + 1));
-    let tag = zeroize::Zeroizing::new(secret.sign(HmacAlg::Sha256, parts));
-    let mut matched = false;
-    for candidate in candidates {
-        let decoded = zeroize::Zeroizing::new(hex::decode(candidate.trim()).unwrap_or_default());
-        matched |= crate::primitives::hmac::ct_eq(&tag, &decoded);
-    }
-    matched
+    secret
+        .verify_hex_any(HmacAlg::Sha256, parts, candidates)
+        .is_ok()
 }
 
 /// Verifies a webhook of any [`Provider`] with an HMAC secret: the one entry

@@ -144,8 +144,35 @@ impl HmacKey {
     /// # Errors
     /// [`Error::SignatureInvalid`].
     pub fn verify_hex(&self, alg: HmacAlg, parts: &[&[u8]], tag_hex: &str) -> Result<()> {
-        let tag = Zeroizing::new(hex::decode(tag_hex.trim()).map_err(|_| Error::SignatureInvalid)?);
-        self.verify(alg, parts, &tag)
+        self.verify_hex_any(alg, parts, [tag_hex])
+    }
+
+    /// Like [`verify_hex`](Self::verify_hex) against several candidate tags:
+    /// the tag over `parts` is computed **once** and compared in constant
+    /// time with every candidate (all of them, no early exit), so the cost
+    /// does not grow with the number of candidates and the timing says
+    /// nothing about which one matched. A candidate that is not hex of the
+    /// right length does not match.
+    ///
+    /// # Errors
+    /// [`Error::SignatureInvalid`] when no candidate matches.
+    pub fn verify_hex_any<'a>(
+        &self,
+        alg: HmacAlg,
+        parts: &[&[u8]],
+        tags_hex: impl IntoIterator<Item = &'a str>,
+    ) -> Result<()> {
+        let expected = Zeroizing::new(self.sign(alg, parts));
+        let mut matched = false;
+        for candidate in tags_hex {
+            let tag = Zeroizing::new(hex::decode(candidate.trim()).unwrap_or_default());
+            matched |= ct_eq(&expected, &tag);
+        }
+        if matched {
+            Ok(())
+        } else {
+            Err(Error::SignatureInvalid)
+        }
     }
 }
 
@@ -200,6 +227,22 @@ mod tests {
             key.verify_hex(HmacAlg::Sha256, &[msg], "zz"),
             Err(Error::SignatureInvalid)
         );
+    }
+
+    #[test]
+    fn verify_hex_any_matches_any_candidate() {
+        let key = HmacKey::from_slice(b"Jefe").unwrap();
+        let tag = hex::encode(key.sign(HmacAlg::Sha256, &[b"m"]));
+        let wrong = "00".repeat(32);
+        for tags in [vec![tag.as_str()], vec![wrong.as_str(), "zz", tag.as_str()]] {
+            assert!(key.verify_hex_any(HmacAlg::Sha256, &[b"m"], tags).is_ok());
+        }
+        for tags in [vec![], vec![wrong.as_str(), "zz", &tag[..62]]] {
+            assert_eq!(
+                key.verify_hex_any(HmacAlg::Sha256, &[b"m"], tags),
+                Err(Error::SignatureInvalid)
+            );
+        }
     }
 
     #[test]

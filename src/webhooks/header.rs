@@ -126,15 +126,29 @@ pub(crate) fn parse_signature_sets<'a>(
     if sets.is_empty() {
         return Err(bad("empty"));
     }
-    let distinct = sets
-        .iter()
-        .enumerate()
-        .filter(|(i, s)| !sets.iter().take(*i).any(|o| o.t_raw == s.t_raw))
-        .count();
-    if distinct > MAX_DISTINCT_TIMESTAMPS {
+    if by_timestamp(&sets).len() > MAX_DISTINCT_TIMESTAMPS {
         return Err(bad("too many distinct timestamps"));
     }
     Ok(sets)
+}
+
+/// The sets grouped by their timestamp text, in first-seen order: each
+/// distinct `t` (its first set) with every signature sent under it, from
+/// all sets that share it.
+pub(crate) fn by_timestamp<'s, 'a>(
+    sets: &'s [SignatureSet<'a>],
+) -> Vec<(&'s SignatureSet<'a>, Vec<&'a str>)> {
+    let mut groups: Vec<(&'s SignatureSet<'a>, Vec<&'a str>)> = Vec::new();
+    for set in sets {
+        match groups
+            .iter_mut()
+            .find(|(first, _)| first.t_raw == set.t_raw)
+        {
+            Some((_, sigs)) => sigs.extend(&set.signatures),
+            None => groups.push((set, set.signatures.clone())),
+        }
+    }
+    groups
 }
 
 /// Parses one `t=..,<sig_name>=..` set; the error is a static reason.
