@@ -1090,6 +1090,20 @@ fn spec(ctx: &Ctx, gens: &[Gen], label: &str) -> Value {
     }
 }
 
+/// `(label, alg, kid)` of every signer in `pool`: a key the peer generates
+/// (`gens`) keeps the kid it was given, a kycrypt key its own.
+fn plan(ctx: &Ctx, gens: &[Gen], pool: &[(String, String)]) -> Vec<(String, String, String)> {
+    pool.iter()
+        .map(|(label, alg)| {
+            let kid = gens
+                .iter()
+                .find(|g| g.label == label)
+                .map_or_else(|| ctx.keys[label].kid.clone(), |g| g.kid.clone());
+            (label.clone(), alg.clone(), kid)
+        })
+        .collect()
+}
+
 fn node_round(node: &Peer, ctx: &mut Ctx, t: &mut Tally) {
     let gens = vec![
         Gen::new("n-rsa3072", "rsa3072", "pkcs1", "node RSA-3072 PKCS#1"),
@@ -1099,16 +1113,7 @@ fn node_round(node: &Peer, ctx: &mut Ctx, t: &mut Tally) {
     let now = common::now();
     let pool = pool(ctx, &gens);
     let rust_labels: Vec<String> = ctx.keys.keys().cloned().collect();
-    let plan: Vec<(String, String, String)> = pool
-        .iter()
-        .map(|(label, alg)| {
-            let kid = gens
-                .iter()
-                .find(|g| g.label == label)
-                .map_or_else(|| ctx.keys[label].kid.clone(), |g| g.kid.clone());
-            (label.clone(), alg.clone(), kid)
-        })
-        .collect();
+    let plan = plan(ctx, &gens, &pool);
     let mut b = Batch::new(gens);
     // jose's thumbprint of kycrypt's JWK is kycrypt's default kid.
     for label in &rust_labels {
@@ -1154,16 +1159,7 @@ fn python_round(python: &Peer, ctx: &mut Ctx, t: &mut Tally) {
     let now = common::now();
     let pool = pool(ctx, &gens);
     let known: Vec<String> = ctx.keys.keys().cloned().collect();
-    let plan: Vec<(String, String, String)> = pool
-        .iter()
-        .map(|(label, alg)| {
-            let kid = gens
-                .iter()
-                .find(|g| g.label == label)
-                .map_or_else(|| ctx.keys[label].kid.clone(), |g| g.kid.clone());
-            (label.clone(), alg.clone(), kid)
-        })
-        .collect();
+    let plan = plan(ctx, &gens, &pool);
     let mut b = Batch::new(gens);
     for (label, alg, kid) in &plan {
         let s = spec(ctx, &b.gens, label);
