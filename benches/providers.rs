@@ -17,16 +17,16 @@ mod vectors;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use kycrypt::corepass::address::{CoreAddress, Network};
-use kycrypt::corepass::callback::{
+use kycrypt::corepass::{
     CallbackOptions, Coverage, PinnedConnector, verify_data_callback, verify_status_callback,
 };
+use kycrypt::corepass::{CoreAddress, Network};
 use kycrypt::hypersign::did_jwt::{DidJwtValidation, verify_did_jwt};
 use kycrypt::moca::partner_jwt::{PartnerClaims, sign_partner_jwt, verify_partner_jwt};
 use kycrypt::primitives::hmac::HmacKey;
 use kycrypt::primitives::keys::{PrivateKey, PublicKey};
-use kycrypt::webhooks::{self, Provider, WebhookOptions};
-use kycrypt::zerohash::{self, ZeroHashCredentials, ZeroHashPublicKey};
+use kycrypt::webhooks::{self, Provider, WebhookOptions, ZeroHashPublicKey};
+use kycrypt::zerohash::{self, ZeroHashCredentials};
 
 /// A 300-byte JSON request body (the size the issue names for Zero Hash).
 fn body_300() -> String {
@@ -130,10 +130,10 @@ fn webhook_checks(c: &mut Criterion) {
     let headers = vectors::headers(&i);
     let body = vectors::s(&i, "body").as_bytes();
     let (now, opts) = (vectors::u(&i, "now"), WebhookOptions::default());
-    zerohash::verify_webhook_rsa(&key, &headers, body, now, &opts).unwrap();
+    webhooks::verify_zerohash_rsa(&key, &headers, body, now, &opts).unwrap();
     g.bench_function("zerohash_rsa2048", |b| {
         b.iter(|| {
-            zerohash::verify_webhook_rsa(&key, black_box(&headers), black_box(body), now, &opts)
+            webhooks::verify_zerohash_rsa(&key, black_box(&headers), black_box(body), now, &opts)
                 .unwrap()
         })
     });

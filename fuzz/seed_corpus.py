@@ -83,7 +83,7 @@ SEEDS = {
     "hmac_verify_hex": [("webhooks.json", "webhooks.verify",
                          lambda op, i: next((v for n, v in i.get("headers", []) if "ign" in n.lower()), "").encode())],
     "corepass_callback": [("corepass.json", "corepass.verify_", corepass)],
-    "gojson_roundtrip": [("corepass.json", "corepass.go_json_string", hexmember("value_hex"))],
+    "gojson_roundtrip": [("corepass.json", "internal.go_json_string", hexmember("value_hex"))],
     "core_address": [("corepass.json", "corepass.parse_address", member("address")),
                      ("corepass.json", "corepass.address_from_public_key", hexmember("public_key")),
                      ("corepass.json", "corepass.verify_", member("connector"))],

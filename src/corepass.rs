@@ -1,8 +1,21 @@
-//! CorePass: Connector v1 callbacks (Ed448), Connector v2 webhooks (HMAC), Core
-//! addresses (ICAN), item names and peppers.
+//! CorePass: Connector v1 callbacks (Ed448), Core addresses (ICAN), item
+//! names, peppers and transfer statuses. Connector v2 webhooks (HMAC) are
+//! checked by [`webhooks::verify`](crate::webhooks::verify) with
+//! [`Provider::CorePass`](crate::webhooks::Provider::CorePass).
 
-pub mod address;
-pub mod callback;
-pub mod gojson;
-pub mod items;
-pub mod webhook;
+mod address;
+mod callback;
+pub(crate) mod gojson;
+mod items;
+mod pepper;
+
+pub use address::{ADDRESS_LEN, CoreAddress, Network};
+pub use callback::{
+    CALLBACK_SIGNATURE_LEN, CallbackBody, CallbackOptions, Coverage, DEFAULT_SKEW_SECS, DataBody,
+    DataInfo, ErrorBody, MAX_BODY_LEN, MAX_SKEW_SECS, PinnedConnector, StatusBody,
+    VerifiedCallback, verify_data_callback, verify_error_callback, verify_status_callback,
+};
+pub use items::{
+    Item, MAX_QR_EXPIRATION_SECS, MIN_QR_EXPIRATION_SECS, Status, check_qrcode_expiration,
+};
+pub use pepper::{MAX_PEPPER_HEX_LEN, PEPPER_RANDOM_LENS, Pepper};

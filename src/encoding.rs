@@ -10,19 +10,20 @@ use crate::error::{Detail, Error, Result};
 /// Decodes lowercase or uppercase hex (no `0x` prefix, even length).
 ///
 /// # Errors
-/// [`Error::Malformed`] naming `what` when the input is not hex.
+/// [`Error::MalformedInput`] naming `what` when the input is not hex.
 pub fn hex_decode(what: &'static str, s: &str) -> Result<Vec<u8>> {
-    hex::decode(s).map_err(|_| Error::Malformed(Detail::Owned(format!("{what} is not valid hex"))))
+    hex::decode(s)
+        .map_err(|_| Error::MalformedInput(Detail::Owned(format!("{what} is not valid hex"))))
 }
 
 /// Decodes hex into exactly `N` bytes.
 ///
 /// # Errors
-/// [`Error::Malformed`] naming `what` when the input is not hex or not `N` bytes long.
+/// [`Error::MalformedInput`] naming `what` when the input is not hex or not `N` bytes long.
 pub fn hex_decode_array<const N: usize>(what: &'static str, s: &str) -> Result<[u8; N]> {
     let mut out = [0u8; N];
     hex::decode_to_slice(s, &mut out).map_err(|_| {
-        Error::Malformed(Detail::Owned(format!(
+        Error::MalformedInput(Detail::Owned(format!(
             "{what} must be {} hex characters",
             2 * N
         )))
@@ -33,11 +34,11 @@ pub fn hex_decode_array<const N: usize>(what: &'static str, s: &str) -> Result<[
 /// Decodes standard base64 (RFC 4648 section 4, padded).
 ///
 /// # Errors
-/// [`Error::Malformed`] naming `what` when the input is not padded standard base64.
+/// [`Error::MalformedInput`] naming `what` when the input is not padded standard base64.
 pub fn b64_decode(what: &'static str, s: &str) -> Result<Vec<u8>> {
     STANDARD
         .decode(s)
-        .map_err(|_| Error::Malformed(Detail::Owned(format!("{what} is not valid base64"))))
+        .map_err(|_| Error::MalformedInput(Detail::Owned(format!("{what} is not valid base64"))))
 }
 
 /// Encodes standard base64 (padded).
@@ -49,11 +50,11 @@ pub fn b64_encode(data: &[u8]) -> String {
 /// Decodes base64url without padding (RFC 7515 section 2).
 ///
 /// # Errors
-/// [`Error::Malformed`] naming `what` when the input is not unpadded base64url.
+/// [`Error::MalformedInput`] naming `what` when the input is not unpadded base64url.
 pub fn b64url_decode(what: &'static str, s: &str) -> Result<Vec<u8>> {
     URL_SAFE_NO_PAD
         .decode(s)
-        .map_err(|_| Error::Malformed(Detail::Owned(format!("{what} is not valid base64url"))))
+        .map_err(|_| Error::MalformedInput(Detail::Owned(format!("{what} is not valid base64url"))))
 }
 
 /// Encodes base64url without padding.

@@ -19,175 +19,132 @@ pub type Detail = Cow<'static, str>;
 /// `Result` with [`Error`].
 pub type Result<T, E = Error> = core::result::Result<T, E>;
 
-/// Everything that can go wrong in kycrypt.
-///
-/// Match on the variant (or on [`Error::code`]) to act; show the `Display`
-/// text to operators. New variants may be added in minor releases.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
+/// Defines [`Error`], [`Error::code`] and [`Error::ALL_CODES`] from one
+/// table of `Variant(fields) => code, "display"` rows, so that the three cannot
+/// drift apart. Each variant is named after its code (`MalformedInput` is
+/// `malformed_input`); `tests::variant_names_match_codes` holds that rule.
+macro_rules! error_table {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident $(($tuple:ty))? $({ $($(#[doc = $fdoc:literal])* $field:ident: $fty:ty,)+ })?
+            => $code:ident, $msg:literal;
+    )+) => {
+        /// Everything that can go wrong in kycrypt.
+        ///
+        /// Match on the variant (or on [`Error::code`]) to act; show the `Display`
+        /// text to operators. New variants may be added in minor releases. Each
+        /// variant's name is its code in `UpperCamelCase`.
+        #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+        #[non_exhaustive]
+        pub enum Error {
+            $(
+                $(#[doc = $doc])*
+                #[error($msg)]
+                $variant $(($tuple))? $({ $($(#[doc = $fdoc])* $field: $fty,)+ })?,
+            )+
+        }
+
+        impl Error {
+            /// The stable, machine-readable code of this error (`snake_case`). These
+            /// strings are part of the API and identical in every binding.
+            ///
+            /// ```
+            /// assert_eq!(kycrypt::Error::SignatureInvalid.code(), "signature_invalid");
+            /// ```
+            #[must_use]
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $(Self::$variant { .. } => stringify!($code),)+
+                }
+            }
+
+            /// Every code [`Error::code`] can return, in declaration order, for
+            /// bindings and docs.
+            pub const ALL_CODES: &'static [&'static str] = &[$(stringify!($code)),+];
+
+            /// `(variant name, code)` for every variant, in declaration order.
+            #[doc(hidden)]
+            pub const VARIANTS: &'static [(&'static str, &'static str)] =
+                &[$((stringify!($variant), stringify!($code))),+];
+        }
+    };
+}
+
+error_table! {
     /// The input could not be parsed (bad JSON, bad hex/base64, wrong length,
     /// missing field). Code `malformed_input`.
-    #[error("malformed input: {0}")]
-    Malformed(Detail),
+    MalformedInput(Detail) => malformed_input, "malformed input: {0}";
     /// A compact JWS/JWT is not well formed. Code `malformed_token`.
-    #[error("malformed token: {0}")]
-    MalformedToken(Detail),
+    MalformedToken(Detail) => malformed_token, "malformed token: {0}";
     /// A required header is absent. Code `missing_header`.
-    #[error("missing header: {0}")]
-    MissingHeader(Detail),
+    MissingHeader(Detail) => missing_header, "missing header: {0}";
     /// An input is larger than the documented limit. Code `input_too_large`.
-    #[error("{what} is too large (limit {limit} bytes)")]
     InputTooLarge {
-        /// What was too large.
-        what: &'static str,
-        /// The limit in bytes.
-        limit: usize,
-    },
+            /// What was too large.
+            what: &'static str,
+            /// The limit in bytes.
+            limit: usize,
+        } => input_too_large, "{what} is too large (limit {limit} bytes)";
     /// A key could not be parsed or is not usable (off-curve point, identity,
     /// wrong size, unsupported RSA modulus). Code `invalid_key`.
-    #[error("invalid key: {0}")]
-    InvalidKey(Detail),
+    InvalidKey(Detail) => invalid_key, "invalid key: {0}";
     /// The key that signed is not the pinned key. Code `key_mismatch`.
-    #[error("the message was signed by a key other than the pinned one")]
-    KeyMismatch,
+    KeyMismatch => key_mismatch, "the message was signed by a key other than the pinned one";
     /// A key or ciphertext belongs to another curve than the one asked for.
     /// Code `curve_mismatch`.
-    #[error("curve mismatch: {0}")]
-    CurveMismatch(Detail),
+    CurveMismatch(Detail) => curve_mismatch, "curve mismatch: {0}";
     /// The signature or MAC does not verify. Code `signature_invalid`.
-    #[error("signature invalid")]
-    SignatureInvalid,
+    SignatureInvalid => signature_invalid, "signature invalid";
     /// No known message form verifies with the pinned key (CorePass error
     /// callbacks). Never reported as valid. Code `unverifiable_signature`.
-    #[error("signature could not be verified: {0}")]
-    Unverifiable(Detail),
+    UnverifiableSignature(Detail) => unverifiable_signature, "signature could not be verified: {0}";
     /// A deadline or `exp` has passed (beyond the allowed skew). Code `expired`.
-    #[error("expired")]
-    Expired,
+    Expired => expired, "expired";
     /// `nbf`/`iat` lies in the future (beyond the allowed skew). Code `not_yet_valid`.
-    #[error("not yet valid")]
-    NotYetValid,
+    NotYetValid => not_yet_valid, "not yet valid";
     /// A signed timestamp is outside the accepted window (too old or too far
     /// in the future). Code `timestamp_out_of_window`.
-    #[error("timestamp outside the accepted window")]
-    TimestampOutOfWindow,
+    TimestampOutOfWindow => timestamp_out_of_window, "timestamp outside the accepted window";
     /// The signature covers only the deadline (CorePass data callback) and the
     /// caller did not opt in to that. Code `deadline_only_not_allowed`.
-    #[error("signature covers only the deadline; not accepted without explicit opt-in")]
-    DeadlineOnlyNotAllowed,
+    DeadlineOnlyNotAllowed => deadline_only_not_allowed, "signature covers only the deadline; not accepted without explicit opt-in";
     /// The token's audience is not the expected one. Code `audience_mismatch`.
-    #[error("audience mismatch")]
-    AudienceMismatch,
+    AudienceMismatch => audience_mismatch, "audience mismatch";
     /// The issuer, or the DID a `kid` names, is not the expected one.
     /// Code `issuer_mismatch`.
-    #[error("issuer mismatch: {0}")]
-    IssuerMismatch(Detail),
+    IssuerMismatch(Detail) => issuer_mismatch, "issuer mismatch: {0}";
     /// The algorithm is known but not allowed for this key or check
     /// (`none`, HS256 against an RSA key, ...). Code `algorithm_not_allowed`.
-    #[error("algorithm not allowed: {0}")]
-    AlgorithmNotAllowed(Detail),
+    AlgorithmNotAllowed(Detail) => algorithm_not_allowed, "algorithm not allowed: {0}";
     /// The algorithm, curve or key type is not supported by this build.
     /// Code `unsupported_algorithm`.
-    #[error("unsupported algorithm: {0}")]
-    UnsupportedAlgorithm(Detail),
+    UnsupportedAlgorithm(Detail) => unsupported_algorithm, "unsupported algorithm: {0}";
     /// A JWS header lists a `crit` extension that is not understood, or uses
     /// `b64: false`. Code `unknown_critical_header`.
-    #[error("unknown critical header: {0}")]
-    UnknownCriticalHeader(Detail),
+    UnknownCriticalHeader(Detail) => unknown_critical_header, "unknown critical header: {0}";
     /// No usable key was found (no matching `kid`, no verification method
     /// for the purpose). Code `key_not_found`.
-    #[error("key not found: {0}")]
-    KeyNotFound(Detail),
+    KeyNotFound(Detail) => key_not_found, "key not found: {0}";
     /// The DID document is deactivated. Code `did_deactivated`.
-    #[error("DID document is deactivated")]
-    DidDeactivated,
+    DidDeactivated => did_deactivated, "DID document is deactivated";
     /// Decryption failed (wrong key or tampered ciphertext; deliberately not
     /// more precise). Code `decryption_failed`.
-    #[error("decryption failed")]
-    DecryptionFailed,
+    DecryptionFailed => decryption_failed, "decryption failed";
     /// The provider does not sign its messages (Jumio), so nothing can be
     /// verified. Code `not_signed`.
-    #[error("not signed: {0}")]
-    NotSigned(Detail),
+    NotSigned(Detail) => not_signed, "not signed: {0}";
     /// A caller-supplied option is out of range (TTL above the cap, skew
     /// above the maximum). Code `invalid_argument`.
-    #[error("invalid argument: {0}")]
-    InvalidArgument(Detail),
+    InvalidArgument(Detail) => invalid_argument, "invalid argument: {0}";
     /// A bug inside kycrypt (for example a caught panic at the FFI boundary).
     /// Code `internal`.
-    #[error("internal error: {0}")]
-    Internal(Detail),
+    Internal(Detail) => internal, "internal error: {0}";
 }
 
 impl Error {
-    /// The stable, machine-readable code of this error (`snake_case`). These
-    /// strings are part of the API and identical in every binding.
-    ///
-    /// ```
-    /// assert_eq!(kycrypt::Error::SignatureInvalid.code(), "signature_invalid");
-    /// ```
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::Malformed(_) => "malformed_input",
-            Self::MalformedToken(_) => "malformed_token",
-            Self::MissingHeader(_) => "missing_header",
-            Self::InputTooLarge { .. } => "input_too_large",
-            Self::InvalidKey(_) => "invalid_key",
-            Self::KeyMismatch => "key_mismatch",
-            Self::CurveMismatch(_) => "curve_mismatch",
-            Self::SignatureInvalid => "signature_invalid",
-            Self::Unverifiable(_) => "unverifiable_signature",
-            Self::Expired => "expired",
-            Self::NotYetValid => "not_yet_valid",
-            Self::TimestampOutOfWindow => "timestamp_out_of_window",
-            Self::DeadlineOnlyNotAllowed => "deadline_only_not_allowed",
-            Self::AudienceMismatch => "audience_mismatch",
-            Self::IssuerMismatch(_) => "issuer_mismatch",
-            Self::AlgorithmNotAllowed(_) => "algorithm_not_allowed",
-            Self::UnsupportedAlgorithm(_) => "unsupported_algorithm",
-            Self::UnknownCriticalHeader(_) => "unknown_critical_header",
-            Self::KeyNotFound(_) => "key_not_found",
-            Self::DidDeactivated => "did_deactivated",
-            Self::DecryptionFailed => "decryption_failed",
-            Self::NotSigned(_) => "not_signed",
-            Self::InvalidArgument(_) => "invalid_argument",
-            Self::Internal(_) => "internal",
-        }
-    }
-
-    /// Every code [`Error::code`] can return, for bindings and docs.
-    pub const ALL_CODES: &'static [&'static str] = &[
-        "malformed_input",
-        "malformed_token",
-        "missing_header",
-        "input_too_large",
-        "invalid_key",
-        "key_mismatch",
-        "curve_mismatch",
-        "signature_invalid",
-        "unverifiable_signature",
-        "expired",
-        "not_yet_valid",
-        "timestamp_out_of_window",
-        "deadline_only_not_allowed",
-        "audience_mismatch",
-        "issuer_mismatch",
-        "algorithm_not_allowed",
-        "unsupported_algorithm",
-        "unknown_critical_header",
-        "key_not_found",
-        "did_deactivated",
-        "decryption_failed",
-        "not_signed",
-        "invalid_argument",
-        "internal",
-    ];
-
-    /// Shorthand for [`Error::Malformed`] with a static detail.
+    /// Shorthand for [`Error::MalformedInput`] with a static detail.
     pub(crate) const fn malformed(what: &'static str) -> Self {
-        Self::Malformed(Cow::Borrowed(what))
+        Self::MalformedInput(Cow::Borrowed(what))
     }
 
     /// Shorthand for [`Error::InvalidKey`] with a static detail.
@@ -266,6 +223,20 @@ mod tests {
             assert_eq!(err.code(), *code);
             assert_eq!(err.to_string(), *msg);
             assert!(Error::ALL_CODES.contains(code));
+        }
+    }
+
+    /// Each variant is its code in `UpperCamelCase`, so a name never hides a
+    /// different code (`Malformed` once meant `malformed_input`).
+    #[test]
+    fn variant_names_match_codes() {
+        assert_eq!(Error::VARIANTS.len(), Error::ALL_CODES.len());
+        for (variant, code) in Error::VARIANTS {
+            let camel: String = code
+                .split('_')
+                .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+                .collect();
+            assert_eq!(*variant, camel, "variant {variant} has code {code}");
         }
     }
 

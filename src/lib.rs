@@ -13,3 +13,11 @@ pub mod webhooks;
 pub mod zerohash;
 
 pub use error::{Error, Result};
+
+/// Not public API: internals reachable by the fuzz targets and the
+/// differential tests only. Anything here may change in any release.
+#[doc(hidden)]
+pub mod __internal {
+    pub use crate::corepass::gojson::{Dialect, GoValue, encode, marshal, write_string};
+    pub use crate::hypersign::did::base58::{MAX_BASE58_LEN, base58btc_decode, base58btc_encode};
+}

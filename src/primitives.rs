@@ -5,3 +5,4 @@ pub mod eddsa;
 pub mod hmac;
 pub mod jwt;
 pub mod keys;
+pub(crate) mod support;

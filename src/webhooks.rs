@@ -9,16 +9,16 @@
 //! | error | meaning |
 //! |---|---|
 //! | [`Error::MissingHeader`] | the signature (or timestamp) header is absent or empty |
-//! | [`Error::Malformed`] | a header does not have the documented shape (or occurs twice) |
+//! | [`Error::MalformedInput`] | a header does not have the documented shape (or occurs twice) |
 //! | [`Error::SignatureInvalid`] | no signature matches (wrong secret, tampered body, non-hex tag) |
 //! | [`Error::TimestampOutOfWindow`] | the signature matches but its timestamp is outside the window |
-//! | [`Error::InputTooLarge`] | body over [`MAX_BODY_LEN`] or a header over [`header::MAX_HEADER_VALUE_LEN`] |
+//! | [`Error::InputTooLarge`] | body over [`MAX_BODY_LEN`] or a header over [`MAX_HEADER_VALUE_LEN`] |
 //! | [`Error::UnsupportedAlgorithm`] | Sumsub names an unknown digest algorithm |
 //! | [`Error::NotSigned`] | Jumio: the provider does not sign webhooks |
 //!
 //! The signature is checked before the timestamp, so `TimestampOutOfWindow`
 //! means "authentic but stale or replayed". Header names are matched
-//! ASCII case-insensitively; a header given twice is `Malformed`.
+//! ASCII case-insensitively; a header given twice is `MalformedInput`.
 //!
 //! Providers without a signed timestamp (Sumsub, Onfido, Veriff, Zero Hash
 //! legacy) cannot be protected against replay by the signature: deduplicate
@@ -48,12 +48,18 @@
 //! [`RECOMMENDED_MIN_LEN`](crate::primitives::hmac::RECOMMENDED_MIN_LEN)
 //! random bytes.
 
-pub mod header;
-pub mod jumio;
-pub mod onfido;
-pub mod persona;
-pub mod sumsub;
-pub mod veriff;
+mod corepass;
+mod header;
+mod jumio;
+mod onfido;
+mod persona;
+mod sumsub;
+mod veriff;
+mod zerohash;
+
+pub use crate::primitives::support::MAX_HEADER_VALUE_LEN;
+pub use header::{MAX_DISTINCT_TIMESTAMPS, MAX_SIGNATURE_SETS, MAX_SIGNATURES_PER_SET};
+pub use zerohash::{ZeroHashPublicKey, verify_zerohash_rsa};
 
 use crate::error::{Detail, Error, Result};
 use crate::primitives::hmac::{HmacAlg, HmacKey};
@@ -339,8 +345,8 @@ where
         Provider::Onfido => onfido::verify(secret, headers, body),
         Provider::Veriff => veriff::verify(secret, headers, body),
         Provider::Persona => persona::verify(secret, headers, body, now, opts),
-        Provider::CorePass => crate::corepass::webhook::verify(secret, headers, body, now, opts),
-        Provider::ZeroHash => crate::zerohash::verify_webhook(secret, headers, body, now, opts),
+        Provider::CorePass => corepass::verify(secret, headers, body, now, opts),
+        Provider::ZeroHash => zerohash::verify(secret, headers, body, now, opts),
         Provider::Jumio => jumio::verify(headers, body),
     }
 }

@@ -1,5 +1,8 @@
-//! Zero Hash: signing API requests (platform -> Zero Hash), checking signed
-//! requests (for proxies, mocks and tests) and verifying Zero Hash webhooks.
+//! Zero Hash: signing API requests (platform -> Zero Hash) and checking signed
+//! requests (for proxies, mocks and tests). Zero Hash webhooks are verified by
+//! [`webhooks::verify`](crate::webhooks::verify) with
+//! [`Provider::ZeroHash`](crate::webhooks::Provider::ZeroHash) (HMAC) and
+//! [`webhooks::verify_zerohash_rsa`](crate::webhooks::verify_zerohash_rsa) (RSA).
 //!
 //! # Request signing
 //! `X-SCX-SIGNED = base64(HMAC-SHA256(base64decode(api secret),
@@ -30,12 +33,12 @@
 //! - legacy: `x-zh-hook-signature-256 = hex(HMAC-SHA256(secret, raw body))`;
 //! - RSA variants `x-zh-hook-rsa-signature` / `x-zh-hook-rsa-signature-256`:
 //!   RSASSA-PKCS1-v1_5 with SHA-256 over the same messages, checked with
-//!   Zero Hash's public key ([`ZeroHashPublicKey`]);
+//!   Zero Hash's public key ([`ZeroHashPublicKey`](crate::webhooks::ZeroHashPublicKey));
 //! - `x-zh-hook-notification-id` is returned as the idempotency key
 //!   ([`VerifiedWebhook::event_id`]).
 //!
 //! The current recipe is of medium confidence (secondary sources); its message
-//! is built in one place ([`webhook_message`]).
+//! is built in one place inside kycrypt.
 //!
 //! # Secrets
 //! The API secret is base64 as Zero Hash issues it (32 bytes decoded); the
@@ -50,17 +53,9 @@
 //! [`VerifiedWebhook::event_id`]: crate::webhooks::VerifiedWebhook::event_id
 
 mod request;
-mod rsa_key;
-mod webhook;
 
 pub use request::{
     DEFAULT_REQUEST_WINDOW_SECS, MAX_REQUEST_BODY_LEN, MAX_REQUEST_WINDOW_SECS, MAX_ROUTE_LEN,
     SignedHeaders, VerifiedRequest, ZeroHashCredentials, secret_from_base64, sign, signing_message,
     verify_request, verify_request_fields,
-};
-pub use rsa_key::ZeroHashPublicKey;
-pub use webhook::{
-    LEGACY_RSA_SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER, NOTIFICATION_ID_HEADER,
-    RSA_SIGNATURE_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verify_webhook, verify_webhook_rsa,
-    webhook_message,
 };

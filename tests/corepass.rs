@@ -9,13 +9,13 @@
 
 mod common;
 
-use kycrypt::corepass::address::{CoreAddress, Network};
-use kycrypt::corepass::callback::{
+use kycrypt::__internal::{Dialect, GoValue, marshal};
+use kycrypt::corepass::{
     CallbackOptions, PinnedConnector, VerifiedCallback, verify_data_callback,
     verify_error_callback, verify_status_callback,
 };
-use kycrypt::corepass::gojson::{Dialect, GoValue, marshal};
-use kycrypt::corepass::items::{Item, Pepper, check_qrcode_expiration};
+use kycrypt::corepass::{CoreAddress, Network};
+use kycrypt::corepass::{Item, Pepper, check_qrcode_expiration};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -100,7 +100,7 @@ fn vectors() {
             check_qrcode_expiration(c.u("expiration"), c.u("now")),
             |_, ()| Ok(()),
         ),
-        "corepass.go_json_string" => {
+        "internal.go_json_string" => {
             let d = if c.s("dialect") == "go122" {
                 Dialect::Go122
             } else {
@@ -143,7 +143,7 @@ fn errors_never_echo_claims() {
 #[test]
 fn body_size_limit() {
     let pinned = PinnedConnector::parse("cb82a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5").unwrap();
-    let big = vec![b' '; kycrypt::corepass::callback::MAX_BODY_LEN + 1];
+    let big = vec![b' '; kycrypt::corepass::MAX_BODY_LEN + 1];
     let e = verify_status_callback(&big, &pinned, 0, &CallbackOptions::default()).unwrap_err();
     assert_eq!(e.code(), "input_too_large");
 }

@@ -10,12 +10,12 @@
 )]
 
 use kycrypt::Error;
-use kycrypt::corepass::address::{CoreAddress, Network};
-use kycrypt::corepass::callback::{
+use kycrypt::corepass::{
     CallbackOptions, PinnedConnector, verify_data_callback, verify_error_callback,
     verify_status_callback,
 };
-use kycrypt::corepass::items::{Item, Pepper, Status};
+use kycrypt::corepass::{CoreAddress, Network};
+use kycrypt::corepass::{Item, Pepper, Status};
 use kycrypt::hypersign::did::{self, DidDocument, VerificationPurpose};
 use kycrypt::hypersign::did_jwt::{DidJwtValidation, verify_did_jwt};
 use kycrypt::moca::cak::{self, CakCallbackVerifier};
@@ -27,8 +27,9 @@ use kycrypt::primitives::eddsa::{ed448, ed25519};
 use kycrypt::primitives::hmac::HmacKey;
 use kycrypt::primitives::jwt::{self, Validation};
 use kycrypt::primitives::keys::{self, PrivateKey, PublicKey};
+use kycrypt::webhooks::ZeroHashPublicKey;
 use kycrypt::webhooks::{self, Provider, WebhookOptions};
-use kycrypt::zerohash::{self, ZeroHashCredentials, ZeroHashPublicKey};
+use kycrypt::zerohash::{self, ZeroHashCredentials};
 use proptest::prelude::*;
 
 /// `Ok`, or an error with a stable code and a message that renders.
@@ -216,7 +217,7 @@ proptest! {
         typed(did::resolve_did_key(&s));
         typed(did::derive_did_hid_document_unsafe(&s));
         typed(did::decode_ed25519_multibase(&s));
-        typed(did::base58btc_decode(&s));
+        typed(kycrypt::__internal::base58btc_decode(&s));
         typed(VerificationPurpose::parse(&s));
         let v = DidJwtValidation::new(aud);
         typed(verify_did_jwt(&lossy(&tok), &v, None, now));

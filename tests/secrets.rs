@@ -10,8 +10,8 @@
 )]
 
 use base64::Engine as _;
-use kycrypt::corepass::callback::DataInfo;
-use kycrypt::corepass::items::Pepper;
+use kycrypt::corepass::DataInfo;
+use kycrypt::corepass::Pepper;
 use kycrypt::moca::cak::CakCallbackVerifier;
 use kycrypt::primitives::ecies::{Curve, EciesSecretKey};
 use kycrypt::primitives::eddsa::{ed448::Ed448SigningKey, ed25519::Ed25519SigningKey};

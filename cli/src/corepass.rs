@@ -10,11 +10,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kycrypt::corepass::address::{CoreAddress, Network};
-use kycrypt::corepass::callback::{
+use kycrypt::corepass::{
     CallbackBody, CallbackOptions, DEFAULT_SKEW_SECS, PinnedConnector, VerifiedCallback,
     verify_data_callback, verify_error_callback, verify_status_callback,
 };
+use kycrypt::corepass::{CoreAddress, Network};
 use serde_json::{Map, Value, json};
 
 use crate::output::{UsageError, fail, now_or, read_file, report};

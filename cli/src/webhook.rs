@@ -102,8 +102,8 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
         (Some(path), Provider::ZeroHash) => {
             let pem = String::from_utf8(crate::output::read_file(path)?)
                 .map_err(|_| UsageError("--public-key is not a UTF-8 PEM file".into()))?;
-            kycrypt::zerohash::ZeroHashPublicKey::from_pem(&pem).and_then(|k| {
-                kycrypt::zerohash::verify_webhook_rsa(&k, &headers, &body, now, &opts)
+            kycrypt::webhooks::ZeroHashPublicKey::from_pem(&pem).and_then(|k| {
+                kycrypt::webhooks::verify_zerohash_rsa(&k, &headers, &body, now, &opts)
             })
         }
         (Some(_), _) => {
@@ -111,7 +111,9 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
                 "--public-key is only for --provider zerohash".into(),
             ));
         }
-        (None, Provider::Jumio) => webhooks::jumio::verify(&headers, &body),
+        // Jumio signs nothing: `verify` reports `not_signed` whatever the key.
+        (None, Provider::Jumio) => HmacKey::from_slice(b"no secret: Jumio does not sign")
+            .and_then(|k| webhooks::verify(provider, &k, &headers, &body, now, &opts)),
         (None, _) => {
             let key = key
                 .as_ref()
@@ -303,7 +305,16 @@ pub(crate) fn demo() -> Result<(), String> {
         check_sample(x)?;
     }
     let none: [(&str, &str); 0] = [];
-    match webhooks::jumio::verify(&none, b"{}") {
+    let any_key =
+        HmacKey::from_slice(b"no secret: Jumio does not sign").map_err(|e| e.to_string())?;
+    match webhooks::verify(
+        Provider::Jumio,
+        &any_key,
+        &none,
+        b"{}",
+        0,
+        &WebhookOptions::default(),
+    ) {
         Err(e) if e.code() == "not_signed" => {
             println!("   ok: Jumio reported as not signed ({})", e.code())
         }

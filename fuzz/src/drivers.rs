@@ -1,12 +1,12 @@
 //! One driver per fuzz target (see the crate docs for the input framing).
 
-use kycrypt::corepass::address::{CoreAddress, Network};
-use kycrypt::corepass::callback::{
+use kycrypt::__internal::{self, Dialect, GoValue};
+use kycrypt::corepass::{
     CallbackOptions, PinnedConnector, verify_data_callback, verify_error_callback,
     verify_status_callback,
 };
-use kycrypt::corepass::gojson::{self, Dialect, GoValue};
-use kycrypt::corepass::items::{Item, Pepper};
+use kycrypt::corepass::{CoreAddress, Network};
+use kycrypt::corepass::{Item, Pepper};
 use kycrypt::hypersign::did::{self, DidDocument, VerificationPurpose};
 use kycrypt::hypersign::did_jwt::{DidJwtValidation, verify_did_jwt};
 use kycrypt::moca::cak::{self, CakCallbackVerifier};
@@ -18,8 +18,8 @@ use kycrypt::primitives::eddsa::ed448::Ed448VerifyingKey;
 use kycrypt::primitives::hmac::HmacKey;
 use kycrypt::primitives::jwt::{self, UnverifiedJws, Validation};
 use kycrypt::primitives::keys::{self, PrivateKey, PublicKey};
-use kycrypt::webhooks::{self, Provider, WebhookOptions};
-use kycrypt::zerohash::{self, ZeroHashPublicKey};
+use kycrypt::webhooks::{self, Provider, WebhookOptions, ZeroHashPublicKey};
+use kycrypt::zerohash;
 
 use crate::{fields, headers, known, num, text};
 
@@ -41,7 +41,7 @@ pub fn corepass_callback(data: &[u8]) {
     let Some(v) = known(verify(body, &pinned, num(now), &opts)) else {
         return;
     };
-    if let kycrypt::corepass::callback::CallbackBody::Data(d) = &v.body {
+    if let kycrypt::corepass::CallbackBody::Data(d) = &v.body {
         for i in &d.infos {
             let _ = known(i.item());
         }
@@ -54,7 +54,7 @@ pub fn gojson_roundtrip(data: &[u8]) {
         return;
     };
     for dialect in [Dialect::Go122, Dialect::BeforeGo122] {
-        let out = gojson::encode(&GoValue::str(s), dialect);
+        let out = __internal::encode(&GoValue::str(s), dialect);
         let back: String = serde_json::from_slice(&out).expect("Go output is valid JSON");
         assert_eq!(back, s, "round trip differs ({dialect:?})");
     }
@@ -112,7 +112,7 @@ pub fn webhooks_verify(data: &[u8]) {
     let h = headers(hdrs);
     if provider == b"zerohash_rsa" {
         if let Some(k) = known(ZeroHashPublicKey::from_pem(&text(secret))) {
-            let _ = known(zerohash::verify_webhook_rsa(&k, &h, body, num(now), &opts));
+            let _ = known(webhooks::verify_zerohash_rsa(&k, &h, body, num(now), &opts));
         }
         return;
     }
@@ -155,9 +155,11 @@ pub fn did_parse(data: &[u8]) {
     let _ = known(did::resolve_did_key(&s));
     let _ = known(did::derive_did_hid_document_unsafe(&s));
     let _ = known(did::decode_ed25519_multibase(&s));
-    if let Some(b) = known(did::base58btc_decode(&s)) {
+    if let Some(b) = known(__internal::base58btc_decode(&s)) {
         assert_eq!(
-            known(did::base58btc_decode(&did::base58btc_encode(&b))),
+            known(__internal::base58btc_decode(&__internal::base58btc_encode(
+                &b
+            ))),
             Some(b)
         );
     }
@@ -283,5 +285,8 @@ pub fn ed448_diff(data: &[u8]) {
         && theirs
             .verify_raw(&ed448_goldilocks::Signature::from_bytes(&sig_arr), msg)
             .is_ok();
-    assert_eq!(a, b, "Ed448 verification differs between crrl and goldilocks");
+    assert_eq!(
+        a, b,
+        "Ed448 verification differs between crrl and goldilocks"
+    );
 }

@@ -505,7 +505,7 @@ def gen_corepass():
     for id, b, lg in [("html", b"<a href='x'>&amp;</a>", False), ("line-sep", "x\u2028y\u2029z".encode(), False),
                       ("controls", b"\x00\x01\x1f\x7f\"\\\n\r\t", False), ("bf", b"\b\f", False), ("bf-legacy", b"\b\f", True),
                       ("invalid-utf8", b"a\xe2\x82b\xff\xc0\xaf\xed\xa0\x80", False), ("non-ascii", "\u00e9\u20ac\U0001f600\ufffd".encode(), False)]:
-        case(cases, f"gojson-{id}", "go-json-rules", "corepass.go_json_string", {"value_hex": b.hex(), "dialect": "before-go122" if lg else "go122"},
+        case(cases, f"gojson-{id}", "go-json-rules", "internal.go_json_string", {"value_hex": b.hex(), "dialect": "before-go122" if lg else "go122"},
              output={"encoded": go_string(b, lg)})
     return {
         "schema": "kycrypt-vectors/1", "name": "corepass",
@@ -519,7 +519,7 @@ def gen_corepass():
             "corepass.parse_address {address} -> {network, address (lowercase)}; corepass.item_sha3 {item} -> {sha3_hex}; "
             "corepass.parse_pepper {pepper hex, user address, item} -> {user, item}; "
             "corepass.check_qrcode_expiration {expiration, now} -> valid or invalid_argument; "
-            "corepass.go_json_string {value_hex, dialect: go122|before-go122} -> {encoded: Go json string literal}."),
+            "internal.go_json_string {value_hex, dialect: go122|before-go122} -> {encoded: Go json string literal}."),
         "sources": {
             "upstream-doc": "CorePass KYC transfer authorization (CP v.1) page: real Connector samples, item names, peppers",
             "go-core": "go-core crypto/crypto_test.go address worked vector (via the kycrypt CorePass spec)",

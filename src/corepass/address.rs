@@ -7,7 +7,7 @@
 //! `hex(addr20) || prefix || "00"`.
 //!
 //! ```
-//! use kycrypt::corepass::address::{CoreAddress, Network};
+//! use kycrypt::corepass::{CoreAddress, Network};
 //! let pubkey = hex::decode("315484db568379ce94f9c894e3e6e4c7ee216676b713ca892d9b26746ae902a772e217a6a8bb493ce2bb313cf0cb66e76765d4c45ec6b68600").unwrap();
 //! let addr = CoreAddress::from_public_key_bytes(&pubkey, Network::Mainnet)?;
 //! assert_eq!(addr.to_string(), "cb82a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5");
@@ -18,9 +18,9 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::corepass::items::sha3_256;
 use crate::error::{Error, Result};
 use crate::primitives::eddsa::ed448::{Ed448VerifyingKey, PUBLIC_KEY_LEN};
+use crate::primitives::support::sha3_256;
 
 /// Length of an address in bytes.
 pub const ADDRESS_LEN: usize = 22;
@@ -129,7 +129,7 @@ impl CoreAddress {
     /// refused so that one account has one spelling.
     ///
     /// # Errors
-    /// [`Error::Malformed`] when the string is not 44 hex characters, the
+    /// [`Error::MalformedInput`] when the string is not 44 hex characters, the
     /// prefix is not `cb`/`ab`/`ce`, or the check digits are not the canonical
     /// ones.
     pub fn parse(s: &str) -> Result<Self> {
@@ -143,7 +143,7 @@ impl CoreAddress {
     /// Checks 22 raw address bytes (prefix and checksum).
     ///
     /// # Errors
-    /// [`Error::Malformed`] as for [`parse`](Self::parse).
+    /// [`Error::MalformedInput`] as for [`parse`](Self::parse).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let arr = <[u8; ADDRESS_LEN]>::try_from(bytes)
             .map_err(|_| Error::malformed("Core address must be 22 bytes"))?;

@@ -7,11 +7,11 @@
 //! proves nothing.
 //!
 //! Checks, in order: options (skew at most [`MAX_SKEW_SECS`]), size
-//! ([`MAX_BODY_LEN`]), member names ([`Error::Malformed`], naming the
+//! ([`MAX_BODY_LEN`]), member names ([`Error::MalformedInput`], naming the
 //! member: two names equal under ASCII case folding, or a name outside the
 //! kind's documented set, at the top level or in an `infos[]` item), JSON
 //! parse, embedded key equals the pinned key ([`Error::KeyMismatch`]),
-//! signature ([`Error::SignatureInvalid`], or [`Error::Unverifiable`] for
+//! signature ([`Error::SignatureInvalid`], or [`Error::UnverifiableSignature`] for
 //! error callbacks), coverage policy ([`Error::DeadlineOnlyNotAllowed`]),
 //! then `now > deadline + skew` ([`Error::Expired`]). The signature comes
 //! before the deadline so that an expired but genuine callback reports
@@ -48,15 +48,16 @@
 //! - error: the compact form of `user, items, error, expiration, deadline`
 //!   and the Go encoder form of `struct{User; Items; Error; Deadline;
 //!   Expiration}` (both SHA3-256), then deadline-only. The public sample
-//!   verifies under none of them: it yields [`Error::Unverifiable`].
+//!   verifies under none of them: it yields [`Error::UnverifiableSignature`].
 
 use serde::de::DeserializeOwned;
 
-use crate::corepass::address::{CoreAddress, Network};
+use crate::corepass::Status;
 use crate::corepass::gojson::Dialect;
-use crate::corepass::items::{Status, sha3_256};
+use crate::corepass::{CoreAddress, Network};
 use crate::error::{Error, Result};
 use crate::primitives::eddsa::ed448::{Ed448VerifyingKey, PUBLIC_KEY_LEN, SIGNATURE_LEN};
+use crate::primitives::support::sha3_256;
 
 mod body;
 mod members;
@@ -101,7 +102,7 @@ impl PinnedConnector {
     /// Parses 114 hex characters (a 57-byte Ed448 public key) or a 44-character Core address.
     ///
     /// # Errors
-    /// [`Error::InvalidKey`] for a bad key, [`Error::Malformed`] for a bad
+    /// [`Error::InvalidKey`] for a bad key, [`Error::MalformedInput`] for a bad
     /// address or any other length.
     pub fn parse(s: &str) -> Result<Self> {
         let s = s.trim();
@@ -308,7 +309,7 @@ fn finish(
 /// Verifies a status callback (the JSON POST body, raw bytes).
 ///
 /// # Errors
-/// [`Error::InvalidArgument`], [`Error::InputTooLarge`], [`Error::Malformed`]
+/// [`Error::InvalidArgument`], [`Error::InputTooLarge`], [`Error::MalformedInput`]
 /// (bad JSON; a member outside `user, fields, status, expiration, deadline,
 /// tx_hash, signature` or two names equal under ASCII case folding, e.g.
 /// `"Status"` beside `"status"`; unknown status; bad signature encoding),
@@ -402,7 +403,7 @@ pub fn verify_data_callback(
 /// # Errors
 /// As [`verify_data_callback`] (the members being `user, items, error,
 /// deadline, expiration, signature`), but a signature that holds under no
-/// known form is [`Error::Unverifiable`] (this is the case of the public
+/// known form is [`Error::UnverifiableSignature`] (this is the case of the public
 /// sample).
 pub fn verify_error_callback(
     body: &[u8],
@@ -424,7 +425,7 @@ pub fn verify_error_callback(
         .or_else(|| {
             holds(&s, &body::deadline_only_message(w.deadline)).map(|h| (Coverage::DeadlineOnly, h))
         });
-    let (coverage, h) = found.ok_or(Error::Unverifiable(
+    let (coverage, h) = found.ok_or(Error::UnverifiableSignature(
         "no known message form of the error callback verifies".into(),
     ))?;
     let parsed = ErrorBody {

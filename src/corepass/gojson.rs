@@ -12,7 +12,7 @@
 //! [`Dialect`] selects which.
 //!
 //! ```
-//! use kycrypt::corepass::gojson::{Dialect, GoValue, encode};
+//! use kycrypt::__internal::{Dialect, GoValue, encode};
 //! let v = GoValue::Object(vec![("Deadline".into(), GoValue::Int(1667137346))]);
 //! assert_eq!(encode(&v, Dialect::Go122), b"{\"Deadline\":1667137346}\n");
 //! let s = GoValue::str("a<b>&\u{2028}");

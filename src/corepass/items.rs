@@ -1,8 +1,8 @@
-//! CorePass KYC item names, their SHA3 identifiers, peppers, transfer
+//! CorePass KYC item names, their SHA3 identifiers, transfer
 //! statuses and the `kyc/qrcode` expiration rule.
 //!
 //! ```
-//! use kycrypt::corepass::items::{Item, Status};
+//! use kycrypt::corepass::{Item, Status};
 //! let item = Item::parse("SH_EMAIL")?;
 //! assert_eq!(item.sha3_hex(), "21148787cbc13cfc8acde462c822ff431af96aa2edf714fdc82f90e4c2918824");
 //! assert_eq!(Item::from_sha3_hex(&item.sha3_hex())?, item);
@@ -13,20 +13,8 @@
 use core::fmt;
 use core::str::FromStr;
 
-use sha3::{Digest, Sha3_256};
-use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
-
-use crate::corepass::address::{ADDRESS_LEN, CoreAddress};
 use crate::error::{Error, Result};
-
-/// SHA3-256 (FIPS 202, not Keccak) over the concatenation of `parts`.
-pub(crate) fn sha3_256(parts: &[&[u8]]) -> [u8; 32] {
-    let mut h = Sha3_256::new();
-    for p in parts {
-        h.update(p);
-    }
-    h.finalize().into()
-}
+use crate::primitives::support::sha3_256;
 
 macro_rules! items {
     ($($v:ident = $s:literal,)*) => {
@@ -86,7 +74,7 @@ impl Item {
     /// Parses a wire name (exact, case-sensitive).
     ///
     /// # Errors
-    /// [`Error::Malformed`] for an unknown name (the name is not echoed).
+    /// [`Error::MalformedInput`] for an unknown name (the name is not echoed).
     pub fn parse(name: &str) -> Result<Self> {
         Self::ALL
             .iter()
@@ -110,7 +98,7 @@ impl Item {
     /// The item whose name hashes to `h` (hex, either case).
     ///
     /// # Errors
-    /// [`Error::Malformed`] when no item matches.
+    /// [`Error::MalformedInput`] when no item matches.
     pub fn from_sha3_hex(h: &str) -> Result<Self> {
         let want = crate::encoding::hex_decode_array::<32>("item hash", h)?;
         Self::ALL
@@ -131,114 +119,6 @@ impl FromStr for Item {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
         Self::parse(s)
-    }
-}
-
-/// Accepted lengths of the random part of a pepper: the spec says 50 bytes,
-/// the real upstream sample carries 49.
-pub const PEPPER_RANDOM_LENS: core::ops::RangeInclusive<usize> = 49..=50;
-/// Largest accepted pepper, in hex characters.
-pub const MAX_PEPPER_HEX_LEN: usize = 2 * (50 + ADDRESS_LEN + 64);
-
-/// A decoded pepper: printable random bytes (49 or 50), the user's address
-/// and the item name. The random part is sensitive (it fingerprints the
-/// value on chain): zeroized on drop and never printed.
-#[derive(Clone, Zeroize, ZeroizeOnDrop)]
-pub struct Pepper {
-    random: Vec<u8>,
-    #[zeroize(skip)]
-    user: CoreAddress,
-    #[zeroize(skip)]
-    item: Item,
-}
-
-impl fmt::Debug for Pepper {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Pepper")
-            .field("user", &self.user)
-            .field("item", &self.item)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Pepper {
-    /// Decodes a hex pepper: `random (49 or 50 printable ASCII bytes) || user
-    /// address (22 bytes) || item name`. The item name is recognised as the
-    /// suffix (no item name is a suffix of another).
-    ///
-    /// # Errors
-    /// [`Error::InputTooLarge`] above [`MAX_PEPPER_HEX_LEN`]; [`Error::Malformed`]
-    /// when it is not hex, does not end in an item name, the random part has
-    /// another length or is not printable, or the address is not valid.
-    pub fn parse(pepper_hex: &str) -> Result<Self> {
-        crate::error::check_len("pepper", pepper_hex.as_bytes(), MAX_PEPPER_HEX_LEN)?;
-        let raw = Zeroizing::new(crate::encoding::hex_decode("pepper", pepper_hex)?);
-        let item = Item::ALL
-            .iter()
-            .copied()
-            .find(|i| raw.ends_with(i.name().as_bytes()))
-            .ok_or(Error::malformed(
-                "pepper does not end in a CorePass item name",
-            ))?;
-        let head = raw.get(..raw.len() - item.name().len()).unwrap_or_default();
-        let split = head
-            .len()
-            .checked_sub(ADDRESS_LEN)
-            .ok_or(Error::malformed("pepper is too short"))?;
-        let (rand, addr) = head
-            .split_at_checked(split)
-            .ok_or(Error::malformed("pepper is too short"))?;
-        if !PEPPER_RANDOM_LENS.contains(&rand.len()) {
-            return Err(Error::malformed(
-                "pepper random part must be 49 or 50 bytes",
-            ));
-        }
-        if !rand.iter().all(|b| (0x20..=0x7e).contains(b)) {
-            return Err(Error::malformed(
-                "pepper random part is not printable ASCII",
-            ));
-        }
-        let user = CoreAddress::from_bytes(addr)?;
-        Ok(Self {
-            random: rand.to_vec(),
-            user,
-            item,
-        })
-    }
-
-    /// Decodes and checks that the pepper was made for `user` (same account on
-    /// any network) and `item`.
-    ///
-    /// # Errors
-    /// As [`parse`](Self::parse), plus [`Error::Malformed`] when the user or
-    /// the item differs.
-    pub fn parse_for(pepper_hex: &str, user: &CoreAddress, item: Item) -> Result<Self> {
-        let p = Self::parse(pepper_hex)?;
-        if !p.user.same_account(user) {
-            return Err(Error::malformed("pepper belongs to another user"));
-        }
-        if p.item != item {
-            return Err(Error::malformed("pepper belongs to another item"));
-        }
-        Ok(p)
-    }
-
-    /// The user address embedded in the pepper.
-    #[must_use]
-    pub fn user(&self) -> CoreAddress {
-        self.user
-    }
-
-    /// The item embedded in the pepper.
-    #[must_use]
-    pub fn item(&self) -> Item {
-        self.item
-    }
-
-    /// The random bytes (secret-ish: treat as sensitive as the value).
-    #[must_use]
-    pub fn random(&self) -> &[u8] {
-        &self.random
     }
 }
 
@@ -277,7 +157,7 @@ impl Status {
     /// Parses a wire name (exact).
     ///
     /// # Errors
-    /// [`Error::Malformed`] for an unknown status.
+    /// [`Error::MalformedInput`] for an unknown status.
     pub fn parse(name: &str) -> Result<Self> {
         Self::ALL
             .iter()
@@ -375,17 +255,5 @@ mod tests {
         assert!(check_qrcode_expiration(1299, 1000).is_err());
         assert!(check_qrcode_expiration(1901, 1000).is_err());
         assert!(check_qrcode_expiration(999, 1000).is_err());
-    }
-
-    #[test]
-    fn pepper_debug_is_redacted() {
-        let mut raw = b"7Nt&MK1Z8xe%vinR8%iGh6Cc*bmJO@HFprGyljvhlmgYFeJF4".to_vec();
-        raw.push(b'Q');
-        raw.extend(hex::decode("ab432e666932c53128d9f73712b058a7a8f7df52f5cb").unwrap());
-        raw.extend(b"SH_EMAIL");
-        let p = Pepper::parse(&hex::encode(&raw)).unwrap();
-        assert_eq!(p.item(), Item::Email);
-        let s = format!("{p:?}");
-        assert!(!s.contains("Nt&") && !s.contains("55"), "{s}");
     }
 }

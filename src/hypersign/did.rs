@@ -19,13 +19,11 @@
 //! # Ok::<(), kycrypt::Error>(())
 //! ```
 
-mod base58;
+pub(crate) mod base58;
 mod document;
 
-pub use base58::{
-    ED25519_KEY_LEN, ED25519_PUB_MULTICODEC, MAX_BASE58_LEN, base58btc_decode, base58btc_encode,
-    decode_ed25519_multibase, encode_ed25519_multibase,
-};
+use base58::ED25519_KEY_LEN;
+pub use base58::{decode_ed25519_multibase, encode_ed25519_multibase};
 pub use document::{
     DidDocument, MAX_DID_DOCUMENT_LEN, MAX_VERIFICATION_METHODS, VerificationMethod,
     VerificationPurpose,
@@ -67,7 +65,7 @@ pub struct Did {
 /// (`<namespace>:<reference>:<address>`).
 ///
 /// # Errors
-/// [`Error::InputTooLarge`] above [`MAX_DID_LEN`]; [`Error::Malformed`] for
+/// [`Error::InputTooLarge`] above [`MAX_DID_LEN`]; [`Error::MalformedInput`] for
 /// any other DID syntax or method; for `did:key`, the errors of
 /// [`decode_ed25519_multibase`] and [`Error::InvalidKey`] when the bytes are
 /// not an Ed25519 point.
@@ -149,7 +147,7 @@ pub(crate) fn check_ed25519_point(key: &[u8; ED25519_KEY_LEN]) -> Result<()> {
 /// Splits a DID URL (`did:...#fragment`) into the DID and the fragment.
 ///
 /// # Errors
-/// [`Error::InputTooLarge`] above [`MAX_DID_LEN`]; [`Error::Malformed`]
+/// [`Error::InputTooLarge`] above [`MAX_DID_LEN`]; [`Error::MalformedInput`]
 /// without a non-empty fragment.
 pub fn split_did_url(did_url: &str) -> Result<(&str, &str)> {
     crate::error::check_len("DID URL", did_url.as_bytes(), MAX_DID_LEN)?;
@@ -163,7 +161,7 @@ pub fn split_did_url(did_url: &str) -> Result<(&str, &str)> {
 /// method `<did>#<msi>`, listed under `authentication` and `assertionMethod`.
 ///
 /// # Errors
-/// The errors of [`parse_did`]; [`Error::Malformed`] for a DID that is not `did:key`.
+/// The errors of [`parse_did`]; [`Error::MalformedInput`] for a DID that is not `did:key`.
 pub fn resolve_did_key(did: &str) -> Result<DidDocument> {
     let parsed = parse_did(did)?;
     if parsed.method != DidMethod::Key {
@@ -189,7 +187,7 @@ pub fn resolve_did_key(did: &str) -> Result<DidDocument> {
 /// # Errors
 /// The errors of [`parse_did`] and [`decode_ed25519_multibase`] (the msi
 /// must be an Ed25519 multibase key); [`Error::InvalidKey`] for a non-point;
-/// [`Error::Malformed`] for a DID that is not `did:hid`.
+/// [`Error::MalformedInput`] for a DID that is not `did:hid`.
 pub fn derive_did_hid_document_unsafe(did: &str) -> Result<DidDocument> {
     let parsed = parse_did(did)?;
     if parsed.method != DidMethod::Hid {

@@ -138,7 +138,7 @@ impl core::fmt::Debug for VerifiedDidJwt {
 /// `b64: false`); [`Error::AlgorithmNotAllowed`] (`none`, any alg but EdDSA);
 /// [`Error::UnsupportedAlgorithm`]; the DID and document errors
 /// ([`Error::IssuerMismatch`], [`Error::DidDeactivated`], [`Error::KeyNotFound`],
-/// [`Error::Malformed`], [`Error::InvalidKey`]); [`Error::SignatureInvalid`];
+/// [`Error::MalformedInput`], [`Error::InvalidKey`]); [`Error::SignatureInvalid`];
 /// then [`Error::Expired`], [`Error::NotYetValid`], [`Error::MalformedToken`]
 /// (lifetime above the bound), [`Error::AudienceMismatch`].
 pub fn verify_did_jwt(

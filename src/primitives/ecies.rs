@@ -20,7 +20,7 @@
 //!
 //! # Errors on decryption
 //! - [`Error::InvalidArgument`]: the options are out of range (nonce not 12 or 16).
-//! - [`Error::Malformed`]: the envelope is shorter than its header, or its first
+//! - [`Error::MalformedInput`]: the envelope is shorter than its header, or its first
 //!   byte is not the SEC1 prefix the options call for (`04` when uncompressed,
 //!   `02`/`03` when compressed).
 //! - [`Error::CurveMismatch`]: the ephemeral point is **uncompressed**, not on
@@ -238,7 +238,7 @@ pub(crate) fn encrypt_after(
 /// it was encrypted with.
 ///
 /// # Errors
-/// See the module docs: `InvalidArgument`, `InputTooLarge`, `Malformed`,
+/// See the module docs: `InvalidArgument`, `InputTooLarge`, `MalformedInput`,
 /// `CurveMismatch`, `InvalidKey`, `DecryptionFailed`.
 pub fn decrypt(
     secret: &EciesSecretKey,

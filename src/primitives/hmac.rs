@@ -97,7 +97,7 @@ impl HmacKey {
     /// Decodes a standard-base64 secret (Zero Hash API secrets).
     ///
     /// # Errors
-    /// [`Error::Malformed`] if the secret is not base64 (the secret is not
+    /// [`Error::MalformedInput`] if the secret is not base64 (the secret is not
     /// echoed); [`Error::InvalidKey`] if it decodes to nothing.
     pub fn from_base64(secret: &str) -> Result<Self> {
         Self::new(crate::encoding::b64_decode("secret", secret.trim())?)

@@ -331,7 +331,7 @@ pub fn jwks(keys: &[PublicKey], kids: &[Option<String>]) -> Result<String> {
 /// that contradicts the key, RSA outside 2048..=4096, ...
 ///
 /// # Errors
-/// [`Error::InputTooLarge`] (above [`MAX_JWKS_LEN`]), [`Error::Malformed`]
+/// [`Error::InputTooLarge`] (above [`MAX_JWKS_LEN`]), [`Error::MalformedInput`]
 /// (not `{"keys": [...]}`), [`Error::KeyNotFound`] (no usable key with that
 /// `kid`), [`Error::InvalidKey`] when more than one usable key has that `kid`
 /// (the set is ambiguous: which key a token names must never depend on the

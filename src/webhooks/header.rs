@@ -1,11 +1,9 @@
-//! Shared plumbing of the webhook checks: case-insensitive header lookup, the
-//! `t=<unix s>,<name>=<hex>[ t=..,<name>=..]` signature header shared by
-//! Persona (`v1`) and CorePass v2 (`s`), and the timestamp window.
+//! The `t=<unix s>,<name>=<hex>[ t=..,<name>=..]` signature header shared by
+//! Persona (`v1`) and CorePass v2 (`s`).
 
 use crate::error::{Detail, Error, Result};
+pub(crate) use crate::primitives::support::{check_window, find, parse_timestamp, require};
 
-/// Longest header value accepted (bytes). Real signature headers are < 1 KiB.
-pub const MAX_HEADER_VALUE_LEN: usize = 4096;
 /// Most `t=..,<name>=..` sets accepted in one header (rotation sends two).
 pub const MAX_SIGNATURE_SETS: usize = 8;
 /// Most signatures of the wanted name accepted in one set.
@@ -15,80 +13,6 @@ pub const MAX_SIGNATURES_PER_SET: usize = 4;
 /// bounds the work an unauthenticated request can cause to two passes;
 /// rotation sends two sets (old and new secret), usually with the same `t`.
 pub const MAX_DISTINCT_TIMESTAMPS: usize = 2;
-/// Longest decimal timestamp accepted (digits); `u64::MAX` has 20.
-const MAX_TIMESTAMP_DIGITS: usize = 20;
-
-/// Finds the value of header `name` (ASCII case-insensitive), trimmed.
-///
-/// # Errors
-/// [`Error::Malformed`] when the header occurs more than once (ambiguous) or
-/// its value is longer than [`MAX_HEADER_VALUE_LEN`].
-pub(crate) fn find<'a, N, V>(headers: &'a [(N, V)], name: &'static str) -> Result<Option<&'a str>>
-where
-    N: AsRef<str>,
-    V: AsRef<str>,
-{
-    let mut found: Option<&'a str> = None;
-    for (n, v) in headers {
-        if n.as_ref().trim().eq_ignore_ascii_case(name) {
-            if found.is_some() {
-                return Err(Error::Malformed(Detail::Owned(format!(
-                    "header {name} occurs more than once"
-                ))));
-            }
-            let v = v.as_ref();
-            if v.len() > MAX_HEADER_VALUE_LEN {
-                return Err(Error::InputTooLarge {
-                    what: "header value",
-                    limit: MAX_HEADER_VALUE_LEN,
-                });
-            }
-            found = Some(v.trim());
-        }
-    }
-    Ok(found)
-}
-
-/// Like [`find`] but the header must be present and non-empty.
-///
-/// # Errors
-/// [`Error::MissingHeader`] naming the header, or the errors of [`find`].
-pub(crate) fn require<'a, N, V>(headers: &'a [(N, V)], name: &'static str) -> Result<&'a str>
-where
-    N: AsRef<str>,
-    V: AsRef<str>,
-{
-    match find(headers, name)? {
-        Some(v) if !v.is_empty() => Ok(v),
-        _ => Err(Error::MissingHeader(Detail::Borrowed(name))),
-    }
-}
-
-/// Parses a decimal timestamp (digits only, at most 20).
-///
-/// # Errors
-/// [`Error::Malformed`] naming `what`.
-pub(crate) fn parse_timestamp(what: &'static str, s: &str) -> Result<u64> {
-    if s.is_empty() || s.len() > MAX_TIMESTAMP_DIGITS || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::Malformed(Detail::Owned(format!(
-            "{what} must be a decimal unix timestamp"
-        ))));
-    }
-    s.parse::<u64>()
-        .map_err(|_| Error::Malformed(Detail::Owned(format!("{what} is out of range"))))
-}
-
-/// Accepts `ts` when it lies within `tolerance` of `now` (both in the same unit).
-///
-/// # Errors
-/// [`Error::TimestampOutOfWindow`] when it is too old or too far in the future.
-pub(crate) fn check_window(ts: u64, now: u64, tolerance: u64) -> Result<()> {
-    if ts.abs_diff(now) <= tolerance {
-        Ok(())
-    } else {
-        Err(Error::TimestampOutOfWindow)
-    }
-}
 
 /// One `t=<unix s>,<name>=<hex>[,<name>=<hex>]` set of a signature header.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,7 +30,7 @@ pub(crate) struct SignatureSet<'a> {
 /// `t` and at least one `<sig_name>`; other keys (future schemes) are ignored.
 ///
 /// # Errors
-/// [`Error::Malformed`] naming `header` when the value does not have that
+/// [`Error::MalformedInput`] naming `header` when the value does not have that
 /// shape, or has more than [`MAX_SIGNATURE_SETS`] sets,
 /// [`MAX_SIGNATURES_PER_SET`] signatures in a set or
 /// [`MAX_DISTINCT_TIMESTAMPS`] distinct `t` values (compared as text).
@@ -115,7 +39,7 @@ pub(crate) fn parse_signature_sets<'a>(
     value: &'a str,
     sig_name: &str,
 ) -> Result<Vec<SignatureSet<'a>>> {
-    let bad = |why: &str| Error::Malformed(Detail::Owned(format!("{header} header: {why}")));
+    let bad = |why: &str| Error::MalformedInput(Detail::Owned(format!("{header} header: {why}")));
     let mut sets = Vec::new();
     for part in value.split_ascii_whitespace() {
         if sets.len() == MAX_SIGNATURE_SETS {
@@ -191,23 +115,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn find_is_case_insensitive_and_rejects_duplicates() {
-        let h = [("X-Sig", " abc "), ("other", "x")];
-        assert_eq!(find(&h, "x-sig").unwrap(), Some("abc"));
-        assert_eq!(find(&h, "missing").unwrap(), None);
-        assert_eq!(require(&h, "missing").unwrap_err().code(), "missing_header");
-        let dup = [("X-Sig", "a"), ("x-sig", "b")];
-        assert_eq!(find(&dup, "X-SIG").unwrap_err().code(), "malformed_input");
-        let empty = [("X-Sig", "  ")];
-        assert_eq!(
-            require(&empty, "x-sig").unwrap_err().code(),
-            "missing_header"
-        );
-        let long = [("X-Sig", "a".repeat(MAX_HEADER_VALUE_LEN + 1))];
-        assert_eq!(find(&long, "x-sig").unwrap_err().code(), "input_too_large");
-    }
-
-    #[test]
     fn parses_rotation_sets() {
         let sets = parse_signature_sets("P", "t=1,v1=aa  t=2,v1=bb,v1=cc,v0=zz", "v1").unwrap();
         assert_eq!(sets.len(), 2);
@@ -257,18 +164,6 @@ mod tests {
         assert!(parse_signature_sets("P", "t=1,v1=aa t=01,v1=aa t=001,v1=bb", "v1").is_err());
         let sigs = format!("t=1{}", ",v1=aa".repeat(MAX_SIGNATURES_PER_SET + 1));
         assert!(parse_signature_sets("P", &sigs, "v1").is_err());
-    }
-
-    #[test]
-    fn window_is_symmetric() {
-        assert!(check_window(100, 400, 300).is_ok());
-        assert!(check_window(700, 400, 300).is_ok());
-        assert_eq!(check_window(99, 400, 300), Err(Error::TimestampOutOfWindow));
-        assert_eq!(
-            check_window(701, 400, 300),
-            Err(Error::TimestampOutOfWindow)
-        );
-        assert!(check_window(u64::MAX, 0, 300).is_err());
     }
 
     proptest::proptest! {

@@ -6,14 +6,11 @@
 use crate::error::{Detail, Error, Result};
 use crate::webhooks::VerifiedWebhook;
 
-/// Whether Jumio signs its callbacks: it does not.
-pub const SIGNED: bool = false;
-
 /// Always fails with [`Error::NotSigned`]: Jumio callbacks have no signature.
 ///
 /// # Errors
 /// Always [`Error::NotSigned`].
-pub fn verify<N: AsRef<str>, V: AsRef<str>>(
+pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
     _headers: &[(N, V)],
     _body: &[u8],
 ) -> Result<VerifiedWebhook> {

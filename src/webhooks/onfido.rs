@@ -14,7 +14,7 @@ use crate::primitives::hmac::{HmacAlg, HmacKey};
 use crate::webhooks::{Provider, VerifiedWebhook, verify_body_hex};
 
 /// The signature header.
-pub const SIGNATURE_HEADER: &str = "X-SHA2-Signature";
+pub(crate) const SIGNATURE_HEADER: &str = "X-SHA2-Signature";
 
 /// Verifies an Onfido webhook; `token` is the webhook token (its UTF-8 bytes).
 ///
@@ -22,8 +22,8 @@ pub const SIGNATURE_HEADER: &str = "X-SHA2-Signature";
 /// [`Error::MissingHeader`](crate::Error::MissingHeader),
 /// [`Error::SignatureInvalid`](crate::Error::SignatureInvalid),
 /// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
-/// [`Error::Malformed`](crate::Error::Malformed) (header given twice).
-pub fn verify<N: AsRef<str>, V: AsRef<str>>(
+/// [`Error::MalformedInput`](crate::Error::MalformedInput) (header given twice).
+pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
     token: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],

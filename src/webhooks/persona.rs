@@ -6,9 +6,9 @@
 //! set matches and that set's `t` lies within
 //! [`WebhookOptions::tolerance_secs`] of `now` (default 300 s). If sets match
 //! but all are outside the window the error is `TimestampOutOfWindow`.
-//! A header may hold at most [`MAX_SIGNATURE_SETS`](crate::webhooks::header::MAX_SIGNATURE_SETS)
-//! sets over at most [`MAX_DISTINCT_TIMESTAMPS`](crate::webhooks::header::MAX_DISTINCT_TIMESTAMPS)
-//! distinct `t` values (one MAC over the body per distinct `t`); more is `Malformed`.
+//! A header may hold at most [`MAX_SIGNATURE_SETS`](crate::webhooks::MAX_SIGNATURE_SETS)
+//! sets over at most [`MAX_DISTINCT_TIMESTAMPS`](crate::webhooks::MAX_DISTINCT_TIMESTAMPS)
+//! distinct `t` values (one MAC over the body per distinct `t`); more is `MalformedInput`.
 //! The header grammar is shared with CorePass v2 (see
 //! [`header`](crate::webhooks::header)).
 //!
@@ -24,18 +24,18 @@ use crate::primitives::hmac::HmacKey;
 use crate::webhooks::{Provider, VerifiedWebhook, WebhookOptions, timestamped};
 
 /// The signature header.
-pub const SIGNATURE_HEADER: &str = "Persona-Signature";
+pub(crate) const SIGNATURE_HEADER: &str = "Persona-Signature";
 
 /// Verifies a Persona webhook; `now` is unix seconds.
 ///
 /// # Errors
 /// [`Error::MissingHeader`](crate::Error::MissingHeader),
-/// [`Error::Malformed`](crate::Error::Malformed) (header not `t=..,v1=..`),
+/// [`Error::MalformedInput`](crate::Error::MalformedInput) (header not `t=..,v1=..`),
 /// [`Error::SignatureInvalid`](crate::Error::SignatureInvalid),
 /// [`Error::TimestampOutOfWindow`](crate::Error::TimestampOutOfWindow),
 /// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
 /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) (options).
-pub fn verify<N: AsRef<str>, V: AsRef<str>>(
+pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
     secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],

@@ -18,15 +18,15 @@ use crate::primitives::hmac::{HmacAlg, HmacKey};
 use crate::webhooks::{Provider, VerifiedWebhook, header, verify_body_hex};
 
 /// The digest header.
-pub const DIGEST_HEADER: &str = "X-Payload-Digest";
+pub(crate) const DIGEST_HEADER: &str = "X-Payload-Digest";
 /// The header naming the digest algorithm.
-pub const ALG_HEADER: &str = "X-Payload-Digest-Alg";
+pub(crate) const ALG_HEADER: &str = "X-Payload-Digest-Alg";
 
 /// Maps a Sumsub algorithm name to the HMAC hash and the scheme name.
 ///
 /// # Errors
 /// [`Error::UnsupportedAlgorithm`] for names other than the three Sumsub documents.
-pub fn parse_alg(name: &str) -> Result<(HmacAlg, &'static str)> {
+pub(crate) fn parse_alg(name: &str) -> Result<(HmacAlg, &'static str)> {
     let n = name.trim();
     if n.eq_ignore_ascii_case("HMAC_SHA256_HEX") {
         Ok((HmacAlg::Sha256, "hmac-sha256-hex"))
@@ -46,8 +46,8 @@ pub fn parse_alg(name: &str) -> Result<(HmacAlg, &'static str)> {
 /// # Errors
 /// [`Error::MissingHeader`] (no `X-Payload-Digest`),
 /// [`Error::UnsupportedAlgorithm`], [`Error::SignatureInvalid`],
-/// [`Error::InputTooLarge`], [`Error::Malformed`] (header given twice).
-pub fn verify<N: AsRef<str>, V: AsRef<str>>(
+/// [`Error::InputTooLarge`], [`Error::MalformedInput`] (header given twice).
+pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
     secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],

@@ -15,7 +15,7 @@ use crate::primitives::hmac::{HmacAlg, HmacKey};
 use crate::webhooks::{Provider, VerifiedWebhook, verify_body_hex};
 
 /// The signature header.
-pub const SIGNATURE_HEADER: &str = "X-HMAC-SIGNATURE";
+pub(crate) const SIGNATURE_HEADER: &str = "X-HMAC-SIGNATURE";
 
 /// Verifies a Veriff webhook with the integration's shared secret.
 ///
@@ -23,8 +23,8 @@ pub const SIGNATURE_HEADER: &str = "X-HMAC-SIGNATURE";
 /// [`Error::MissingHeader`](crate::Error::MissingHeader),
 /// [`Error::SignatureInvalid`](crate::Error::SignatureInvalid),
 /// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
-/// [`Error::Malformed`](crate::Error::Malformed) (header given twice).
-pub fn verify<N: AsRef<str>, V: AsRef<str>>(
+/// [`Error::MalformedInput`](crate::Error::MalformedInput) (header given twice).
+pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
     secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],

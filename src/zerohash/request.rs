@@ -4,7 +4,7 @@ use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
 
 use crate::error::{Detail, Error, Result, check_len};
 use crate::primitives::hmac::{HmacAlg, HmacKey};
-use crate::webhooks::header;
+use crate::primitives::support as header;
 
 /// Default accepted skew of `X-SCX-TIMESTAMP` (seconds, either direction),
 /// as Zero Hash's servers apply.
@@ -21,7 +21,7 @@ const MAX_METHOD_LEN: usize = 16;
 /// Decodes a Zero Hash API secret (standard base64, padded) into an HMAC key.
 ///
 /// # Errors
-/// [`Error::Malformed`] when it is not base64, [`Error::InvalidKey`] when it
+/// [`Error::MalformedInput`] when it is not base64, [`Error::InvalidKey`] when it
 /// decodes to nothing. The secret is never echoed.
 pub fn secret_from_base64(secret_b64: &str) -> Result<HmacKey> {
     let bytes = crate::encoding::b64_decode("api secret", secret_b64.trim())?;
@@ -77,7 +77,7 @@ fn parts<'a>(
 /// [module docs](crate::zerohash)). Not secret; useful for debugging.
 ///
 /// # Errors
-/// [`Error::Malformed`] for a method that is not letters or a route that does
+/// [`Error::MalformedInput`] for a method that is not letters or a route that does
 /// not start with `/` (or holds spaces/control characters);
 /// [`Error::InputTooLarge`] over [`MAX_ROUTE_LEN`] / [`MAX_REQUEST_BODY_LEN`].
 pub fn signing_message(
@@ -255,7 +255,7 @@ pub struct VerifiedRequest {
 /// Returns the signed timestamp.
 ///
 /// # Errors
-/// [`Error::Malformed`] (timestamp not decimal, bad method or route),
+/// [`Error::MalformedInput`] (timestamp not decimal, bad method or route),
 /// [`Error::SignatureInvalid`] (wrong secret, altered request, signature not
 /// base64), [`Error::TimestampOutOfWindow`], [`Error::InvalidArgument`]
 /// (window over the maximum), [`Error::InputTooLarge`].
@@ -298,7 +298,7 @@ pub fn verify_request_fields(
 /// headers (`X-SCX-SIGNED`, `X-SCX-TIMESTAMP`; names case-insensitive).
 ///
 /// # Errors
-/// [`Error::MissingHeader`] when either header is absent, [`Error::Malformed`]
+/// [`Error::MissingHeader`] when either header is absent, [`Error::MalformedInput`]
 /// when one is given twice, else as [`verify_request_fields`].
 #[allow(clippy::too_many_arguments)]
 pub fn verify_request<N: AsRef<str>, V: AsRef<str>>(

@@ -16,13 +16,13 @@
 
 use std::collections::BTreeMap;
 
-use kycrypt::corepass::address::{CoreAddress, Network};
-use kycrypt::corepass::callback::{
+use kycrypt::__internal::{Dialect, GoValue, encode, marshal};
+use kycrypt::corepass::{
     CallbackBody, CallbackOptions, Coverage, DEFAULT_SKEW_SECS, PinnedConnector, VerifiedCallback,
     verify_data_callback, verify_status_callback,
 };
-use kycrypt::corepass::gojson::{Dialect, GoValue, encode, marshal};
-use kycrypt::corepass::items::{Item, Status};
+use kycrypt::corepass::{CoreAddress, Network};
+use kycrypt::corepass::{Item, Status};
 use kycrypt::primitives::eddsa::ed448::Ed448SigningKey;
 use serde_json::{Map, Value, json};
 

@@ -18,9 +18,7 @@
 //!   did-jwt does is pinned and printed as a note.
 
 use kycrypt::encoding::b64url_encode;
-use kycrypt::hypersign::did::{
-    DidDocument, VerificationPurpose, base58btc_encode, encode_ed25519_multibase,
-};
+use kycrypt::hypersign::did::{DidDocument, VerificationPurpose, encode_ed25519_multibase};
 use kycrypt::hypersign::did_jwt::{
     DidJwtSignRequest, DidJwtValidation, VerifiedDidJwt, sign_did_jwt, verify_did_jwt,
 };
@@ -110,7 +108,8 @@ fn document(
                 }
                 Form::Vk2018 => {
                     vm["type"] = "Ed25519VerificationKey2018".into();
-                    vm["publicKeyBase58"] = base58btc_encode(&ed.public).into();
+                    vm["publicKeyBase58"] =
+                        kycrypt::__internal::base58btc_encode(&ed.public).into();
                 }
                 Form::Jwk2020 => {
                     vm["type"] = "JsonWebKey2020".into();

@@ -2,12 +2,10 @@
 
 use std::sync::Arc;
 
-use kycrypt::corepass::address::{CoreAddress as CoreCoreAddress, Network};
-use kycrypt::corepass::callback::{self as cb, CallbackBody};
-use kycrypt::corepass::gojson;
-use kycrypt::corepass::items::{self, Item, Pepper};
+use kycrypt::corepass::{
+    self as cb, CallbackBody, CoreAddress as CoreCoreAddress, Item, Network, Pepper,
+};
 
-use crate::common::invalid_argument;
 use crate::{FfiError, ffi_guard};
 
 /// The connector's pinned public key (its Core address), parsed once.
@@ -298,24 +296,5 @@ pub fn corepass_parse_pepper(
 /// `invalid_argument` / `expired`.
 #[uniffi::export]
 pub fn check_qrcode_expiration(expiration: u64, now: u64) -> Result<(), FfiError> {
-    ffi_guard!({ Ok(items::check_qrcode_expiration(expiration, now)?) })
-}
-
-/// Diagnostic helper: Go's `json.Marshal` of a string `value` (raw bytes,
-/// invalid UTF-8 allowed), the encoding CorePass signs. `dialect` is
-/// `go122` or `before-go122`.
-///
-/// # Errors
-/// `invalid_argument` for another dialect.
-#[uniffi::export]
-pub fn corepass_go_json_string(value: Vec<u8>, dialect: String) -> Result<String, FfiError> {
-    ffi_guard!({
-        let d = match dialect.as_str() {
-            "go122" => gojson::Dialect::Go122,
-            "before-go122" => gojson::Dialect::BeforeGo122,
-            _ => return Err(invalid_argument("dialect is go122 or before-go122")),
-        };
-        let enc = gojson::marshal(&gojson::GoValue::Str(value), d);
-        Ok(String::from_utf8_lossy(&enc).into_owned())
-    })
+    ffi_guard!({ Ok(cb::check_qrcode_expiration(expiration, now)?) })
 }

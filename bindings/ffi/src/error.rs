@@ -33,6 +33,12 @@ macro_rules! ffi_error {
             /// Every variant's code, in declaration order.
             pub const CODES: &'static [&'static str] = &[$($code),+];
 
+            /// `(variant name, code)` of every variant, in declaration order;
+            /// equal to `kycrypt::Error::VARIANTS` (tested).
+            #[doc(hidden)]
+            pub const VARIANTS: &'static [(&'static str, &'static str)] =
+                &[$((stringify!($variant), $code)),+];
+
             /// The error for `code` with `reason`; an unknown code maps to
             /// [`FfiError::Internal`] (a core code this layer does not know yet).
             #[must_use]
@@ -136,6 +142,8 @@ mod tests {
     #[test]
     fn every_core_code_maps_to_its_own_variant() {
         assert_eq!(FfiError::CODES, kycrypt::Error::ALL_CODES);
+        // Same variant names as the core's one error table, not only codes.
+        assert_eq!(FfiError::VARIANTS, kycrypt::Error::VARIANTS);
         for code in kycrypt::Error::ALL_CODES {
             let e = FfiError::from_code(code, "r".into());
             assert_eq!(e.code_str(), *code);
@@ -159,7 +167,7 @@ mod tests {
                 "signature invalid",
             ),
             (
-                kycrypt::Error::Malformed("secret is not valid base64".into()),
+                kycrypt::Error::MalformedInput("secret is not valid base64".into()),
                 FfiError::MalformedInput {
                     reason: "malformed input: secret is not valid base64".into(),
                 },

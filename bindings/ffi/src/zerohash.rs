@@ -165,7 +165,7 @@ pub fn zerohash_verify_request(
 
 /// A Zero Hash webhook RSA public key (PEM), parsed once.
 #[derive(Debug, uniffi::Object)]
-pub struct ZeroHashPublicKey(core::ZeroHashPublicKey);
+pub struct ZeroHashPublicKey(kycrypt::webhooks::ZeroHashPublicKey);
 
 #[uniffi::export]
 impl ZeroHashPublicKey {
@@ -175,7 +175,11 @@ impl ZeroHashPublicKey {
     /// `invalid_key` when it is not a usable RSA key.
     #[uniffi::constructor]
     pub fn from_pem(pem: String) -> Result<Arc<Self>, FfiError> {
-        ffi_guard!({ Ok(Arc::new(Self(core::ZeroHashPublicKey::from_pem(&pem)?))) })
+        ffi_guard!({
+            Ok(Arc::new(Self(
+                kycrypt::webhooks::ZeroHashPublicKey::from_pem(&pem)?,
+            )))
+        })
     }
 }
 
@@ -192,6 +196,13 @@ pub fn zerohash_verify_webhook_rsa(
     options: WebhookOptions,
 ) -> Result<VerifiedWebhook, FfiError> {
     ffi_guard!({
-        Ok(core::verify_webhook_rsa(&key.0, &pairs(&headers), &body, now, &options.into())?.into())
+        Ok(kycrypt::webhooks::verify_zerohash_rsa(
+            &key.0,
+            &pairs(&headers),
+            &body,
+            now,
+            &options.into(),
+        )?
+        .into())
     })
 }

@@ -115,7 +115,6 @@ proptest! {
         typed("corepass_item_sha3", corepass_item_sha3(t.clone()));
         typed("corepass_parse_pepper", corepass_parse_pepper(t.clone(), t.clone(), t.clone()));
         typed("check_qrcode_expiration", check_qrcode_expiration(now, skew));
-        typed("corepass_go_json_string", corepass_go_json_string(data.clone(), t.clone()));
         typed("parse_did", parse_did(t.clone()));
         typed("resolve_did_key", resolve_did_key(t.clone()));
         typed("decode_ed25519_multibase", decode_ed25519_multibase(t.clone()));

@@ -183,12 +183,6 @@ export declare function corepassParsePepper(pepper: string, user: string, item: 
  * @throws {InvalidArgumentError | ExpiredError}
  */
 export declare function checkQrcodeExpiration(expiration: number, now: number): void
-/**
- * Diagnostic helper: Go's `json.Marshal` of a string `value` (raw bytes, invalid UTF-8
- * allowed), the encoding CorePass signs.
- * @throws {InvalidArgumentError} for a dialect other than `go122` / `before-go122`
- */
-export declare function corepassGoJsonString(value: Uint8Array, dialect: 'go122' | 'before-go122'): string
 
 // ---- ecies ----
 

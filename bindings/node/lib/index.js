@@ -224,11 +224,6 @@ function checkQrcodeExpiration(expiration, now) {
   call(() => native.checkQrcodeExpiration(secs(expiration, 'expiration'), secs(now, 'now')))
 }
 
-/** Diagnostic helper: Go's `json.Marshal` of a string `value` (raw bytes), `dialect` `go122` or `before-go122`. */
-function corepassGoJsonString(value, dialect) {
-  return call(() => native.corepassGoJsonString(value, dialect))
-}
-
 // ---- ecies ----------------------------------------------------------------------------
 
 /** The curve of an ECIES key (the strings are accepted too). */
@@ -741,7 +736,6 @@ module.exports = {
   corepassItemSha3,
   corepassParsePepper,
   checkQrcodeExpiration,
-  corepassGoJsonString,
   // ecies
   Curve,
   EciesPublicKey,

@@ -42,7 +42,7 @@ pub(crate) fn invalid_argument(reason: &'static str) -> KyError {
 
 /// A `malformed_input` error, worded like the core's.
 pub(crate) fn malformed(reason: String) -> KyError {
-    from_core(kycrypt::Error::Malformed(reason.into()))
+    from_core(kycrypt::Error::MalformedInput(reason.into()))
 }
 
 /// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).

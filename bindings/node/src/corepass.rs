@@ -1,15 +1,14 @@
 //! CorePass: signed callbacks, Core addresses, items and peppers (mirrors
 //! `bindings/ffi/src/corepass.rs`).
 
-use kycrypt::corepass::address::{CoreAddress as CoreCoreAddress, Network};
-use kycrypt::corepass::callback::{self as cb, CallbackBody};
-use kycrypt::corepass::gojson;
-use kycrypt::corepass::items::{self, Item, Pepper};
+use kycrypt::corepass::{
+    self as cb, CallbackBody, CoreAddress as CoreCoreAddress, Item, Network, Pepper,
+};
 use napi::bindgen_prelude::Uint8Array;
 use napi_derive::napi;
 
 use crate::KyError;
-use crate::common::{invalid_argument, js_secs, secs};
+use crate::common::{js_secs, secs};
 use crate::guard::{from_core, napi_guard};
 
 /// The connector's pinned public key (its Core address), parsed once.
@@ -334,26 +333,7 @@ pub fn corepass_parse_pepper(
 #[napi]
 pub fn check_qrcode_expiration(expiration: i64, now: i64) -> Result<(), KyError> {
     napi_guard!({
-        items::check_qrcode_expiration(secs("expiration", expiration)?, secs("now", now)?)
+        cb::check_qrcode_expiration(secs("expiration", expiration)?, secs("now", now)?)
             .map_err(from_core)
-    })
-}
-
-/// Diagnostic helper: Go's `json.Marshal` of a string `value` (raw bytes,
-/// invalid UTF-8 allowed), the encoding CorePass signs. `dialect` is
-/// `go122` or `before-go122`.
-///
-/// # Errors
-/// `invalid_argument` for another dialect.
-#[napi]
-pub fn corepass_go_json_string(value: Uint8Array, dialect: String) -> Result<String, KyError> {
-    napi_guard!({
-        let d = match dialect.as_str() {
-            "go122" => gojson::Dialect::Go122,
-            "before-go122" => gojson::Dialect::BeforeGo122,
-            _ => return Err(invalid_argument("dialect is go122 or before-go122")),
-        };
-        let enc = gojson::marshal(&gojson::GoValue::Str(value.to_vec()), d);
-        Ok(String::from_utf8_lossy(&enc).into_owned())
     })
 }

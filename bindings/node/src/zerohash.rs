@@ -181,7 +181,7 @@ pub fn zerohash_verify_request(
 
 /// A Zero Hash webhook RSA public key (PEM), parsed once.
 #[napi]
-pub struct ZeroHashPublicKey(core::ZeroHashPublicKey);
+pub struct ZeroHashPublicKey(kycrypt::webhooks::ZeroHashPublicKey);
 
 #[napi]
 impl ZeroHashPublicKey {
@@ -192,7 +192,7 @@ impl ZeroHashPublicKey {
     #[napi(factory)]
     pub fn from_pem(pem: String) -> Result<Self, KyError> {
         napi_guard!({
-            core::ZeroHashPublicKey::from_pem(&pem)
+            kycrypt::webhooks::ZeroHashPublicKey::from_pem(&pem)
                 .map(Self)
                 .map_err(from_core)
         })
@@ -213,7 +213,7 @@ pub fn zerohash_verify_webhook_rsa(
 ) -> Result<VerifiedWebhook, KyError> {
     napi_guard!({
         let (now, o) = (secs("now", now)?, webhooks::options(options)?);
-        let v = core::verify_webhook_rsa(&key.0, &pairs(&headers), &body, now, &o)
+        let v = kycrypt::webhooks::verify_zerohash_rsa(&key.0, &pairs(&headers), &body, now, &o)
             .map_err(from_core)?;
         VerifiedWebhook::from_core(v)
     })

@@ -26,7 +26,6 @@ test('malformed input to the new exports raises KycryptError subclasses', () => 
     [() => k.PublicKey.fromJwk('{'), k.InvalidKeyError, 'invalid_key'],
     [() => k.PinnedConnector.parse('zz'), k.MalformedInputError, 'malformed_input'],
     [() => k.corepassParseAddress('nope'), k.MalformedInputError, 'malformed_input'],
-    [() => k.corepassGoJsonString(Buffer.from('x'), 'go99'), k.InvalidArgumentError, 'invalid_argument'],
     [() => k.EciesSecretKey.parse('p256', 'zz'), k.MalformedInputError, 'malformed_input'],
     [() => k.envelopeInfo(Buffer.from('garbage')), k.MalformedInputError, 'malformed_input'],
     [() => k.parseDid('did:web:example.com'), k.MalformedInputError, 'malformed_input'],

@@ -162,7 +162,6 @@ const OPS = {
     kycrypt.checkQrcodeExpiration(i.expiration, i.now)
     return {}
   },
-  'corepass.go_json_string': (i) => ({ encoded: kycrypt.corepassGoJsonString(hex(i.value_hex), i.dialect) }),
 
   // did.json
   'did.parse_did': (i) => {
@@ -328,6 +327,7 @@ for (const file of files) {
   test(file, () => {
     assert.equal(doc.schema, 'kycrypt-vectors/1')
     for (const c of doc.cases) {
+      if (c.op.startsWith('internal.')) continue // crate internals (Go JSON encoder): Rust suite only
       if (!(c.op in OPS)) {
         notBound.set(c.op, (notBound.get(c.op) || 0) + 1)
         continue

@@ -352,9 +352,6 @@ OPS: Dict[str, Callable[[Inputs], Dict[str, Any]]] = {
     "corepass.item_sha3": lambda i: {"sha3_hex": kycrypt.corepass_item_sha3(i["item"])},
     "corepass.parse_pepper": _parse_pepper,
     "corepass.check_qrcode_expiration": _check_qrcode_expiration,
-    "corepass.go_json_string": lambda i: {
-        "encoded": kycrypt.corepass_go_json_string(_hex(i, "value_hex"), i["dialect"])
-    },
     "did.parse_did": _parse_did,
     "did.resolve_did_key": _resolve_did_key,
     "did.decode_ed25519_multibase": lambda i: {
@@ -389,7 +386,14 @@ OPS: Dict[str, Callable[[Inputs], Dict[str, Any]]] = {
 SUBSET_OPS = {"jwt.verify_jwt", "keys.public_jwk", "moca.verify_partner_jwt"}
 
 FILES = sorted(VECTORS_DIR.glob("*.json"))
-CASES = [(f.name, c) for f in FILES for c in json.loads(f.read_text())["cases"]]
+# Ops named `internal.*` test crate internals (the Go JSON encoder), which no
+# binding exposes; the Rust suite runs them.
+CASES = [
+    (f.name, c)
+    for f in FILES
+    for c in json.loads(f.read_text())["cases"]
+    if not c["op"].startswith("internal.")
+]
 BOUND = [(name, c) for name, c in CASES if c["op"] in OPS]
 
 

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::corepass::gojson::{Dialect, GoValue, encode, marshal};
-use crate::corepass::items::{Item, Status};
+use crate::corepass::{Item, Status};
 use crate::error::{Error, Result};
 
 /// The body of a status callback (without `user`, `deadline`, `signature`,
@@ -31,7 +31,7 @@ pub struct DataInfo {
     /// The claim value (`fieldValue`): personal data.
     #[serde(rename = "fieldValue")]
     pub field_value: String,
-    /// The pepper (hex), see [`Pepper`](crate::corepass::items::Pepper).
+    /// The pepper (hex), see [`Pepper`](crate::corepass::Pepper).
     pub pepper: String,
 }
 
@@ -47,7 +47,7 @@ impl DataInfo {
     /// The typed item.
     ///
     /// # Errors
-    /// [`Error::Malformed`] for an unknown name.
+    /// [`Error::MalformedInput`] for an unknown name.
     pub fn item(&self) -> Result<Item> {
         Item::parse(&self.field_id)
     }

@@ -206,7 +206,7 @@ impl<'de> Visitor<'de> for List<'_> {
 /// `spec` (see the module docs).
 ///
 /// # Errors
-/// [`Error::Malformed`]: naming the member for a refused name, `what` when the
+/// [`Error::MalformedInput`]: naming the member for a refused name, `what` when the
 /// body is not a JSON object (or not JSON).
 pub(super) fn check(body: &[u8], spec: &'static Members, what: &'static str) -> Result<()> {
     let mut problem = None;
@@ -218,7 +218,7 @@ pub(super) fn check(body: &[u8], spec: &'static Members, what: &'static str) -> 
     .deserialize(&mut de)
     .and_then(|()| de.end());
     match (problem, parsed) {
-        (Some(p), _) => Err(Error::Malformed(Cow::Owned(p))),
+        (Some(p), _) => Err(Error::MalformedInput(Cow::Owned(p))),
         (None, Err(_)) => Err(Error::malformed(what)),
         (None, Ok(())) => Ok(()),
     }

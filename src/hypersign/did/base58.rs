@@ -15,10 +15,10 @@ const ALPHABET: &[u8; 58] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqr
 pub const MAX_BASE58_LEN: usize = 128;
 
 /// Multicodec prefix of an Ed25519 public key (`ed25519-pub`, varint 0xed).
-pub const ED25519_PUB_MULTICODEC: [u8; 2] = [0xed, 0x01];
+pub(crate) const ED25519_PUB_MULTICODEC: [u8; 2] = [0xed, 0x01];
 
 /// Length of an Ed25519 public key in bytes.
-pub const ED25519_KEY_LEN: usize = 32;
+pub(crate) const ED25519_KEY_LEN: usize = 32;
 
 /// The value of one base58btc character, if it is one.
 fn digit(c: u8) -> Option<u32> {
@@ -38,7 +38,7 @@ const fn low_byte(x: u32) -> u8 {
 ///
 /// # Errors
 /// [`Error::InputTooLarge`] above [`MAX_BASE58_LEN`] characters;
-/// [`Error::Malformed`] for an empty string or a character outside the alphabet.
+/// [`Error::MalformedInput`] for an empty string or a character outside the alphabet.
 pub fn base58btc_decode(s: &str) -> Result<Vec<u8>> {
     crate::error::check_len("base58btc string", s.as_bytes(), MAX_BASE58_LEN)?;
     if s.is_empty() {
@@ -99,7 +99,7 @@ pub fn base58btc_encode(data: &[u8]) -> String {
 /// [`Ed25519VerifyingKey::from_bytes`](crate::primitives::eddsa::ed25519::Ed25519VerifyingKey)).
 ///
 /// # Errors
-/// [`Error::Malformed`] without the `z` prefix or with bad base58btc;
+/// [`Error::MalformedInput`] without the `z` prefix or with bad base58btc;
 /// [`Error::UnsupportedAlgorithm`] for another multicodec (another key type);
 /// [`Error::InvalidKey`] when the key is not exactly 32 bytes.
 pub fn decode_ed25519_multibase(s: &str) -> Result<[u8; ED25519_KEY_LEN]> {

@@ -108,7 +108,7 @@ impl DidDocument {
     ///
     /// # Errors
     /// [`Error::InputTooLarge`] above [`MAX_DID_DOCUMENT_LEN`] or
-    /// [`MAX_VERIFICATION_METHODS`]; [`Error::Malformed`] for bad JSON, a
+    /// [`MAX_VERIFICATION_METHODS`]; [`Error::MalformedInput`] for bad JSON, a
     /// missing `id`, duplicate method ids or bad members; the key errors of
     /// [`decode_ed25519_multibase`] and [`Error::InvalidKey`].
     pub fn from_json(json: &str) -> Result<Self> {
@@ -299,7 +299,9 @@ fn bool_member(obj: &Map<String, Value>, name: &'static str) -> Result<bool> {
     match obj.get(name) {
         None | Some(Value::Null) => Ok(false),
         Some(Value::Bool(b)) => Ok(*b),
-        Some(_) => Err(Error::Malformed(format!("{name} is not a boolean").into())),
+        Some(_) => Err(Error::MalformedInput(
+            format!("{name} is not a boolean").into(),
+        )),
     }
 }
 
@@ -307,14 +309,16 @@ fn array_member<'a>(obj: &'a Map<String, Value>, name: &'static str) -> Result<&
     match obj.get(name) {
         None | Some(Value::Null) => Ok(&[]),
         Some(Value::Array(a)) => Ok(a),
-        Some(_) => Err(Error::Malformed(format!("{name} is not an array").into())),
+        Some(_) => Err(Error::MalformedInput(
+            format!("{name} is not an array").into(),
+        )),
     }
 }
 
 fn str_member<'a>(obj: &'a Map<String, Value>, name: &'static str) -> Result<&'a str> {
     obj.get(name)
         .and_then(Value::as_str)
-        .ok_or(Error::Malformed(
+        .ok_or(Error::MalformedInput(
             format!("verification method {name} missing").into(),
         ))
 }

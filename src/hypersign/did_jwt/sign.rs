@@ -59,7 +59,7 @@ impl core::fmt::Debug for DidJwtSignRequest {
 /// # Errors
 /// [`Error::InvalidArgument`] for an empty audience or a TTL out of range
 /// (or `iat + ttl` overflowing); [`Error::InputTooLarge`] for claims above
-/// [`MAX_CLAIMS_LEN`] or a token above [`MAX_TOKEN_LEN`]; [`Error::Malformed`]
+/// [`MAX_CLAIMS_LEN`] or a token above [`MAX_TOKEN_LEN`]; [`Error::MalformedInput`]
 /// when the claims are not a JSON object or the issuer is not a
 /// `did:key`/`did:hid` DID; [`Error::KeyMismatch`] for a `did:key` of
 /// another key.

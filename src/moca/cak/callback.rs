@@ -44,7 +44,7 @@ struct Raw {
 /// the raw body). Duplicate members are refused.
 ///
 /// # Errors
-/// [`Error::InputTooLarge`] above the size limits; [`Error::Malformed`]
+/// [`Error::InputTooLarge`] above the size limits; [`Error::MalformedInput`]
 /// naming the member otherwise. Messages never contain the values.
 pub fn parse_callback(body: &[u8]) -> Result<CakCallback> {
     crate::error::check_len("CAK callback body", body, MAX_CALLBACK_BODY_LEN)?;
@@ -62,7 +62,8 @@ pub fn parse_callback(body: &[u8]) -> Result<CakCallback> {
 }
 
 fn field(name: &'static str, value: Option<Value>) -> Result<String> {
-    let bad = |why: &str| Error::Malformed(Detail::Owned(format!("CAK callback {name} {why}")));
+    let bad =
+        |why: &str| Error::MalformedInput(Detail::Owned(format!("CAK callback {name} {why}")));
     let s = match value {
         None | Some(Value::Null) => return Err(bad("is missing")),
         Some(Value::String(s)) => s,

@@ -25,7 +25,7 @@ impl VcStatus {
     /// Parses the wire string (exact).
     ///
     /// # Errors
-    /// [`Error::Malformed`] for other values.
+    /// [`Error::MalformedInput`] for other values.
     pub fn parse(s: &str) -> Result<Self> {
         match s {
             "WAIT_ONCHAIN" => Ok(Self::WaitOnchain),
@@ -83,7 +83,7 @@ impl VerifyResult {
     /// Parses the wire string (exact).
     ///
     /// # Errors
-    /// [`Error::Malformed`] for other values.
+    /// [`Error::MalformedInput`] for other values.
     pub fn parse(s: &str) -> Result<Self> {
         Self::ALL
             .into_iter()

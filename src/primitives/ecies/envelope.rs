@@ -16,7 +16,7 @@
 //! The text form is standard padded base64 of the same bytes. The header is
 //! not authenticated separately: every field it carries changes how the
 //! eciesjs bytes are parsed or keyed, so a tampered header fails as
-//! [`Error::Malformed`], [`Error::CurveMismatch`] or [`Error::DecryptionFailed`].
+//! [`Error::MalformedInput`], [`Error::CurveMismatch`] or [`Error::DecryptionFailed`].
 //!
 //! ```
 //! use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesSecretKey};
@@ -102,7 +102,7 @@ pub fn seal_envelope_base64(
 /// Reads a storage envelope's header.
 ///
 /// # Errors
-/// [`Error::Malformed`] for a short input, wrong magic, unknown curve id,
+/// [`Error::MalformedInput`] for a short input, wrong magic, unknown curve id,
 /// reserved flag bits or a nonce length other than 12/16;
 /// [`Error::UnsupportedAlgorithm`] for a version other than 1.
 pub fn envelope_info(envelope: &[u8]) -> Result<EnvelopeInfo> {
@@ -166,7 +166,7 @@ pub fn open_envelope(secret: &EciesSecretKey, envelope: &[u8]) -> Result<Vec<u8>
 /// [`open_envelope`] for the base64 text form.
 ///
 /// # Errors
-/// [`Error::Malformed`] when the text is not base64, [`Error::InputTooLarge`]
+/// [`Error::MalformedInput`] when the text is not base64, [`Error::InputTooLarge`]
 /// above the payload limit, then as [`open_envelope`].
 pub fn open_envelope_base64(secret: &EciesSecretKey, text: &str) -> Result<Vec<u8>> {
     let limit = (MAX_PAYLOAD_LEN + 256) / 3 * 4 + 4;

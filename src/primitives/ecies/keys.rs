@@ -31,7 +31,7 @@ fn decode_lenient(what: &'static str, text: &str) -> Result<Zeroizing<Vec<u8>>> 
             return Ok(Zeroizing::new(bytes));
         }
     }
-    Err(Error::Malformed(Detail::Owned(format!(
+    Err(Error::MalformedInput(Detail::Owned(format!(
         "{what} is neither hex nor base64"
     ))))
 }
@@ -86,7 +86,7 @@ impl EciesPublicKey {
     /// `PUBLIC KEY` (SubjectPublicKeyInfo) document.
     ///
     /// # Errors
-    /// [`Error::Malformed`] when the text is not hex/base64/PEM, else as
+    /// [`Error::MalformedInput`] when the text is not hex/base64/PEM, else as
     /// [`from_bytes`](Self::from_bytes) / [`from_spki_der`](Self::from_spki_der).
     pub fn parse(curve: Curve, text: &str) -> Result<Self> {
         if text.contains("-----BEGIN") {
@@ -204,7 +204,7 @@ impl EciesSecretKey {
     /// else hex (with or without `0x`) or base64 of the 32-byte scalar.
     ///
     /// # Errors
-    /// [`Error::Malformed`] when the text is not hex/base64, else as
+    /// [`Error::MalformedInput`] when the text is not hex/base64, else as
     /// [`from_bytes`](Self::from_bytes) / [`from_pem`](Self::from_pem).
     pub fn parse(curve: Curve, text: &str) -> Result<Self> {
         if text.contains("-----BEGIN") {

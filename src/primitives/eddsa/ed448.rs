@@ -108,7 +108,7 @@ impl Ed448VerifyingKey {
     /// Verifies a 114-byte Ed448 signature over `msg` (pure Ed448, empty context).
     ///
     /// # Errors
-    /// [`Error::Malformed`] when `sig` is not 114 bytes; [`Error::SignatureInvalid`]
+    /// [`Error::MalformedInput`] when `sig` is not 114 bytes; [`Error::SignatureInvalid`]
     /// when it does not verify (including non-canonical `S`).
     pub fn verify(&self, msg: &[u8], sig: &[u8]) -> Result<()> {
         let arr = <[u8; SIGNATURE_LEN]>::try_from(sig)

@@ -218,7 +218,6 @@ class VectorsTest {
                 mapOf("user" to p.user, "item" to p.item)
             },
             "corepass.check_qrcode_expiration" to { i -> checkQrcodeExpiration(i.u("expiration"), i.u("now")); NONE },
-            "corepass.go_json_string" to { i -> mapOf("encoded" to corepassGoJsonString(i.hx("value_hex"), i.getString("dialect"))) },
             "did.parse_did" to { i ->
                 val d = parseDid(i.getString("did"))
                 mapOf("method" to d.method, "namespace" to d.namespace, "method_specific_id" to d.methodSpecificId)
@@ -337,7 +336,7 @@ class VectorsTest {
         val ops = files.flatMap { f ->
             val cases = JSONObject(f.readText()).getJSONArray("cases")
             (0 until cases.length()).map { cases.getJSONObject(it).getString("op") }
-        }
+        }.filterNot { it.startsWith("internal.") } // crate internals (Go JSON encoder): Rust suite only
         val bound = ops.count { it in OPS }
         val unbound = ops.filter { it !in OPS }.groupingBy { it }.eachCount()
         println("vectors: $bound cases bound; not bound: ${if (unbound.isEmpty()) "none" else unbound.toString()}")

@@ -2,21 +2,24 @@
 
 use crate::error::{Error, Result};
 use crate::primitives::hmac::{HmacAlg, HmacKey};
-use crate::webhooks::{Provider, VerifiedWebhook, WebhookOptions, header, precheck};
-use crate::zerohash::ZeroHashPublicKey;
+mod key;
+
+pub use key::ZeroHashPublicKey;
+
+use super::{Provider, VerifiedWebhook, WebhookOptions, header, precheck};
 
 /// Timestamp of the current scheme (unix milliseconds).
-pub const TIMESTAMP_HEADER: &str = "x-zh-hook-timestamp";
+pub(crate) const TIMESTAMP_HEADER: &str = "x-zh-hook-timestamp";
 /// Current HMAC signature: `hex(HMAC-SHA256(secret, body + timestamp))`.
-pub const SIGNATURE_HEADER: &str = "x-zh-hook-signature";
+pub(crate) const SIGNATURE_HEADER: &str = "x-zh-hook-signature";
 /// Legacy HMAC signature: `hex(HMAC-SHA256(secret, body))`.
-pub const LEGACY_SIGNATURE_HEADER: &str = "x-zh-hook-signature-256";
+pub(crate) const LEGACY_SIGNATURE_HEADER: &str = "x-zh-hook-signature-256";
 /// Current RSA signature (PKCS#1 v1.5, SHA-256, over `body + timestamp`).
-pub const RSA_SIGNATURE_HEADER: &str = "x-zh-hook-rsa-signature";
+pub(crate) const RSA_SIGNATURE_HEADER: &str = "x-zh-hook-rsa-signature";
 /// Legacy RSA signature (PKCS#1 v1.5, SHA-256, over `body`).
-pub const LEGACY_RSA_SIGNATURE_HEADER: &str = "x-zh-hook-rsa-signature-256";
+pub(crate) const LEGACY_RSA_SIGNATURE_HEADER: &str = "x-zh-hook-rsa-signature-256";
 /// The idempotency key.
-pub const NOTIFICATION_ID_HEADER: &str = "x-zh-hook-notification-id";
+pub(crate) const NOTIFICATION_ID_HEADER: &str = "x-zh-hook-notification-id";
 /// Longest accepted notification id (bytes).
 const MAX_NOTIFICATION_ID_LEN: usize = 256;
 
@@ -24,7 +27,7 @@ const MAX_NOTIFICATION_ID_LEN: usize = 256;
 /// `body + timestamp` (current, `timestamp` the header text in milliseconds)
 /// or `body` alone (legacy, `timestamp` `None`). The one place that defines it.
 #[must_use]
-pub fn webhook_message<'a>(body: &'a [u8], timestamp: Option<&'a str>) -> Vec<&'a [u8]> {
+pub(crate) fn webhook_message<'a>(body: &'a [u8], timestamp: Option<&'a str>) -> Vec<&'a [u8]> {
     match timestamp {
         Some(ts) => vec![body, ts.as_bytes()],
         None => vec![body],
@@ -41,11 +44,11 @@ pub fn webhook_message<'a>(body: &'a [u8], timestamp: Option<&'a str>) -> Vec<&'
 /// send time, and one rule is simpler to state.
 ///
 /// # Errors
-/// [`Error::Malformed`] (`malformed_input`): leading zero, sign, whitespace
+/// [`Error::MalformedInput`] (`malformed_input`): leading zero, sign, whitespace
 /// inside, any non-digit, or out of range.
 fn parse_timestamp_ms(ts: &str) -> Result<u64> {
     if ts.starts_with('0') {
-        return Err(Error::Malformed(
+        return Err(Error::MalformedInput(
             "x-zh-hook-timestamp must not start with 0 (decimal unix milliseconds)".into(),
         ));
     }
@@ -125,11 +128,11 @@ fn finish<N: AsRef<str>, V: AsRef<str>>(
 /// [`WebhookOptions::zerohash_allow_legacy`].
 ///
 /// # Errors
-/// [`Error::MissingHeader`], [`Error::Malformed`] (timestamp not canonical
+/// [`Error::MissingHeader`], [`Error::MalformedInput`] (timestamp not canonical
 /// decimal milliseconds, e.g. a leading zero; header twice), [`Error::SignatureInvalid`],
 /// [`Error::TimestampOutOfWindow`], [`Error::InputTooLarge`],
 /// [`Error::InvalidArgument`] (options).
-pub fn verify_webhook<N: AsRef<str>, V: AsRef<str>>(
+pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
     secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
@@ -157,7 +160,7 @@ pub fn verify_webhook<N: AsRef<str>, V: AsRef<str>>(
 ///
 /// # Errors
 /// As [`verify_webhook`].
-pub fn verify_webhook_rsa<N: AsRef<str>, V: AsRef<str>>(
+pub fn verify_zerohash_rsa<N: AsRef<str>, V: AsRef<str>>(
     key: &ZeroHashPublicKey,
     headers: &[(N, V)],
     body: &[u8],
@@ -205,13 +208,13 @@ mod tests {
             zerohash_allow_legacy: true,
             ..WebhookOptions::default()
         };
-        let ok = verify_webhook(&key(), &h, body, 0, &opt_in).unwrap();
+        let ok = verify(&key(), &h, body, 0, &opt_in).unwrap();
         assert_eq!(
             (ok.scheme.as_str(), ok.event_id.as_deref()),
             ("zerohash-hmac-sha256-legacy", Some("n-1"))
         );
         assert_eq!(
-            verify_webhook(&key(), &h, body, 0, &WebhookOptions::default())
+            verify(&key(), &h, body, 0, &WebhookOptions::default())
                 .unwrap_err()
                 .code(),
             "missing_header"
@@ -222,16 +225,12 @@ mod tests {
             ("x-zh-hook-timestamp", "1000"),
         ];
         assert_eq!(
-            verify_webhook(&key(), &h2, body, 1, &opt_in)
-                .unwrap_err()
-                .code(),
+            verify(&key(), &h2, body, 1, &opt_in).unwrap_err().code(),
             "missing_header"
         );
         let h3 = [("x-zh-hook-signature", legacy.as_str())];
         assert_eq!(
-            verify_webhook(&key(), &h3, body, 1, &opt_in)
-                .unwrap_err()
-                .code(),
+            verify(&key(), &h3, body, 1, &opt_in).unwrap_err().code(),
             "missing_header"
         );
     }
@@ -250,15 +249,14 @@ mod tests {
             ("x-zh-hook-signature", sig.as_str()),
             ("x-zh-hook-timestamp", ts),
         ];
-        assert!(verify_webhook(&key(), &h, signed_body, 1_700_000_000, &o).is_ok());
+        assert!(verify(&key(), &h, signed_body, 1_700_000_000, &o).is_ok());
         // The forgery: one byte moved from the body into the timestamp.
         let moved = format!("0{ts}");
         let forged = [
             ("x-zh-hook-signature", sig.as_str()),
             ("x-zh-hook-timestamp", moved.as_str()),
         ];
-        let e =
-            verify_webhook(&key(), &forged, br#"{"amount":"10"}"#, 1_700_000_000, &o).unwrap_err();
+        let e = verify(&key(), &forged, br#"{"amount":"10"}"#, 1_700_000_000, &o).unwrap_err();
         assert_eq!(e.code(), "malformed_input");
         for bad in [
             "0",
@@ -277,7 +275,7 @@ mod tests {
                 ("x-zh-hook-signature", sig.as_str()),
                 ("x-zh-hook-timestamp", bad),
             ];
-            let e = verify_webhook(&key(), &h, signed_body, 1_700_000_000, &o).unwrap_err();
+            let e = verify(&key(), &h, signed_body, 1_700_000_000, &o).unwrap_err();
             assert_eq!(e.code(), "malformed_input", "{bad:?}");
         }
         // Surrounding whitespace is not part of an HTTP header value: trimmed, then checked.
@@ -286,7 +284,7 @@ mod tests {
             ("x-zh-hook-signature", sig.as_str()),
             ("x-zh-hook-timestamp", spaced.as_str()),
         ];
-        assert!(verify_webhook(&key(), &h, signed_body, 1_700_000_000, &o).is_ok());
+        assert!(verify(&key(), &h, signed_body, 1_700_000_000, &o).is_ok());
     }
 
     #[test]
@@ -302,32 +300,30 @@ mod tests {
         ];
         let o = WebhookOptions::default();
         assert_eq!(
-            verify_webhook(&key(), &h, body, 1_700_000_300, &o)
+            verify(&key(), &h, body, 1_700_000_300, &o)
                 .unwrap()
                 .timestamp,
             Some(1_700_000_000)
         );
         assert_eq!(
-            verify_webhook(&key(), &h, body, 1_700_000_301, &o)
+            verify(&key(), &h, body, 1_700_000_301, &o)
                 .unwrap_err()
                 .code(),
             "timestamp_out_of_window"
         );
         assert_eq!(
-            verify_webhook(&key(), &h, body, 1_699_999_700, &o)
+            verify(&key(), &h, body, 1_699_999_700, &o)
                 .unwrap_err()
                 .code(),
             "timestamp_out_of_window"
         );
-        assert!(verify_webhook(&key(), &h, body, 1_699_999_701, &o).is_ok());
+        assert!(verify(&key(), &h, body, 1_699_999_701, &o).is_ok());
         let bad = [
             ("x-zh-hook-signature", sig.as_str()),
             ("x-zh-hook-timestamp", "17e11"),
         ];
         assert_eq!(
-            verify_webhook(&key(), &bad, body, 0, &o)
-                .unwrap_err()
-                .code(),
+            verify(&key(), &bad, body, 0, &o).unwrap_err().code(),
             "malformed_input"
         );
     }

@@ -4,9 +4,8 @@
 //! ([`WebhookOptions::tolerance_secs`]).
 //!
 //! The header grammar (and rotation: several space-separated sets, any may
-//! match) is shared with Persona; see [`crate::webhooks::header`]. The
-//! self-hosted Connector v1 callbacks (Ed448) are in
-//! [`callback`](crate::corepass::callback).
+//! match) is shared with Persona. The self-hosted Connector v1 callbacks
+//! (Ed448) are in [`corepass`](crate::corepass).
 //!
 //! **Secret:** the webhook signing key of the hosted Connector, its UTF-8 bytes as the HMAC key, unchanged. An empty
 //! secret is `Error::InvalidKey` when the
@@ -17,36 +16,36 @@
 //!
 //! ```
 //! use kycrypt::primitives::hmac::{HmacAlg, HmacKey};
-//! use kycrypt::webhooks::WebhookOptions;
+//! use kycrypt::webhooks::{self, Provider, WebhookOptions};
 //! let key = HmacKey::from_slice(b"whsec_corepass")?;
 //! let body = br#"{"event":"kyc.completed"}"#;
 //! let s = hex::encode(key.sign(HmacAlg::Sha256, &[b"1700000000.", body]));
 //! let header = format!("t=1700000000,s={s}");
 //! let headers = [("Corepass-Signature", header.as_str())];
-//! let ok = kycrypt::corepass::webhook::verify(&key, &headers, body, 1700000100, &WebhookOptions::default()).unwrap();
+//! let ok = webhooks::verify(Provider::CorePass, &key, &headers, body, 1700000100, &WebhookOptions::default()).unwrap();
 //! assert_eq!(ok.timestamp, Some(1700000000));
-//! let stale = kycrypt::corepass::webhook::verify(&key, &headers, body, 1700000301, &WebhookOptions::default());
+//! let stale = webhooks::verify(Provider::CorePass, &key, &headers, body, 1700000301, &WebhookOptions::default());
 //! assert_eq!(stale.unwrap_err().code(), "timestamp_out_of_window");
 //! # Ok::<(), kycrypt::Error>(())
 //! ```
 
+use super::{Provider, VerifiedWebhook, WebhookOptions, timestamped};
 use crate::error::Result;
 use crate::primitives::hmac::HmacKey;
-use crate::webhooks::{Provider, VerifiedWebhook, WebhookOptions, timestamped};
 
 /// The signature header.
-pub const SIGNATURE_HEADER: &str = "Corepass-Signature";
+pub(crate) const SIGNATURE_HEADER: &str = "Corepass-Signature";
 
 /// Verifies a CorePass v2 webhook; `now` is unix seconds.
 ///
 /// # Errors
 /// [`Error::MissingHeader`](crate::Error::MissingHeader),
-/// [`Error::Malformed`](crate::Error::Malformed) (header not `t=..,s=..`),
+/// [`Error::MalformedInput`](crate::Error::MalformedInput) (header not `t=..,s=..`),
 /// [`Error::SignatureInvalid`](crate::Error::SignatureInvalid),
 /// [`Error::TimestampOutOfWindow`](crate::Error::TimestampOutOfWindow),
 /// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
 /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) (options).
-pub fn verify<N: AsRef<str>, V: AsRef<str>>(
+pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
     key: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
