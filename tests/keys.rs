@@ -7,7 +7,7 @@ use kycrypt::primitives::keys::{
     KeyType, MAX_KEY_INPUT_LEN, PrivateKey, PublicKey, jwks, select_from_jwks,
 };
 
-const RSA_PEM: &str = include_str!("../cli/samples/demo-rsa.pem");
+const RSA_PEM: &str = include_str!("../test-vectors/keys/demo-rsa.pem");
 
 #[test]
 fn rsa_signing_follows_the_backend() {

@@ -173,9 +173,9 @@ pub(crate) fn run_jwks(a: JwksArgs) -> ExitCode {
     }
 }
 
-// Sample keys for the demo (test keys only; generated with Python cryptography).
-const DEMO_RSA_PEM: &str = include_str!("../samples/demo-rsa.pem");
-const DEMO_P256_PEM: &str = include_str!("../samples/demo-p256.pem");
+// Sample keys for the demo: the published test keys of test-vectors/keys/ (README there).
+const DEMO_RSA_PEM: &str = include_str!("../../test-vectors/keys/demo-rsa.pem");
+const DEMO_P256_PEM: &str = include_str!("../../test-vectors/keys/demo-p256.pem");
 
 fn expect(what: &str, ok: bool) -> Result<(), String> {
     println!("   {what}: {}", if ok { "ok" } else { "UNEXPECTED" });

@@ -3,8 +3,14 @@
 
 use assert_cmd::Command;
 
-const RSA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/demo-rsa.pem");
-const P256: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/demo-p256.pem");
+const RSA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../test-vectors/keys/demo-rsa.pem"
+);
+const P256: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../test-vectors/keys/demo-p256.pem"
+);
 
 fn kycrypt() -> Command {
     Command::cargo_bin("kycrypt").unwrap()

@@ -521,8 +521,9 @@ def gen_corepass():
             "corepass.check_qrcode_expiration {expiration, now} -> valid or invalid_argument; "
             "internal.go_json_string {value_hex, dialect: go122|before-go122} -> {encoded: Go json string literal}."),
         "sources": {
-            "upstream-doc": "CorePass KYC transfer authorization (CP v.1) page: real Connector samples, item names, peppers",
-            "go-core": "go-core crypto/crypto_test.go address worked vector (via the kycrypt CorePass spec)",
+            "upstream-doc": "CorePass KYC transfer authorization (CP v.1) page, https://docs.corepass.net/corepass-connector/authorization, "
+                            "vendored as test-vectors/sources/corepass-kyc-transfer-authorization.txt: real Connector samples, item names, peppers",
+            "go-core": "go-core (https://github.com/core-coin/go-core) crypto/crypto_test.go address worked vector",
             "py-cryptography": "scripts/gen-vectors/corepass.py: Python cryptography Ed448 + hashlib SHA3-256, fixed RFC 8032 seed",
             "go-json-rules": "scripts/gen-vectors/corepass.py: Go encoding/json string escaping rewritten in Python from Go's rules",
         },

@@ -32,6 +32,39 @@
 //! let jws = verify_jws(token, &key, &Validation::default()).unwrap();
 //! assert_eq!(jws.payload, b"Example of Ed25519 signing");
 //! ```
+//!
+//! Keys: [`Ed25519VerifyingKey`] and [`Ed25519SigningKey`] (EdDSA), and
+//! [`keys::PublicKey`](crate::primitives::keys::PublicKey) and
+//! [`keys::PrivateKey`](crate::primitives::keys::PrivateKey) (RS256, ES256,
+//! ES256K, EdDSA) implement [`JwsVerifier`] and [`JwsSigner`].
+//!
+//! [`verify_jwt`] checks in this order, so the first failure decides the
+//! error: the leeway's range; the token size; the three parts and their
+//! base64url; the header (a JSON object, no `crit`, no `b64: false`, `alg`
+//! present); `alg` against the key and the allow-list; the signature length;
+//! the signature; the claims (a JSON object); then the claims themselves in
+//! the order of [`Validation::check_claims`] (date formats, `exp`, a required
+//! `iat`, `nbf`/`iat`, the lifetime bound, `aud`, `iss`).
+//!
+//! To pick the key from the token (a `kid`, or an `iss` naming a DID), parse
+//! first, read the unverified header or claims, then verify with the chosen
+//! key; nothing read before [`UnverifiedJws::verify`] is trusted:
+//!
+//! ```
+//! use kycrypt::primitives::eddsa::ed25519::Ed25519SigningKey;
+//! use kycrypt::primitives::jwt::{sign_jwt, verify_jwt, UnverifiedJws, Validation};
+//! use serde_json::{json, Map, Value};
+//! let signer = Ed25519SigningKey::from_seed(&[7; 32]).unwrap();
+//! let header: Map<String, Value> = json!({"kid": "k1"}).as_object().unwrap().clone();
+//! let claims = json!({"sub": "user-1", "iat": 1_700_000_000, "exp": 1_700_000_300});
+//! let token = sign_jwt(&signer, &header, claims.as_object().unwrap()).unwrap();
+//!
+//! let kid = UnverifiedJws::parse(&token).unwrap().header().kid.clone();
+//! assert_eq!(kid.as_deref(), Some("k1")); // look the key up by kid
+//! let key = signer.verifying_key();
+//! let jwt = verify_jwt(&token, &key, &Validation::default(), 1_700_000_100).unwrap();
+//! assert_eq!(jwt.claims["sub"], "user-1");
+//! ```
 
 mod claims;
 mod json;

@@ -31,7 +31,7 @@ use crate::common::{Peer, Tally, hx, now, random};
 const GO: &str = "go encoding/json + circl";
 const ICAN: &str = "@blockchainhub/ican";
 
-/// go-core's worked vector (`crypto/crypto_test.go`, corepass.md).
+/// go-core's worked vector (`crypto/crypto_test.go` of github.com/core-coin/go-core).
 const VECTOR_PUB: &str = "315484db568379ce94f9c894e3e6e4c7ee216676b713ca892d9b26746ae902a772e217a6a8bb493ce2bb313cf0cb66e76765d4c45ec6b68600";
 const VECTOR_MAINNET: &str = "cb82a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5";
 

@@ -1,7 +1,8 @@
 // Command corepass-peer is the interop stage's Go peer (tests/interop/corepass_go.rs, issue 14
 // item 5). It plays a CorePass Connector v1: fresh Ed448 keys from Cloudflare CIRCL
 // (sign/ed448, pure Ed448, empty context), SHA3-256 from golang.org/x/crypto/sha3 and JSON
-// from Go's own encoding/json, composed exactly as /work/shared/specs/corepass.md says:
+// from Go's own encoding/json, composed exactly as src/corepass/callback.rs documents (from the
+// CorePass Connector docs, test-vectors/sources/corepass-kyc-transfer-authorization.txt, and go-core):
 //
 //   - status callback: message = SHA3-256(json.Marshal(struct{user, fields, status,
 //     expiration, deadline, tx_hash omitempty})), in that order;
