@@ -67,9 +67,9 @@ macro_rules! str_enum {
         }
     };
 }
-pub(crate) use str_enum;
 
 #[cfg(test)]
+#[allow(unreachable_pub)]
 mod tests {
     use crate::Error;
 
