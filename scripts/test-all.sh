@@ -24,6 +24,7 @@ stage() { # stage NAME COMMAND...
 
 rust_lint() {
   cargo fmt --all -- --check
+  python3 -P scripts/check-module-deps.py # no import cycle; primitives/webhooks import no provider
   cargo clippy --workspace --all-targets --locked -- -D warnings
   cargo clippy -p kycrypt --no-default-features --all-targets --locked -- -D warnings
   RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps -p kycrypt --locked
