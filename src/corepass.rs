@@ -3,6 +3,6 @@
 
 pub mod address;
 pub mod callback;
-pub mod gojson;
+pub(crate) mod gojson;
 pub mod items;
 pub mod webhook;

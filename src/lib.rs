@@ -13,3 +13,13 @@ pub mod webhooks;
 pub mod zerohash;
 
 pub use error::{Error, Result};
+
+#[doc(hidden)]
+pub mod __internal {
+    //! Not public API: reachable for fuzz targets and tests only.
+    pub use crate::corepass::callback::body::{
+        DataMessage, DeadlineMessage, ErrorCompactMessage, ErrorGoMessage, InfoMessage,
+        StatusMessage,
+    };
+    pub use crate::corepass::gojson::{Dialect, encode, marshal, marshal_bytes};
+}

@@ -9,12 +9,12 @@
 
 mod common;
 
+use kycrypt::__internal::{Dialect, marshal_bytes};
 use kycrypt::corepass::address::{CoreAddress, Network};
 use kycrypt::corepass::callback::{
     CallbackOptions, PinnedConnector, VerifiedCallback, verify_data_callback,
     verify_error_callback, verify_status_callback,
 };
-use kycrypt::corepass::gojson::{Dialect, GoValue, marshal};
 use kycrypt::corepass::items::{Item, Pepper, check_qrcode_expiration};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -106,7 +106,7 @@ fn vectors() {
             } else {
                 Dialect::BeforeGo122
             };
-            let enc = marshal(&GoValue::Str(c.hex("value_hex")), d);
+            let enc = marshal_bytes(&c.hex("value_hex"), d);
             common::check(c, Ok(enc), |c, e| {
                 expect_out(c, "encoded", &String::from_utf8_lossy(e))
             })
@@ -383,6 +383,6 @@ proptest! {
         let _ = Pepper::parse(&s);
         let _ = Pepper::parse(&hex::encode(&body));
         let _ = PinnedConnector::parse(&s);
-        let _ = marshal(&GoValue::Str(body), Dialect::Go122);
+        let _ = marshal_bytes(&body, Dialect::Go122);
     }
 }

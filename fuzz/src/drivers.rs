@@ -5,7 +5,7 @@ use kycrypt::corepass::callback::{
     CallbackOptions, PinnedConnector, verify_data_callback, verify_error_callback,
     verify_status_callback,
 };
-use kycrypt::corepass::gojson::{self, Dialect, GoValue};
+use kycrypt::__internal::{self as gojson, Dialect};
 use kycrypt::corepass::items::{Item, Pepper};
 use kycrypt::hypersign::did::{self, DidDocument, VerificationPurpose};
 use kycrypt::hypersign::did_jwt::{DidJwtValidation, verify_did_jwt};
@@ -54,7 +54,7 @@ pub fn gojson_roundtrip(data: &[u8]) {
         return;
     };
     for dialect in [Dialect::Go122, Dialect::BeforeGo122] {
-        let out = gojson::encode(&GoValue::str(s), dialect);
+        let out = gojson::encode(s, dialect);
         let back: String = serde_json::from_slice(&out).expect("Go output is valid JSON");
         assert_eq!(back, s, "round trip differs ({dialect:?})");
     }

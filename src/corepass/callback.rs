@@ -58,7 +58,7 @@ use crate::corepass::items::{Status, sha3_256};
 use crate::error::{Error, Result};
 use crate::primitives::eddsa::ed448::{Ed448VerifyingKey, PUBLIC_KEY_LEN, SIGNATURE_LEN};
 
-mod body;
+pub(crate) mod body;
 mod members;
 pub use body::{CallbackBody, DataBody, DataInfo, ErrorBody, StatusBody};
 use body::{DataWire, ErrorWire, StatusWire};

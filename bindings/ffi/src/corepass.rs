@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
+use kycrypt::__internal as gojson;
 use kycrypt::corepass::address::{CoreAddress as CoreCoreAddress, Network};
 use kycrypt::corepass::callback::{self as cb, CallbackBody};
-use kycrypt::corepass::gojson;
 use kycrypt::corepass::items::{self, Item, Pepper};
 
 use crate::common::invalid_argument;
@@ -315,7 +315,7 @@ pub fn corepass_go_json_string(value: Vec<u8>, dialect: String) -> Result<String
             "before-go122" => gojson::Dialect::BeforeGo122,
             _ => return Err(invalid_argument("dialect is go122 or before-go122")),
         };
-        let enc = gojson::marshal(&gojson::GoValue::Str(value), d);
+        let enc = gojson::marshal_bytes(&value, d);
         Ok(String::from_utf8_lossy(&enc).into_owned())
     })
 }

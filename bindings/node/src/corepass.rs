@@ -1,9 +1,9 @@
 //! CorePass: signed callbacks, Core addresses, items and peppers (mirrors
 //! `bindings/ffi/src/corepass.rs`).
 
+use kycrypt::__internal as gojson;
 use kycrypt::corepass::address::{CoreAddress as CoreCoreAddress, Network};
 use kycrypt::corepass::callback::{self as cb, CallbackBody};
-use kycrypt::corepass::gojson;
 use kycrypt::corepass::items::{self, Item, Pepper};
 use napi::bindgen_prelude::Uint8Array;
 use napi_derive::napi;
@@ -353,7 +353,7 @@ pub fn corepass_go_json_string(value: Uint8Array, dialect: String) -> Result<Str
             "before-go122" => gojson::Dialect::BeforeGo122,
             _ => return Err(invalid_argument("dialect is go122 or before-go122")),
         };
-        let enc = gojson::marshal(&gojson::GoValue::Str(value.to_vec()), d);
+        let enc = gojson::marshal_bytes(&value, d);
         Ok(String::from_utf8_lossy(&enc).into_owned())
     })
 }
