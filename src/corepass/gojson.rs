@@ -7,7 +7,7 @@
 //! `\u003e`, `\u0026`; U+2028 and U+2029 as `\u2028`, `\u2029`; everything else
 //! literal. Go 1.22 changed `\b` and `\f` from `\u0008`/`\u000c` to short
 //! escapes: [`Dialect`] selects which. Checked against real Go by
-//! `tests/go_json.rs` (`test-vectors/go-json.json`).
+//! `tests/go_json.rs` (`test-vectors/rust-only/go-json.json`).
 
 use std::io::{self, Write};
 
