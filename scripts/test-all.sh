@@ -35,6 +35,23 @@ rust_test() {
   cargo test -p kycrypt --no-default-features --locked
 }
 
+# Go encoding/json differential on a fresh corpus (rust-test already ran the checked-in
+# test-vectors/rust-only/go-json.json): real Go writes it with a new seed, printed so a
+# failure reproduces with KYCRYPT_GO_JSON_SEED=<seed>. Skipped when go is not on PATH.
+go_json() {
+  if ! command -v go >/dev/null; then
+    echo "go not on PATH: fresh Go corpus skipped (the checked-in one ran in rust-test)"
+    return
+  fi
+  local seed=${KYCRYPT_GO_JSON_SEED:-$(( $(date +%s) % 1000000 * 32768 + RANDOM ))} out
+  out=$(mktemp "${TMPDIR:-/tmp}/kycrypt-go-json.XXXXXX")
+  echo "go-json corpus: seed $seed, $(GOTOOLCHAIN=local go version), $out"
+  echo "  reproduce: KYCRYPT_GO_JSON_SEED=$seed KYCRYPT_SKIP=... scripts/test-all.sh"
+  (cd scripts/gen-vectors/go-json && GOTOOLCHAIN=local go run . -seed "$seed" -out "$out")
+  KYCRYPT_GO_JSON_CORPUS=$out cargo test -p kycrypt --test go_json --locked -- --nocapture
+  rm -f "$out"
+}
+
 # Real-client interop (tests/interop, scripts/interop.sh): pinned Node, Python and Go
 # peers installed into a cache outside the tree, both directions, fresh inputs.
 interop() { bash scripts/interop.sh; }
@@ -64,6 +81,7 @@ msrv() {
 
 stage rust-lint rust_lint
 stage rust-test rust_test
+stage go-json go_json
 stage demo demo
 stage interop interop
 stage bindings bindings

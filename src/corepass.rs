@@ -4,7 +4,7 @@
 //! [`Provider::CorePass`](crate::webhooks::Provider::CorePass).
 
 mod address;
-mod callback;
+pub(crate) mod callback;
 pub(crate) mod gojson;
 mod items;
 mod pepper;

@@ -21,6 +21,10 @@ pub use error::{Error, Result};
 /// differential tests only. Anything here may change in any release.
 #[doc(hidden)]
 pub mod __internal {
-    pub use crate::corepass::gojson::{Dialect, GoValue, encode, marshal, write_string};
+    pub use crate::corepass::callback::body::{
+        DataMessage, DeadlineMessage, ErrorCompactMessage, ErrorGoMessage, InfoMessage,
+        StatusMessage,
+    };
+    pub use crate::corepass::gojson::{Dialect, encode, marshal, marshal_bytes};
     pub use crate::hypersign::did::base58::{MAX_BASE58_LEN, base58btc_decode, base58btc_encode};
 }

@@ -9,13 +9,11 @@
 
 mod common;
 
-use kycrypt::__internal::{Dialect, GoValue, marshal};
+use kycrypt::__internal::{Dialect, marshal_bytes};
 use kycrypt::corepass::{
-    CallbackOptions, PinnedConnector, VerifiedCallback, verify_data_callback,
-    verify_error_callback, verify_status_callback,
+    CallbackOptions, CoreAddress, Item, Network, Pepper, PinnedConnector, VerifiedCallback,
+    check_qrcode_expiration, verify_data_callback, verify_error_callback, verify_status_callback,
 };
-use kycrypt::corepass::{CoreAddress, Network};
-use kycrypt::corepass::{Item, Pepper, check_qrcode_expiration};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -106,7 +104,7 @@ fn vectors() {
             } else {
                 Dialect::BeforeGo122
             };
-            let enc = marshal(&GoValue::Str(c.hex("value_hex")), d);
+            let enc = marshal_bytes(&c.hex("value_hex"), d);
             common::check(c, Ok(enc), |c, e| {
                 expect_out(c, "encoded", &String::from_utf8_lossy(e))
             })
@@ -383,6 +381,6 @@ proptest! {
         let _ = Pepper::parse(&s);
         let _ = Pepper::parse(&hex::encode(&body));
         let _ = PinnedConnector::parse(&s);
-        let _ = marshal(&GoValue::Str(body), Dialect::Go122);
+        let _ = marshal_bytes(&body, Dialect::Go122);
     }
 }

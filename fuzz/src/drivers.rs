@@ -1,12 +1,11 @@
 //! One driver per fuzz target (see the crate docs for the input framing).
 
-use kycrypt::__internal::{self, Dialect, GoValue};
 use kycrypt::corepass::{
     CallbackOptions, PinnedConnector, verify_data_callback, verify_error_callback,
     verify_status_callback,
 };
-use kycrypt::corepass::{CoreAddress, Network};
-use kycrypt::corepass::{Item, Pepper};
+use kycrypt::__internal::{self, Dialect};
+use kycrypt::corepass::{CoreAddress, Item, Network, Pepper};
 use kycrypt::hypersign::did::{self, DidDocument, VerificationPurpose};
 use kycrypt::hypersign::did_jwt::{DidJwtValidation, verify_did_jwt};
 use kycrypt::moca::cak::{self, CakCallbackVerifier};
@@ -54,7 +53,7 @@ pub fn gojson_roundtrip(data: &[u8]) {
         return;
     };
     for dialect in [Dialect::Go122, Dialect::BeforeGo122] {
-        let out = __internal::encode(&GoValue::str(s), dialect);
+        let out = __internal::encode(s, dialect);
         let back: String = serde_json::from_slice(&out).expect("Go output is valid JSON");
         assert_eq!(back, s, "round trip differs ({dialect:?})");
     }

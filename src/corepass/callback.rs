@@ -59,7 +59,7 @@ use crate::error::{Error, Result};
 use crate::primitives::eddsa::ed448::{Ed448VerifyingKey, PUBLIC_KEY_LEN, SIGNATURE_LEN};
 use crate::primitives::support::sha3_256;
 
-mod body;
+pub(crate) mod body;
 mod members;
 pub use body::{CallbackBody, DataBody, DataInfo, ErrorBody, StatusBody};
 use body::{DataWire, ErrorWire, StatusWire};

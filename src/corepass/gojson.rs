@@ -1,23 +1,18 @@
-//! A byte-exact subset of Go's `encoding/json` encoder: what the CorePass
-//! Connector's signed messages need (strings, integers, arrays, objects in
-//! struct field order, `null`).
-//!
-//! Strings are escaped as Go does with HTML escaping on (the default of both
-//! `json.Marshal` and `json.Encoder`): `"` and `\` as `\"` and `\\`; `\n`, `\r`,
-//! `\t` short; other control characters as `\u00XX` (lowercase hex); `<`, `>`,
-//! `&` as `\u003c`, `\u003e`, `\u0026`; U+2028 and U+2029 as `\u2028`,
-//! `\u2029`; each byte that does not start a valid UTF-8 sequence as `\ufffd`
-//! (one per byte, as Go's `utf8.DecodeRune` consumes one byte on error).
-//! Go 1.22 changed `\b` and `\f` from `\u0008`/`\u000c` to short escapes:
-//! [`Dialect`] selects which.
-//!
-//! ```
-//! use kycrypt::__internal::{Dialect, GoValue, encode};
-//! let v = GoValue::Object(vec![("Deadline".into(), GoValue::Int(1667137346))]);
-//! assert_eq!(encode(&v, Dialect::Go122), b"{\"Deadline\":1667137346}\n");
-//! let s = GoValue::str("a<b>&\u{2028}");
-//! assert_eq!(encode(&s, Dialect::Go122), b"\"a\\u003cb\\u003e\\u0026\\u2028\"\n");
-//! ```
+//! Go's `encoding/json` output for the CorePass Connector's signed messages:
+//! serde-serialized structs (members in Go field order) written through a
+//! [`serde_json::ser::Formatter`] that escapes strings as Go does with HTML
+//! escaping on (the default of both `json.Marshal` and `json.Encoder`):
+//! `"` and `\` as `\"` and `\\`; `\n`, `\r`, `\t` short; other control
+//! characters as `\u00XX` (lowercase hex); `<`, `>`, `&` as `\u003c`,
+//! `\u003e`, `\u0026`; U+2028 and U+2029 as `\u2028`, `\u2029`; everything else
+//! literal. Go 1.22 changed `\b` and `\f` from `\u0008`/`\u000c` to short
+//! escapes: [`Dialect`] selects which. Checked against real Go by
+//! `tests/go_json.rs` (`test-vectors/rust-only/go-json.json`).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::ser::{CharEscape, Formatter};
 
 /// Which Go release's escaping of `\b` and `\f` to reproduce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -29,164 +24,155 @@ pub enum Dialect {
     BeforeGo122,
 }
 
-/// A value to encode. Strings are bytes so that invalid UTF-8 can be
-/// reproduced; object members keep their (struct field) order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum GoValue {
-    /// A Go `string`.
-    Str(Vec<u8>),
-    /// A Go integer (`int64`).
-    Int(i64),
-    /// A slice; a nil slice is [`GoValue::Null`].
-    Array(Vec<GoValue>),
-    /// A struct, members in field order.
-    Object(Vec<(String, GoValue)>),
-    /// `null` (nil slice, nil pointer).
-    Null,
-}
+/// Compact output with Go's string escaping.
+struct GoFormatter(Dialect);
 
-impl GoValue {
-    /// A string value from UTF-8 text.
-    #[must_use]
-    pub fn str(s: &str) -> Self {
-        Self::Str(s.as_bytes().to_vec())
+/// Writes one character that serde_json or Go escapes.
+fn write_escaped<W: ?Sized + Write>(w: &mut W, c: char, d: Dialect) -> io::Result<()> {
+    match c {
+        '"' => w.write_all(b"\\\""),
+        '\\' => w.write_all(b"\\\\"),
+        '\n' => w.write_all(b"\\n"),
+        '\r' => w.write_all(b"\\r"),
+        '\t' => w.write_all(b"\\t"),
+        '\u{8}' if d == Dialect::Go122 => w.write_all(b"\\b"),
+        '\u{c}' if d == Dialect::Go122 => w.write_all(b"\\f"),
+        '\0'..='\u{1f}' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => {
+            write!(w, "\\u{:04x}", u32::from(c))
+        }
+        c => w.write_all(c.encode_utf8(&mut [0; 4]).as_bytes()),
     }
 }
 
-/// What `json.NewEncoder(w).Encode(v)` writes: the value and a trailing `\n`.
+impl Formatter for GoFormatter {
+    // serde_json escapes `"`, `\` and controls itself (below); the rest of Go's
+    // escapes fall in the unescaped fragments.
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
+        let mut rest = s;
+        while let Some(i) = rest.find(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+            let (head, tail) = rest.split_at(i);
+            w.write_all(head.as_bytes())?;
+            let mut chars = tail.chars();
+            if let Some(c) = chars.next() {
+                write_escaped(w, c, self.0)?;
+            }
+            rest = chars.as_str();
+        }
+        w.write_all(rest.as_bytes())
+    }
+
+    fn write_char_escape<W: ?Sized + Write>(&mut self, w: &mut W, e: CharEscape) -> io::Result<()> {
+        let c = match e {
+            CharEscape::Quote => '"',
+            CharEscape::ReverseSolidus => '\\',
+            CharEscape::Solidus => '/',
+            CharEscape::Backspace => '\u{8}',
+            CharEscape::FormFeed => '\u{c}',
+            CharEscape::LineFeed => '\n',
+            CharEscape::CarriageReturn => '\r',
+            CharEscape::Tab => '\t',
+            CharEscape::AsciiControl(b) => char::from(b),
+        };
+        write_escaped(w, c, self.0)
+    }
+}
+
+/// What `json.Marshal(v)` returns (no trailing newline) for `value`'s Go
+/// counterpart. A `Serialize` that fails (none of the crate's message structs:
+/// strings, integers, options, sequences) yields no bytes.
 #[must_use]
-pub fn encode(value: &GoValue, dialect: Dialect) -> Vec<u8> {
+pub fn marshal<T: Serialize + ?Sized>(value: &T, dialect: Dialect) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, GoFormatter(dialect));
+    if value.serialize(&mut ser).is_err() {
+        out.clear();
+    }
+    out
+}
+
+/// What `json.NewEncoder(w).Encode(v)` writes: [`marshal`] and a trailing `\n`.
+#[must_use]
+pub fn encode<T: Serialize + ?Sized>(value: &T, dialect: Dialect) -> Vec<u8> {
     let mut out = marshal(value, dialect);
     out.push(b'\n');
     out
 }
 
-/// What `json.Marshal(v)` returns (no trailing newline).
+/// What `json.Marshal` returns for a Go `string` holding the bytes `b`, UTF-8
+/// or not: Go writes `\ufffd` for each byte that does not start a valid UTF-8
+/// sequence (`utf8.DecodeRuneInString` consumes one byte on error), while a
+/// valid U+FFFD stays literal, so no `&str` gives these bytes. For the
+/// bindings' byte-string entry point; callback bodies are UTF-8 (serde_json).
 #[must_use]
-pub fn marshal(value: &GoValue, dialect: Dialect) -> Vec<u8> {
-    let mut out = Vec::new();
-    write_value(&mut out, value, dialect);
-    out
-}
-
-fn write_value(out: &mut Vec<u8>, value: &GoValue, dialect: Dialect) {
-    match value {
-        GoValue::Str(s) => write_string(out, s, dialect),
-        GoValue::Int(n) => out.extend_from_slice(n.to_string().as_bytes()),
-        GoValue::Null => out.extend_from_slice(b"null"),
-        GoValue::Array(items) => {
-            out.push(b'[');
-            for (i, v) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_value(out, v, dialect);
-            }
-            out.push(b']');
-        }
-        GoValue::Object(members) => {
-            out.push(b'{');
-            for (i, (k, v)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                write_string(out, k.as_bytes(), dialect);
-                out.push(b':');
-                write_value(out, v, dialect);
-            }
-            out.push(b'}');
-        }
-    }
-}
-
-fn write_u00(out: &mut Vec<u8>, b: u8) {
-    out.extend_from_slice(format!("\\u{b:04x}").as_bytes());
-}
-
-fn write_ascii(out: &mut Vec<u8>, b: u8, dialect: Dialect) {
-    match (b, dialect) {
-        (b'"', _) => out.extend_from_slice(b"\\\""),
-        (b'\\', _) => out.extend_from_slice(b"\\\\"),
-        (b'\n', _) => out.extend_from_slice(b"\\n"),
-        (b'\r', _) => out.extend_from_slice(b"\\r"),
-        (b'\t', _) => out.extend_from_slice(b"\\t"),
-        (0x08, Dialect::Go122) => out.extend_from_slice(b"\\b"),
-        (0x0c, Dialect::Go122) => out.extend_from_slice(b"\\f"),
-        (b'<' | b'>' | b'&', _) => write_u00(out, b),
-        (0x00..=0x1f, _) => write_u00(out, b),
-        _ => out.push(b),
-    }
-}
-
-/// Writes `s` as a Go JSON string (see the module docs for the rules).
-pub fn write_string(out: &mut Vec<u8>, s: &[u8], dialect: Dialect) {
-    out.push(b'"');
-    let mut rest = s;
-    while !rest.is_empty() {
-        let (valid, bad) = match core::str::from_utf8(rest) {
-            Ok(v) => (v, false),
-            Err(e) => (
-                core::str::from_utf8(rest.get(..e.valid_up_to()).unwrap_or_default())
-                    .unwrap_or_default(),
-                true,
-            ),
-        };
-        for c in valid.chars() {
-            match c {
-                '\u{2028}' => out.extend_from_slice(b"\\u2028"),
-                '\u{2029}' => out.extend_from_slice(b"\\u2029"),
-                c if c.is_ascii() => {
-                    write_ascii(out, u8::try_from(u32::from(c)).unwrap_or(b'?'), dialect)
-                }
-                c => out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes()),
-            }
-        }
-        // Go replaces one invalid byte at a time.
-        let skip = valid.len() + usize::from(bad);
-        if bad {
+pub fn marshal_bytes(b: &[u8], dialect: Dialect) -> Vec<u8> {
+    let mut out = vec![b'"'];
+    for chunk in b.utf8_chunks() {
+        let s = marshal(chunk.valid(), dialect);
+        out.extend_from_slice(s.get(1..s.len().saturating_sub(1)).unwrap_or_default());
+        // A maximal invalid prefix: its bytes after the first are continuation
+        // bytes, which start no sequence, so Go replaces each of them too.
+        for _ in chunk.invalid() {
             out.extend_from_slice(b"\\ufffd");
         }
-        rest = rest.get(skip..).unwrap_or_default();
     }
     out.push(b'"');
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn s(b: &[u8], d: Dialect) -> String {
-        String::from_utf8(marshal(&GoValue::Str(b.to_vec()), d)).unwrap()
+    fn s(v: &str, d: Dialect) -> String {
+        String::from_utf8(marshal(v, d)).unwrap()
     }
 
     #[test]
     fn go_escapes() {
         let d = Dialect::Go122;
-        assert_eq!(s(b"<>&", d), r#""\u003c\u003e\u0026""#);
+        assert_eq!(s("<>&", d), r#""\u003c\u003e\u0026""#);
         assert_eq!(
-            s("\u{2028}\u{2029}é\u{fffd}".as_bytes(), d),
+            s("\u{2028}\u{2029}é\u{fffd}", d),
             "\"\\u2028\\u2029é\u{fffd}\""
         );
         assert_eq!(
-            s(b"\"\\\n\r\t\x01\x1f\x7f", d),
-            "\"\\\"\\\\\\n\\r\\t\\u0001\\u001f\x7f\""
+            s("\"\\\n\r\t\x01\x1f\x7f/", d),
+            "\"\\\"\\\\\\n\\r\\t\\u0001\\u001f\x7f/\""
         );
-        assert_eq!(s(b"\x08\x0c", d), r#""\b\f""#);
-        assert_eq!(s(b"\x08\x0c", Dialect::BeforeGo122), r#""\u0008\u000c""#);
-        // Truncated 3-byte sequence: one U+FFFD per byte, as Go does.
-        assert_eq!(s(b"a\xe2\x82b\xff", d), r#""a\ufffd\ufffdb\ufffd""#);
-        assert_eq!(s(b"\xed\xa0\x80", d), r#""\ufffd\ufffd\ufffd""#);
+        assert_eq!(s("\x08\x0c", d), r#""\b\f""#);
+        assert_eq!(s("\x08\x0c", Dialect::BeforeGo122), r#""\u0008\u000c""#);
+        assert_eq!(s("a<<b\u{2028}", d), r#""a\u003c\u003cb\u2028""#);
+    }
+
+    #[test]
+    fn invalid_bytes_one_replacement_each() {
+        let b = |v: &[u8]| String::from_utf8(marshal_bytes(v, Dialect::Go122)).unwrap();
+        // Truncated 3-byte sequence: one \ufffd per byte, as Go does.
+        assert_eq!(b(b"a\xe2\x82b\xff"), r#""a\ufffd\ufffdb\ufffd""#);
+        assert_eq!(b(b"\xed\xa0\x80<"), r#""\ufffd\ufffd\ufffd\u003c""#);
+        assert_eq!(b("é\u{fffd}".as_bytes()), "\"é\u{fffd}\"");
+        assert_eq!(b(b""), r#""""#);
     }
 
     #[test]
     fn structures() {
-        let v = GoValue::Object(vec![
-            ("User".into(), GoValue::str("u")),
-            ("Infos".into(), GoValue::Array(vec![])),
-            ("X".into(), GoValue::Null),
-            ("Deadline".into(), GoValue::Int(-5)),
-        ]);
+        #[derive(Serialize)]
+        struct T<'a> {
+            #[serde(rename = "User")]
+            user: &'a str,
+            #[serde(rename = "Infos")]
+            infos: Option<&'a [String]>,
+            #[serde(rename = "X")]
+            x: Option<&'a [String]>,
+            #[serde(rename = "Deadline")]
+            deadline: i64,
+        }
+        let v = T {
+            user: "u",
+            infos: Some(&[]),
+            x: None,
+            deadline: -5,
+        };
         assert_eq!(
             encode(&v, Dialect::Go122),
             b"{\"User\":\"u\",\"Infos\":[],\"X\":null,\"Deadline\":-5}\n"

@@ -6,7 +6,7 @@
 //!   that exercise Go's escaping (`<`, `>`, `&`, U+2028/9, controls, non-ASCII). kycrypt,
 //!   pinned to the Go key (by key, and by the Core address Go computed), verifies them with
 //!   the right values and `replay_until`, rebuilds Go's signed bytes exactly
-//!   (`corepass::gojson`), and refuses tampered ones with the right codes: a changed value
+//!   (its Go message structs and encoder), and refuses tampered ones with the right codes: a changed value
 //!   or deadline, another key, a case-variant or unknown member, deadline-only coverage
 //!   without opt-in, a passed deadline.
 //! - **Core addresses**: kycrypt's `CoreAddress` equals the go-core recipe computed in Go
@@ -16,13 +16,13 @@
 
 use std::collections::BTreeMap;
 
-use kycrypt::__internal::{Dialect, GoValue, encode, marshal};
-use kycrypt::corepass::{
-    CallbackBody, CallbackOptions, Coverage, DEFAULT_SKEW_SECS, PinnedConnector, VerifiedCallback,
-    verify_data_callback, verify_status_callback,
+use kycrypt::__internal::{
+    DataMessage, DeadlineMessage, Dialect, InfoMessage, StatusMessage, encode, marshal,
 };
-use kycrypt::corepass::{CoreAddress, Network};
-use kycrypt::corepass::{Item, Status};
+use kycrypt::corepass::{
+    CallbackBody, CallbackOptions, CoreAddress, Coverage, DEFAULT_SKEW_SECS, Item, Network,
+    PinnedConnector, Status, VerifiedCallback, verify_data_callback, verify_status_callback,
+};
 use kycrypt::primitives::eddsa::ed448::Ed448SigningKey;
 use serde_json::{Map, Value, json};
 
@@ -413,57 +413,58 @@ fn verify(
     }
 }
 
-fn s(v: &Value) -> GoValue {
-    GoValue::str(v.as_str().unwrap())
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap()
 }
 
-fn int(v: &Value) -> GoValue {
-    GoValue::Int(v.as_i64().unwrap())
+fn int(v: &Value) -> i64 {
+    v.as_i64().unwrap()
 }
 
-fn list(v: &Value, f: impl Fn(&Value) -> GoValue) -> GoValue {
+fn strings(v: &Value) -> Option<Vec<String>> {
     v.as_array()
-        .map_or(GoValue::Null, |a| GoValue::Array(a.iter().map(f).collect()))
+        .map(|a| a.iter().map(|x| s(x).to_owned()).collect())
 }
 
-/// kycrypt's Go encoder (`corepass::gojson`) rebuilds the exact bytes Go signed.
+/// kycrypt's Go message structs (`__internal`, the ones verification uses) rebuild the
+/// exact bytes Go signed.
 fn message_matches(t: &mut Tally, c: &Callback, r: &Value) {
     let task = &c.task;
-    let obj = |m: Vec<(&str, GoValue)>| {
-        GoValue::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
-    };
     let mine = match c.kind {
         Kind::Status => {
-            let mut m = vec![
-                ("user", s(&task["user"])),
-                ("fields", list(&task["fields"], s)),
-                ("status", s(&task["status"])),
-                ("expiration", int(&task["expiration"])),
-                ("deadline", int(&task["deadline"])),
-            ];
-            if task.get("tx_hash").is_some() {
-                m.push(("tx_hash", s(&task["tx_hash"])));
-            }
-            marshal(&obj(m), Dialect::Go122)
+            let fields = strings(&task["fields"]);
+            let m = StatusMessage {
+                user: s(&task["user"]),
+                fields: fields.as_deref(),
+                status: s(&task["status"]),
+                expiration: int(&task["expiration"]),
+                deadline: int(&task["deadline"]),
+                tx_hash: task.get("tx_hash").map(s),
+            };
+            marshal(&m, Dialect::Go122)
         }
         Kind::DataFull => {
-            let info = |i: &Value| {
-                obj(vec![
-                    ("fieldID", s(&i["fieldID"])),
-                    ("fieldValue", s(&i["fieldValue"])),
-                    ("pepper", s(&i["pepper"])),
-                ])
+            let infos = task["infos"].as_array().map(|a| {
+                a.iter()
+                    .map(|i| InfoMessage {
+                        field_id: s(&i["fieldID"]),
+                        field_value: s(&i["fieldValue"]),
+                        pepper: s(&i["pepper"]),
+                    })
+                    .collect()
+            });
+            let m = DataMessage {
+                user: s(&task["user"]),
+                infos,
+                deadline: int(&task["deadline"]),
+                expiration: int(&task["expiration"]),
             };
-            let m = vec![
-                ("User", s(&task["user"])),
-                ("Infos", list(&task["infos"], info)),
-                ("Deadline", int(&task["deadline"])),
-                ("Expiration", int(&task["expiration"])),
-            ];
-            encode(&obj(m), Dialect::Go122)
+            encode(&m, Dialect::Go122)
         }
         Kind::DataDeadline => encode(
-            &obj(vec![("Deadline", int(&task["deadline"]))]),
+            &DeadlineMessage {
+                deadline: int(&task["deadline"]),
+            },
             Dialect::Go122,
         ),
     };

@@ -1,9 +1,9 @@
 //! Typed bodies of the three Connector v1 callbacks and their signed message forms.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use crate::corepass::gojson::{Dialect, GoValue, encode, marshal};
-use crate::corepass::{Item, Status};
+use crate::corepass::gojson::{Dialect, encode, marshal};
+use crate::corepass::items::{Item, Status};
 use crate::error::{Error, Result};
 
 /// The body of a status callback (without `user`, `deadline`, `signature`,
@@ -139,80 +139,159 @@ pub(super) fn parse_json<'a, T: Deserialize<'a>>(body: &'a [u8], what: &'static 
     serde_json::from_slice(body).map_err(|_| Error::malformed(what))
 }
 
-fn int(n: u64) -> GoValue {
-    GoValue::Int(i64::try_from(n).unwrap_or(i64::MAX))
+fn int(n: u64) -> i64 {
+    // The wire values came from int64 (`non_negative`): this never saturates.
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-fn str_list(v: Option<&Vec<String>>) -> GoValue {
-    v.map_or(GoValue::Null, |v| {
-        GoValue::Array(v.iter().map(|s| GoValue::str(s)).collect())
-    })
+// ---- signed message forms (serde, in Go field order) ----
+//
+// `pub` (in this private module) for `kycrypt::__internal`, which
+// `tests/go_json.rs` uses to compare these very structs with real Go output.
+
+/// Status form: `json.Marshal` of `struct{user, fields, status, expiration,
+/// deadline, tx_hash}` (`tx_hash` only when present in the body).
+#[derive(Debug, Serialize)]
+pub struct StatusMessage<'a> {
+    /// `user`.
+    pub user: &'a str,
+    /// `fields` (`None`: a nil slice, `null`).
+    pub fields: Option<&'a [String]>,
+    /// `status`.
+    pub status: &'a str,
+    /// `expiration`.
+    pub expiration: i64,
+    /// `deadline`.
+    pub deadline: i64,
+    /// `tx_hash`, omitted when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tx_hash: Option<&'a str>,
 }
 
-/// Status form: compact JSON `user, fields, status, expiration, deadline[, tx_hash]`.
+/// One `Infos` element of [`DataMessage`] (the body's `infos[]` member names).
+#[derive(Debug, Serialize)]
+pub struct InfoMessage<'a> {
+    /// `fieldID`.
+    #[serde(rename = "fieldID")]
+    pub field_id: &'a str,
+    /// `fieldValue`.
+    #[serde(rename = "fieldValue")]
+    pub field_value: &'a str,
+    /// `pepper`.
+    pub pepper: &'a str,
+}
+
+/// Full data form: `json.Encoder` output of `struct{User; Infos; Deadline; Expiration}`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DataMessage<'a> {
+    /// `User`.
+    pub user: &'a str,
+    /// `Infos` (`None`: a nil slice, `null`).
+    pub infos: Option<Vec<InfoMessage<'a>>>,
+    /// `Deadline`.
+    pub deadline: i64,
+    /// `Expiration`.
+    pub expiration: i64,
+}
+
+/// Deadline-only form: `json.Encoder` output of `struct{Deadline int64}`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DeadlineMessage {
+    /// `Deadline`.
+    pub deadline: i64,
+}
+
+/// Error form 1, status-like compact: `json.Marshal` of `struct{user, items,
+/// error, expiration, deadline}`.
+#[derive(Debug, Serialize)]
+pub struct ErrorCompactMessage<'a> {
+    /// `user`.
+    pub user: &'a str,
+    /// `items` (`None`: a nil slice, `null`).
+    pub items: Option<&'a [String]>,
+    /// `error`.
+    pub error: &'a str,
+    /// `expiration`.
+    pub expiration: i64,
+    /// `deadline`.
+    pub deadline: i64,
+}
+
+/// Error form 2: `json.Encoder` output of `struct{User; Items; Error; Deadline; Expiration}`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ErrorGoMessage<'a> {
+    /// `User`.
+    pub user: &'a str,
+    /// `Items` (`None`: a nil slice, `null`).
+    pub items: Option<&'a [String]>,
+    /// `Error`.
+    pub error: &'a str,
+    /// `Deadline`.
+    pub deadline: i64,
+    /// `Expiration`.
+    pub expiration: i64,
+}
+
+/// Status form bytes (hashed by the caller).
 pub(super) fn status_message(w: &StatusWire) -> Vec<u8> {
-    let mut m = vec![
-        ("user".to_owned(), GoValue::str(&w.user)),
-        ("fields".to_owned(), str_list(w.fields.as_ref())),
-        ("status".to_owned(), GoValue::str(&w.status)),
-        ("expiration".to_owned(), int(w.expiration)),
-        ("deadline".to_owned(), int(w.deadline)),
-    ];
-    if let Some(tx) = &w.tx_hash {
-        m.push(("tx_hash".to_owned(), GoValue::str(tx)));
-    }
-    marshal(&GoValue::Object(m), Dialect::Go122)
+    let m = StatusMessage {
+        user: &w.user,
+        fields: w.fields.as_deref(),
+        status: &w.status,
+        expiration: int(w.expiration),
+        deadline: int(w.deadline),
+        tx_hash: w.tx_hash.as_deref(),
+    };
+    marshal(&m, Dialect::Go122)
 }
 
-/// Full data form: Go `json.Encoder` output of `struct{User; Infos; Deadline; Expiration}`.
+/// Full data form bytes, with `dialect`'s `\b`/`\f` escaping.
 pub(super) fn data_full_message(w: &DataWire, dialect: Dialect) -> Vec<u8> {
-    let infos = w.infos.as_ref().map_or(GoValue::Null, |v| {
-        GoValue::Array(
+    let m = DataMessage {
+        user: &w.user,
+        infos: w.infos.as_ref().map(|v| {
             v.iter()
-                .map(|i| {
-                    GoValue::Object(vec![
-                        ("fieldID".to_owned(), GoValue::str(&i.field_id)),
-                        ("fieldValue".to_owned(), GoValue::str(&i.field_value)),
-                        ("pepper".to_owned(), GoValue::str(&i.pepper)),
-                    ])
+                .map(|i| InfoMessage {
+                    field_id: &i.field_id,
+                    field_value: &i.field_value,
+                    pepper: &i.pepper,
                 })
-                .collect(),
-        )
-    });
-    let v = GoValue::Object(vec![
-        ("User".to_owned(), GoValue::str(&w.user)),
-        ("Infos".to_owned(), infos),
-        ("Deadline".to_owned(), int(w.deadline)),
-        ("Expiration".to_owned(), int(w.expiration)),
-    ]);
-    encode(&v, dialect)
+                .collect()
+        }),
+        deadline: int(w.deadline),
+        expiration: int(w.expiration),
+    };
+    encode(&m, dialect)
 }
 
 /// Deadline-only form: the raw bytes `{"Deadline":<deadline>}\n` (no digest).
 pub(super) fn deadline_only_message(deadline: u64) -> Vec<u8> {
-    encode(
-        &GoValue::Object(vec![("Deadline".to_owned(), int(deadline))]),
-        Dialect::Go122,
-    )
+    let m = DeadlineMessage {
+        deadline: int(deadline),
+    };
+    encode(&m, Dialect::Go122)
 }
 
-/// Error forms tried (each hashed with SHA3-256): the status-like compact form
-/// and the Go encoder form of `struct{User; Items; Error; Deadline; Expiration}`.
+/// Error forms tried (each hashed with SHA3-256): [`ErrorCompactMessage`]
+/// (marshalled) and [`ErrorGoMessage`] (encoded).
 pub(super) fn error_messages(w: &ErrorWire) -> [Vec<u8>; 2] {
-    let compact = GoValue::Object(vec![
-        ("user".to_owned(), GoValue::str(&w.user)),
-        ("items".to_owned(), str_list(w.items.as_ref())),
-        ("error".to_owned(), GoValue::str(&w.error)),
-        ("expiration".to_owned(), int(w.expiration)),
-        ("deadline".to_owned(), int(w.deadline)),
-    ]);
-    let go = GoValue::Object(vec![
-        ("User".to_owned(), GoValue::str(&w.user)),
-        ("Items".to_owned(), str_list(w.items.as_ref())),
-        ("Error".to_owned(), GoValue::str(&w.error)),
-        ("Deadline".to_owned(), int(w.deadline)),
-        ("Expiration".to_owned(), int(w.expiration)),
-    ]);
+    let compact = ErrorCompactMessage {
+        user: &w.user,
+        items: w.items.as_deref(),
+        error: &w.error,
+        expiration: int(w.expiration),
+        deadline: int(w.deadline),
+    };
+    let go = ErrorGoMessage {
+        user: &w.user,
+        items: w.items.as_deref(),
+        error: &w.error,
+        deadline: int(w.deadline),
+        expiration: int(w.expiration),
+    };
     [
         marshal(&compact, Dialect::Go122),
         encode(&go, Dialect::Go122),

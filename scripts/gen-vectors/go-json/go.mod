@@ -1,0 +1,3 @@
+module kycrypt/gen-go-json
+
+go 1.22
