@@ -379,7 +379,7 @@ mod tests {
     }
 
     /// One full-body MAC per distinct timestamp, whatever the number of
-    /// candidate signatures (finding 8: 32 candidates used to cost 32 passes).
+    /// candidate signatures (32 candidates must not cost 32 passes).
     #[test]
     fn one_mac_pass_per_distinct_timestamp() {
         let key = HmacKey::from_slice(b"whsec_test").unwrap();

@@ -236,6 +236,7 @@ impl ZeroHashCredentials {
 /// The headers of a signed Zero Hash request. Holds the passphrase: zeroized
 /// on drop, and `Debug` shows only the API key and timestamp.
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
+#[non_exhaustive]
 pub struct SignedHeaders {
     /// `X-SCX-API-KEY`: the public API key.
     pub x_scx_api_key: String,
