@@ -26,7 +26,7 @@ use kycrypt::moca::partner_jwt::{PartnerClaims, sign_partner_jwt, verify_partner
 use kycrypt::primitives::hmac::HmacKey;
 use kycrypt::primitives::keys::{PrivateKey, PublicKey};
 use kycrypt::webhooks::{self, Provider, WebhookOptions, ZeroHashPublicKey};
-use kycrypt::zerohash::{self, ZeroHashCredentials};
+use kycrypt::zerohash::{self, RequestOptions, ZeroHashCredentials};
 
 /// A 300-byte JSON request body (the size the issue names for Zero Hash).
 fn body_300() -> String {
@@ -46,26 +46,26 @@ fn zerohash_requests(c: &mut Criterion) {
     let secret = zerohash::secret_from_base64(secret_b64).unwrap();
     let body = body_300();
     let (ts, route) = (1_714_445_704, "/convert_withdraw/execute");
-    let signed = creds.sign_request(ts, "POST", route, &body).unwrap();
+    let signed = creds.sign_request("POST", route, &body, ts).unwrap();
     let ts_text = ts.to_string();
 
     let mut g = c.benchmark_group("zerohash");
     g.throughput(Throughput::Bytes(300));
     g.bench_function("sign_request_300B", |b| {
-        b.iter(|| creds.sign_request(black_box(ts), "POST", route, black_box(&body)))
+        b.iter(|| creds.sign_request("POST", route, black_box(&body), black_box(ts)))
     });
     let sig = &signed.x_scx_signed;
     g.bench_function("verify_request_300B", |b| {
         b.iter(|| {
             zerohash::verify_request_fields(
-                &secret,
                 &ts_text,
                 black_box(sig),
                 "POST",
                 route,
                 black_box(&body),
+                &secret,
                 ts,
-                None,
+                &RequestOptions::default(),
             )
             .unwrap()
         })
@@ -85,10 +85,10 @@ fn webhook_case(
     WebhookOptions,
 ) {
     let i = vectors::inputs(vectors::WEBHOOKS, id);
-    let provider = Provider::parse(vectors::s(&i, "provider")).unwrap();
+    let provider: Provider = vectors::s(&i, "provider").parse().unwrap();
     let secret = HmacKey::from_slice(vectors::s(&i, "secret").as_bytes()).unwrap();
-    let mut opts = WebhookOptions::default();
-    opts.zerohash_allow_legacy = i["zerohash_allow_legacy"].as_bool().unwrap_or(false);
+    let opts = WebhookOptions::default()
+        .with_zerohash_allow_legacy(i["zerohash_allow_legacy"].as_bool().unwrap_or(false));
     (
         provider,
         secret,
@@ -110,14 +110,14 @@ fn webhook_checks(c: &mut Criterion) {
         ("corepass_v2_hmac", "corepass-v2-valid"),
     ] {
         let (provider, secret, headers, body, now, opts) = webhook_case(id);
-        webhooks::verify(provider, &secret, &headers, body.as_bytes(), now, &opts).unwrap();
+        webhooks::verify(provider, &headers, body.as_bytes(), &secret, now, &opts).unwrap();
         g.bench_function(name, |b| {
             b.iter(|| {
                 webhooks::verify(
                     provider,
-                    &secret,
                     black_box(&headers),
                     black_box(body.as_bytes()),
+                    &secret,
                     now,
                     &opts,
                 )
@@ -130,10 +130,10 @@ fn webhook_checks(c: &mut Criterion) {
     let headers = vectors::headers(&i);
     let body = vectors::s(&i, "body").as_bytes();
     let (now, opts) = (vectors::u(&i, "now"), WebhookOptions::default());
-    webhooks::verify_zerohash_rsa(&key, &headers, body, now, &opts).unwrap();
+    webhooks::verify_zerohash_rsa(&headers, body, &key, now, &opts).unwrap();
     g.bench_function("zerohash_rsa2048", |b| {
         b.iter(|| {
-            webhooks::verify_zerohash_rsa(&key, black_box(&headers), black_box(body), now, &opts)
+            webhooks::verify_zerohash_rsa(black_box(&headers), black_box(body), &key, now, &opts)
                 .unwrap()
         })
     });

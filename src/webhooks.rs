@@ -14,6 +14,7 @@
 //! | [`Error::TimestampOutOfWindow`] | the signature matches but its timestamp is outside the window |
 //! | [`Error::InputTooLarge`] | body over [`MAX_BODY_LEN`] or a header over [`MAX_HEADER_VALUE_LEN`] |
 //! | [`Error::UnsupportedAlgorithm`] | Sumsub names an unknown digest algorithm |
+//! | [`Error::InvalidArgument`] | options out of range ([`WebhookOptions::validate`], checked first) |
 //! | [`Error::NotSigned`] | Jumio: the provider does not sign webhooks |
 //!
 //! The signature is checked before the timestamp, so `TimestampOutOfWindow`
@@ -30,9 +31,9 @@
 //! let body = br#"{"payload":{"resource_type":"check","action":"check.completed","object":{"id":"check-123","status":"complete","completed_at_iso8601":"2020-01-01T00:00:00Z","href":"https://api.onfido.com/v3/checks/check-123"}}}"#;
 //! let headers = [("X-SHA2-Signature", "a0082d7481f9f0a2907583dbe1f344d6d4c0d9989df2fd804f98479f60cd760e")];
 //! let secret = HmacKey::from_slice(b"_ABC123abc123ABC123abc123ABC123_")?;
-//! let ok = webhooks::verify(Provider::Onfido, &secret, &headers, body, 0, &WebhookOptions::default()).unwrap();
-//! assert_eq!(ok.scheme, "hmac-sha256-hex");
-//! let err = webhooks::verify(Provider::Onfido, &secret, &headers, b"{}", 0, &WebhookOptions::default()).unwrap_err();
+//! let ok = webhooks::verify(Provider::Onfido, &headers, body, &secret, 0, &WebhookOptions::default()).unwrap();
+//! assert_eq!(ok.scheme.as_str(), "hmac-sha256-hex");
+//! let err = webhooks::verify(Provider::Onfido, &headers, b"{}", &secret, 0, &WebhookOptions::default()).unwrap_err();
 //! assert_eq!(err.code(), "signature_invalid");
 //! // An empty secret (`SUMSUB_WEBHOOK_SECRET=`) never verifies anything.
 //! assert_eq!(HmacKey::from_slice(b"").unwrap_err().code(), "invalid_key");
@@ -67,94 +68,92 @@ use crate::primitives::hmac::{HmacAlg, HmacKey};
 /// Largest webhook body accepted (5 MiB); larger bodies fail with
 /// [`Error::InputTooLarge`] before any MAC is computed.
 pub const MAX_BODY_LEN: usize = 5 * 1024 * 1024;
-/// Default timestamp tolerance (seconds, either direction) for the schemes
-/// that sign a timestamp (Persona, CorePass v2, Zero Hash current): 5 minutes.
-pub const DEFAULT_TOLERANCE_SECS: u64 = 300;
-/// Largest tolerance a caller may configure (seconds): 1 hour.
-pub const MAX_TOLERANCE_SECS: u64 = 3600;
+/// Default leeway (seconds, either direction) for the schemes that sign a
+/// timestamp (Persona, CorePass v2, Zero Hash current): 5 minutes.
+pub const DEFAULT_LEEWAY_SECS: u64 = 300;
+/// Largest leeway a caller may configure (seconds): 1 hour.
+pub const MAX_LEEWAY_SECS: u64 = 3600;
 
-/// The webhook senders kycrypt knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Provider {
-    /// Sumsub (`X-Payload-Digest`, `X-Payload-Digest-Alg`).
-    Sumsub,
-    /// Onfido (`X-SHA2-Signature`).
-    Onfido,
-    /// Veriff (`X-HMAC-SIGNATURE`).
-    Veriff,
-    /// Persona (`Persona-Signature: t=..,v1=..`).
-    Persona,
-    /// CorePass hosted Connector v2 (`Corepass-Signature: t=..,s=..`).
-    CorePass,
-    /// Zero Hash (`x-zh-hook-*`, HMAC variants; RSA via [`crate::zerohash`]).
-    ZeroHash,
-    /// Jumio: does not sign its callbacks.
-    Jumio,
-}
-
-impl Provider {
-    /// Every provider, in a stable order.
-    pub const ALL: &'static [Provider] = &[
-        Self::Sumsub,
-        Self::Onfido,
-        Self::Veriff,
-        Self::Persona,
-        Self::CorePass,
-        Self::ZeroHash,
-        Self::Jumio,
-    ];
-
-    /// The lowercase name (`"sumsub"`, `"corepass"`, `"zerohash"`, ...).
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Sumsub => "sumsub",
-            Self::Onfido => "onfido",
-            Self::Veriff => "veriff",
-            Self::Persona => "persona",
-            Self::CorePass => "corepass",
-            Self::ZeroHash => "zerohash",
-            Self::Jumio => "jumio",
-        }
-    }
-
-    /// Parses a name as [`name`](Self::name) prints it (ASCII case-insensitive).
+str_enum! {
+    /// The webhook senders kycrypt knows, spelled in lowercase
+    /// (`"sumsub"`, `"corepass"`, `"zerohash"`, ...).
     ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] for an unknown name.
-    pub fn parse(name: &str) -> Result<Self> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|p| p.name().eq_ignore_ascii_case(name.trim()))
-            .ok_or(Error::InvalidArgument(Detail::Borrowed(
-                "unknown webhook provider",
-            )))
+    /// ```
+    /// use kycrypt::webhooks::Provider;
+    /// assert_eq!("zerohash".parse::<Provider>()?, Provider::ZeroHash);
+    /// assert_eq!(Provider::CorePass.as_str(), "corepass");
+    /// assert_eq!("ZeroHash".parse::<Provider>().unwrap_err().code(), "invalid_argument");
+    /// # Ok::<(), kycrypt::Error>(())
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Provider {
+        /// Sumsub (`X-Payload-Digest`, `X-Payload-Digest-Alg`).
+        Sumsub = "sumsub",
+        /// Onfido (`X-SHA2-Signature`).
+        Onfido = "onfido",
+        /// Veriff (`X-HMAC-SIGNATURE`).
+        Veriff = "veriff",
+        /// Persona (`Persona-Signature: t=..,v1=..`).
+        Persona = "persona",
+        /// CorePass hosted Connector v2 (`Corepass-Signature: t=..,s=..`).
+        CorePass = "corepass",
+        /// Zero Hash (`x-zh-hook-*`; HMAC through [`verify`], RSA through
+        /// [`verify_zerohash_rsa`]).
+        ZeroHash = "zerohash",
+        /// Jumio: does not sign its callbacks.
+        Jumio = "jumio",
     }
+    unknown => Error::InvalidArgument(Detail::Borrowed("unknown webhook provider"));
 }
 
-impl core::str::FromStr for Provider {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Self::parse(s)
+str_enum! {
+    /// The signature scheme a webhook verified under
+    /// ([`VerifiedWebhook::scheme`]).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum WebhookScheme {
+        /// `hex(HMAC-SHA256(secret, body))`: Onfido, Veriff, Sumsub's default.
+        HmacSha256Hex = "hmac-sha256-hex",
+        /// `hex(HMAC-SHA512(secret, body))`: Sumsub `HMAC_SHA512_HEX`.
+        HmacSha512Hex = "hmac-sha512-hex",
+        /// `hex(HMAC-SHA1(secret, body))`: Sumsub `HMAC_SHA1_HEX`.
+        HmacSha1Hex = "hmac-sha1-hex",
+        /// Persona's `t=..,v1=..` (HMAC-SHA256 over `t + "." + body`).
+        PersonaV1 = "persona-v1",
+        /// CorePass v2's `t=..,s=..` (HMAC-SHA256 over `t + "." + body`).
+        CorePassV2 = "corepass-v2",
+        /// Zero Hash `x-zh-hook-signature` (HMAC-SHA256 over `body + timestamp`).
+        ZeroHashHmacSha256 = "zerohash-hmac-sha256",
+        /// Zero Hash legacy `x-zh-hook-signature-256` (HMAC-SHA256 over the
+        /// body, no timestamp).
+        ZeroHashHmacSha256Legacy = "zerohash-hmac-sha256-legacy",
+        /// Zero Hash `x-zh-hook-rsa-signature` (RSASSA-PKCS1-v1_5 SHA-256 over
+        /// `body + timestamp`).
+        ZeroHashRsaSha256 = "zerohash-rsa-sha256",
+        /// Zero Hash legacy `x-zh-hook-rsa-signature-256` (RSASSA-PKCS1-v1_5
+        /// SHA-256 over the body, no timestamp).
+        ZeroHashRsaSha256Legacy = "zerohash-rsa-sha256-legacy",
     }
-}
-
-impl core::fmt::Display for Provider {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.name())
-    }
+    unknown => Error::InvalidArgument(Detail::Borrowed("unknown webhook scheme"));
 }
 
 /// Options of the webhook checks.
+///
+/// ```
+/// use kycrypt::webhooks::WebhookOptions;
+/// let opts = WebhookOptions::default().with_leeway_secs(60);
+/// assert!(opts.validate().is_ok());
+/// let too_wide = WebhookOptions::default().with_leeway_secs(7200);
+/// assert_eq!(too_wide.validate().unwrap_err().code(), "invalid_argument");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct WebhookOptions {
     /// Accepted distance (seconds, either direction) between the signed
-    /// timestamp and `now`. Default [`DEFAULT_TOLERANCE_SECS`], at most
-    /// [`MAX_TOLERANCE_SECS`].
-    pub tolerance_secs: u64,
+    /// timestamp and `now`. Default [`DEFAULT_LEEWAY_SECS`], at most
+    /// [`MAX_LEEWAY_SECS`].
+    pub leeway_secs: u64,
     /// Accept Zero Hash's legacy, untimestamped `x-zh-hook-signature-256`
     /// (and `-rsa-signature-256`) when the timestamped headers are absent.
     /// Default `false`: the legacy signature carries no timestamp, so a
@@ -169,34 +168,36 @@ pub struct WebhookOptions {
 impl Default for WebhookOptions {
     fn default() -> Self {
         Self {
-            tolerance_secs: DEFAULT_TOLERANCE_SECS,
+            leeway_secs: DEFAULT_LEEWAY_SECS,
             zerohash_allow_legacy: false,
         }
     }
 }
 
 impl WebhookOptions {
-    /// Options with the given tolerance and the other defaults.
-    ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] when `tolerance_secs` exceeds [`MAX_TOLERANCE_SECS`].
-    pub fn with_tolerance(tolerance_secs: u64) -> Result<Self> {
-        let o = Self {
-            tolerance_secs,
-            ..Self::default()
-        };
-        o.validate()?;
-        Ok(o)
+    /// Sets [`leeway_secs`](Self::leeway_secs) (checked by
+    /// [`validate`](Self::validate), which every check calls).
+    #[must_use]
+    pub fn with_leeway_secs(mut self, leeway_secs: u64) -> Self {
+        self.leeway_secs = leeway_secs;
+        self
+    }
+
+    /// Sets [`zerohash_allow_legacy`](Self::zerohash_allow_legacy).
+    #[must_use]
+    pub fn with_zerohash_allow_legacy(mut self, allow: bool) -> Self {
+        self.zerohash_allow_legacy = allow;
+        self
     }
 
     /// Checks the options' ranges.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] when `tolerance_secs` exceeds [`MAX_TOLERANCE_SECS`].
+    /// [`Error::InvalidArgument`] when `leeway_secs` exceeds [`MAX_LEEWAY_SECS`].
     pub fn validate(&self) -> Result<()> {
-        if self.tolerance_secs > MAX_TOLERANCE_SECS {
+        if self.leeway_secs > MAX_LEEWAY_SECS {
             return Err(Error::InvalidArgument(Detail::Borrowed(
-                "tolerance_secs exceeds MAX_TOLERANCE_SECS (3600)",
+                "leeway_secs exceeds MAX_LEEWAY_SECS (3600)",
             )));
         }
         Ok(())
@@ -209,11 +210,8 @@ impl WebhookOptions {
 pub struct VerifiedWebhook {
     /// Who signed.
     pub provider: Provider,
-    /// The scheme that verified: `"hmac-sha256-hex"`, `"hmac-sha512-hex"`,
-    /// `"hmac-sha1-hex"`, `"persona-v1"`, `"corepass-v2"`,
-    /// `"zerohash-hmac-sha256"`, `"zerohash-hmac-sha256-legacy"`,
-    /// `"zerohash-rsa-sha256"`, `"zerohash-rsa-sha256-legacy"`.
-    pub scheme: String,
+    /// The scheme that verified.
+    pub scheme: WebhookScheme,
     /// The signed timestamp in unix **seconds** (Zero Hash's milliseconds
     /// divided by 1000, rounded down), when the scheme signs one.
     pub timestamp: Option<u64>,
@@ -224,19 +222,18 @@ pub struct VerifiedWebhook {
 }
 
 impl VerifiedWebhook {
-    pub(crate) fn new(provider: Provider, scheme: &str, timestamp: Option<u64>) -> Self {
+    pub(crate) fn new(provider: Provider, scheme: WebhookScheme, timestamp: Option<u64>) -> Self {
         Self {
             provider,
-            scheme: scheme.to_owned(),
+            scheme,
             timestamp,
             event_id: None,
         }
     }
 }
 
-/// Rejects bodies over [`MAX_BODY_LEN`] and out-of-range options.
-pub(crate) fn precheck(body: &[u8], opts: &WebhookOptions) -> Result<()> {
-    opts.validate()?;
+/// Rejects bodies over [`MAX_BODY_LEN`].
+pub(crate) fn check_body(body: &[u8]) -> Result<()> {
     crate::error::check_len("webhook body", body, MAX_BODY_LEN)
 }
 
@@ -244,18 +241,18 @@ pub(crate) fn precheck(body: &[u8], opts: &WebhookOptions) -> Result<()> {
 /// Onfido, Veriff, Zero Hash legacy).
 pub(crate) fn verify_body_hex<N, V>(
     provider: Provider,
-    secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
+    secret: &HmacKey,
     header_name: &'static str,
     alg: HmacAlg,
-    scheme: &str,
+    scheme: WebhookScheme,
 ) -> Result<VerifiedWebhook>
 where
     N: AsRef<str>,
     V: AsRef<str>,
 {
-    crate::error::check_len("webhook body", body, MAX_BODY_LEN)?;
+    check_body(body)?;
     let sig = header::require(headers, header_name)?;
     secret.verify_hex(alg, &[body], sig)?;
     Ok(VerifiedWebhook::new(provider, scheme, None))
@@ -263,7 +260,7 @@ where
 
 /// The `t=<s>,<name>=<hex>` scheme shared by Persona (`v1`) and CorePass v2
 /// (`s`): `hex(HMAC-SHA256(secret, t + "." + body))`, any set may match, then
-/// the matching set's `t` must be within the tolerance.
+/// the matching set's `t` must be within the leeway.
 ///
 /// Work is bounded by the number of distinct `t` values, not of candidate
 /// signatures: the full-body MAC is computed once per distinct `t` (at most
@@ -272,20 +269,20 @@ where
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn timestamped<N, V>(
     provider: Provider,
-    secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
+    secret: &HmacKey,
     now: u64,
     opts: &WebhookOptions,
     header_name: &'static str,
     sig_name: &str,
-    scheme: &str,
+    scheme: WebhookScheme,
 ) -> Result<VerifiedWebhook>
 where
     N: AsRef<str>,
     V: AsRef<str>,
 {
-    precheck(body, opts)?;
+    check_body(body)?;
     let value = header::require(headers, header_name)?;
     let sets = header::parse_signature_sets(header_name, value, sig_name)?;
     let mut any_match = false;
@@ -295,9 +292,7 @@ where
     for (set, candidates) in header::by_timestamp(&sets) {
         let matched = any_tag_matches(secret, &[set.t_raw.as_bytes(), b".", body], candidates);
         any_match |= matched;
-        if matched
-            && fresh.is_none()
-            && header::check_window(set.t, now, opts.tolerance_secs).is_ok()
+        if matched && fresh.is_none() && header::check_window(set.t, now, opts.leeway_secs).is_ok()
         {
             fresh = Some(set.t);
         }
@@ -319,20 +314,22 @@ fn any_tag_matches(secret: &HmacKey, parts: &[&[u8]], candidates: Vec<&str>) -> 
         .is_ok()
 }
 
-/// Verifies a webhook of any [`Provider`] with an HMAC secret: the one entry
-/// point the bindings use. `headers` are the request's (name, value) pairs as
-/// received; `body` the raw bytes; `now` unix seconds.
+/// Verifies a webhook of any [`Provider`] with an HMAC secret: `headers`
+/// are the request's (name, value) pairs as received, `body` the raw bytes,
+/// `secret` the provider's webhook secret, `now` unix seconds. The options
+/// are validated first, whatever the provider.
 ///
 /// Zero Hash RSA signatures need a public key instead of a secret: use
-/// [`crate::zerohash::verify_webhook_rsa`].
+/// [`verify_zerohash_rsa`].
 ///
 /// # Errors
-/// See the [module docs](self); [`Error::InvalidArgument`] for options out of range.
+/// See the [module docs](self); [`Error::InvalidArgument`] for options out
+/// of range ([`WebhookOptions::validate`]).
 pub fn verify<N, V>(
     provider: Provider,
-    secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
+    secret: &HmacKey,
     now: u64,
     opts: &WebhookOptions,
 ) -> Result<VerifiedWebhook>
@@ -340,13 +337,14 @@ where
     N: AsRef<str>,
     V: AsRef<str>,
 {
+    opts.validate()?;
     match provider {
-        Provider::Sumsub => sumsub::verify(secret, headers, body),
-        Provider::Onfido => onfido::verify(secret, headers, body),
-        Provider::Veriff => veriff::verify(secret, headers, body),
-        Provider::Persona => persona::verify(secret, headers, body, now, opts),
-        Provider::CorePass => corepass::verify(secret, headers, body, now, opts),
-        Provider::ZeroHash => zerohash::verify(secret, headers, body, now, opts),
+        Provider::Sumsub => sumsub::verify(headers, body, secret),
+        Provider::Onfido => onfido::verify(headers, body, secret),
+        Provider::Veriff => veriff::verify(headers, body, secret),
+        Provider::Persona => persona::verify(headers, body, secret, now, opts),
+        Provider::CorePass => corepass::verify(headers, body, secret, now, opts),
+        Provider::ZeroHash => zerohash::verify(headers, body, secret, now, opts),
         Provider::Jumio => jumio::verify(headers, body),
     }
 }
@@ -371,9 +369,9 @@ mod tests {
         let h = [("Persona-Signature", header_value)];
         let r = verify(
             Provider::Persona,
-            secret,
             &h,
             body,
+            secret,
             now,
             &WebhookOptions::default(),
         );
@@ -381,7 +379,7 @@ mod tests {
     }
 
     /// One full-body MAC per distinct timestamp, whatever the number of
-    /// candidate signatures (finding 8: 32 candidates used to cost 32 passes).
+    /// candidate signatures (32 candidates must not cost 32 passes).
     #[test]
     fn one_mac_pass_per_distinct_timestamp() {
         let key = HmacKey::from_slice(b"whsec_test").unwrap();
@@ -438,25 +436,91 @@ mod tests {
     #[test]
     fn provider_names_round_trip() {
         for p in Provider::ALL {
-            assert_eq!(Provider::parse(p.name()).unwrap(), *p);
+            assert_eq!(p.as_str().parse::<Provider>().unwrap(), *p);
             assert_eq!(p.to_string().parse::<Provider>().unwrap(), *p);
         }
-        assert_eq!(Provider::parse("ZeroHash").unwrap(), Provider::ZeroHash);
+        for bad in ["ZeroHash", " sumsub", "stripe", ""] {
+            assert_eq!(
+                bad.parse::<Provider>().unwrap_err().code(),
+                "invalid_argument",
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn scheme_spellings() {
+        let all: Vec<&str> = WebhookScheme::ALL.iter().map(|s| s.as_str()).collect();
         assert_eq!(
-            Provider::parse("stripe").unwrap_err().code(),
-            "invalid_argument"
+            all,
+            [
+                "hmac-sha256-hex",
+                "hmac-sha512-hex",
+                "hmac-sha1-hex",
+                "persona-v1",
+                "corepass-v2",
+                "zerohash-hmac-sha256",
+                "zerohash-hmac-sha256-legacy",
+                "zerohash-rsa-sha256",
+                "zerohash-rsa-sha256-legacy",
+            ]
         );
+        for s in WebhookScheme::ALL {
+            assert_eq!(s.as_str().parse::<WebhookScheme>().unwrap(), *s);
+        }
     }
 
     #[test]
     fn options_are_bounded() {
-        assert!(WebhookOptions::with_tolerance(MAX_TOLERANCE_SECS).is_ok());
-        assert_eq!(
-            WebhookOptions::with_tolerance(MAX_TOLERANCE_SECS + 1)
-                .unwrap_err()
-                .code(),
-            "invalid_argument"
+        let at_max = WebhookOptions::default().with_leeway_secs(MAX_LEEWAY_SECS);
+        assert!(at_max.validate().is_ok());
+        let over = WebhookOptions::default().with_leeway_secs(MAX_LEEWAY_SECS + 1);
+        assert_eq!(over.validate().unwrap_err().code(), "invalid_argument");
+        assert!(
+            WebhookOptions::default()
+                .with_zerohash_allow_legacy(true)
+                .zerohash_allow_legacy
         );
+    }
+
+    /// Every provider validates the options before anything else: an
+    /// out-of-range leeway is `invalid_argument` even where no timestamp is
+    /// signed (Sumsub, Onfido, Veriff, Jumio) and even with valid input.
+    #[test]
+    fn every_provider_validates_options() {
+        let key = HmacKey::from_slice(b"k").unwrap();
+        let body = b"{}";
+        let tag = hex::encode(key.sign(HmacAlg::Sha256, &[body]));
+        let over = WebhookOptions::default().with_leeway_secs(MAX_LEEWAY_SECS + 1);
+        let cases: [(Provider, Vec<(&str, String)>); 7] = [
+            (Provider::Sumsub, vec![("X-Payload-Digest", tag.clone())]),
+            (Provider::Onfido, vec![("X-SHA2-Signature", tag.clone())]),
+            (Provider::Veriff, vec![("X-HMAC-SIGNATURE", tag.clone())]),
+            (
+                Provider::Persona,
+                vec![("Persona-Signature", format!("t=1,v1={tag}"))],
+            ),
+            (
+                Provider::CorePass,
+                vec![("Corepass-Signature", format!("t=1,s={tag}"))],
+            ),
+            (
+                Provider::ZeroHash,
+                vec![("x-zh-hook-signature-256", tag.clone())],
+            ),
+            (Provider::Jumio, vec![]),
+        ];
+        for (p, h) in &cases {
+            let e = verify(*p, h, body, &key, 1, &over).unwrap_err();
+            assert_eq!(e.code(), "invalid_argument", "{p}");
+        }
+        // The same inputs with valid options get past the option check.
+        let legacy = WebhookOptions::default().with_zerohash_allow_legacy(true);
+        for (p, h) in cases.iter().take(3) {
+            assert!(verify(*p, h, body, &key, 1, &legacy).is_ok(), "{p}");
+        }
+        let zh = verify(Provider::ZeroHash, &cases[5].1, body, &key, 1, &legacy).unwrap();
+        assert_eq!(zh.scheme, WebhookScheme::ZeroHashHmacSha256Legacy);
     }
 
     #[test]
@@ -468,7 +532,7 @@ mod tests {
             if *p == Provider::Jumio {
                 continue;
             }
-            let e = verify(*p, &key, &h, &big, 0, &WebhookOptions::default()).unwrap_err();
+            let e = verify(*p, &h, &big, &key, 0, &WebhookOptions::default()).unwrap_err();
             assert_eq!(e.code(), "input_too_large", "{p}");
         }
     }
@@ -491,8 +555,8 @@ mod tests {
             let mut headers: Vec<(&str, &str)> = names.iter().map(|n| (*n, value.as_str())).collect();
             headers.push(("x-zh-hook-timestamp", ts.as_str()));
             for p in Provider::ALL {
-                let _ = verify(*p, &key, &headers, &body, now, &WebhookOptions::default());
-                let _ = verify(*p, &key, &headers[..1], &body, now, &WebhookOptions::default());
+                let _ = verify(*p, &headers, &body, &key, now, &WebhookOptions::default());
+                let _ = verify(*p, &headers[..1], &body, &key, now, &WebhookOptions::default());
             }
         }
     }

@@ -20,16 +20,23 @@
 //! ```
 //! use kycrypt::zerohash::ZeroHashCredentials;
 //! let creds = ZeroHashCredentials::new("public_key", "2mC4ZvVd4goRkuJm+rjr9byUiaUW1b6tVN4xy9QXNSE=", "passphrase")?;
-//! let h = creds.sign_request(1714445421, "get", "/accounts?account_owner=00SCXM&account_group=BBLGTW", "")?;
+//! let h = creds.sign_request("get", "/accounts?account_owner=00SCXM&account_group=BBLGTW", "", 1714445421)?;
 //! assert_eq!(h.x_scx_signed, "nvY/lGZoaom8x6eHeMWlzF4NnGvGA3YPtrbCmyUSplo=");
 //! assert_eq!(h.x_scx_timestamp, "1714445421");
 //! # Ok::<(), kycrypt::Error>(())
 //! ```
 //!
+//! # Checking a signed request
+//! [`verify_request`] (headers) and [`verify_request_fields`] (values)
+//! recompute the signature, compare it in constant time, then require
+//! `X-SCX-TIMESTAMP` within [`RequestOptions::leeway_secs`] of `now`
+//! (default [`DEFAULT_LEEWAY_SECS`] = 60 s, the skew Zero Hash's servers
+//! accept; at most [`MAX_LEEWAY_SECS`]).
+//!
 //! # Webhooks
 //! - current: `x-zh-hook-timestamp` (unix **milliseconds**) and
 //!   `x-zh-hook-signature = hex(HMAC-SHA256(secret, raw body + timestamp))`
-//!   (no delimiter), window ± [`WebhookOptions::tolerance_secs`] (5 min);
+//!   (no delimiter), window ± [`WebhookOptions::leeway_secs`] (5 min);
 //! - legacy: `x-zh-hook-signature-256 = hex(HMAC-SHA256(secret, raw body))`;
 //! - RSA variants `x-zh-hook-rsa-signature` / `x-zh-hook-rsa-signature-256`:
 //!   RSASSA-PKCS1-v1_5 with SHA-256 over the same messages, checked with
@@ -49,13 +56,13 @@
 //! needs at least [`RECOMMENDED_MIN_LEN`](crate::primitives::hmac::RECOMMENDED_MIN_LEN)
 //! random bytes.
 //!
-//! [`WebhookOptions::tolerance_secs`]: crate::webhooks::WebhookOptions::tolerance_secs
+//! [`WebhookOptions::leeway_secs`]: crate::webhooks::WebhookOptions::leeway_secs
 //! [`VerifiedWebhook::event_id`]: crate::webhooks::VerifiedWebhook::event_id
 
 mod request;
 
 pub use request::{
-    DEFAULT_REQUEST_WINDOW_SECS, MAX_REQUEST_BODY_LEN, MAX_REQUEST_WINDOW_SECS, MAX_ROUTE_LEN,
+    DEFAULT_LEEWAY_SECS, MAX_LEEWAY_SECS, MAX_REQUEST_BODY_LEN, MAX_ROUTE_LEN, RequestOptions,
     SignedHeaders, VerifiedRequest, ZeroHashCredentials, secret_from_base64, sign, signing_message,
     verify_request, verify_request_fields,
 };

@@ -155,27 +155,29 @@ proptest! {
     }
 
     #[test]
-    fn zerohash_sign_and_verify(secret in ".{0,64}", method in ".{0,8}", route in ".{0,64}", body in ".{0,64}", ts in any::<u64>(), now in any::<u64>(), window in proptest::option::of(any::<u64>()), h in headers()) {
+    fn zerohash_sign_and_verify(secret in ".{0,64}", method in ".{0,8}", route in ".{0,64}", body in ".{0,64}", ts in any::<u64>(), now in any::<u64>(), leeway in any::<u64>(), h in headers()) {
         typed(zerohash::secret_from_base64(&secret));
+        let opts = zerohash::RequestOptions::default().with_leeway_secs(leeway);
         if let Some(key) = typed(HmacKey::from_slice(secret.as_bytes())) {
-            typed(zerohash::sign(&key, ts, &method, &route, &body));
-            typed(zerohash::verify_request(&key, &h, &method, &route, &body, now, window));
+            typed(zerohash::sign(&method, &route, &body, &key, ts));
+            typed(zerohash::verify_request(&h, &method, &route, &body, &key, now, &opts));
         }
         if let Some(c) = typed(ZeroHashCredentials::new("k", &secret, "p")) {
-            typed(c.sign_request(ts, &method, &route, &body));
+            typed(c.sign_request(&method, &route, &body, ts));
         }
     }
 
     #[test]
-    fn webhooks_every_provider(h in headers(), body in mutated("webhooks.json", "webhooks.verify", "body"), now in any::<u64>(), tol in any::<u64>(), legacy in any::<bool>()) {
+    fn webhooks_every_provider(h in headers(), body in mutated("webhooks.json", "webhooks.verify", "body"), now in any::<u64>(), leeway in any::<u64>(), legacy in any::<bool>()) {
         let key = HmacKey::from_slice(b"secret").unwrap();
-        let mut opts = WebhookOptions::default();
-        opts.zerohash_allow_legacy = legacy;
+        let opts = WebhookOptions::default().with_zerohash_allow_legacy(legacy);
+        let any_leeway = opts.with_leeway_secs(leeway);
         for p in Provider::ALL {
-            typed(webhooks::verify(*p, &key, &h, &body, now, &opts));
-            typed(Provider::parse(p.name()));
+            typed(webhooks::verify(*p, &h, &body, &key, now, &opts));
+            typed(webhooks::verify(*p, &h, &body, &key, now, &any_leeway));
+            typed(p.as_str().parse::<Provider>());
         }
-        typed(WebhookOptions::with_tolerance(tol));
+        typed(any_leeway.validate());
     }
 
     #[test]

@@ -114,7 +114,7 @@ fn debug_redacts_symmetric_and_zero_hash_secrets() {
     assert_hidden("ZeroHashCredentials", &d, &k);
     assert_hidden("ZeroHashCredentials passphrase", &d, pass);
     let h = creds
-        .sign_request(1_700_000_000, "POST", "/orders", "{}")
+        .sign_request("POST", "/orders", "{}", 1_700_000_000)
         .unwrap();
     let d = format!("{h:?}");
     assert_hidden("SignedHeaders passphrase", &d, pass);

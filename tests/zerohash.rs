@@ -5,7 +5,7 @@
 mod common;
 
 use common::Case;
-use kycrypt::zerohash::{self, ZeroHashCredentials};
+use kycrypt::zerohash::{self, RequestOptions, ZeroHashCredentials};
 use serde_json::Value;
 
 fn headers(case: &Case) -> Vec<(String, String)> {
@@ -33,18 +33,18 @@ fn sign_request(case: &Case) -> Result<(), String> {
     let got = match (case.opt_s("api_key"), case.opt_s("passphrase")) {
         (Some(k), Some(p)) => ZeroHashCredentials::new(k, case.s("secret_b64"), p).and_then(|c| {
             c.sign_request(
-                case.u("timestamp"),
                 case.s("method"),
                 case.s("route"),
                 case.s("body"),
+                case.u("timestamp"),
             )
         }),
         _ => ZeroHashCredentials::new("", case.s("secret_b64"), "").and_then(|c| {
             c.sign_request(
-                case.u("timestamp"),
                 case.s("method"),
                 case.s("route"),
                 case.s("body"),
+                case.u("timestamp"),
             )
         }),
     };
@@ -54,17 +54,17 @@ fn sign_request(case: &Case) -> Result<(), String> {
         expect(c, "x_scx_api_key", &h.x_scx_api_key)?;
         expect(c, "x_scx_passphrase", &h.x_scx_passphrase)?;
         let pre =
-            zerohash::signing_message(c.u("timestamp"), c.s("method"), c.s("route"), c.s("body"))
+            zerohash::signing_message(c.s("method"), c.s("route"), c.s("body"), c.u("timestamp"))
                 .map_err(|e| e.to_string())?;
         expect(c, "prehash", &pre)?;
         // The low-level function agrees with the credentials type.
         let key = zerohash::secret_from_base64(c.s("secret_b64")).map_err(|e| e.to_string())?;
         let sig = zerohash::sign(
-            &key,
-            c.u("timestamp"),
             c.s("method"),
             c.s("route"),
             c.s("body"),
+            &key,
+            c.u("timestamp"),
         )
         .map_err(|e| e.to_string())?;
         expect(c, "x_scx_signed", &sig)
@@ -72,16 +72,20 @@ fn sign_request(case: &Case) -> Result<(), String> {
 }
 
 fn verify_request(case: &Case) -> Result<(), String> {
-    let window = case.inputs.get("window_secs").and_then(Value::as_u64);
+    // The vectors name the leeway `window_secs`.
+    let mut opts = RequestOptions::default();
+    if let Some(w) = case.inputs.get("window_secs").and_then(Value::as_u64) {
+        opts = opts.with_leeway_secs(w);
+    }
     let got = zerohash::secret_from_base64(case.s("secret_b64")).and_then(|key| {
         zerohash::verify_request(
-            &key,
             &headers(case),
             case.s("method"),
             case.s("route"),
             case.s("body"),
+            &key,
             case.u("now"),
-            window,
+            &opts,
         )
     });
     common::check(case, got, |c, v| {
@@ -116,19 +120,19 @@ fn signed_requests_verify() {
         let key = zerohash::secret_from_base64(case.s("secret_b64")).unwrap();
         let ts = case.u("timestamp");
         let sig =
-            zerohash::sign(&key, ts, case.s("method"), case.s("route"), case.s("body")).unwrap();
+            zerohash::sign(case.s("method"), case.s("route"), case.s("body"), &key, ts).unwrap();
         let h = [
             ("X-SCX-SIGNED", sig.as_str()),
             ("X-SCX-TIMESTAMP", &ts.to_string()),
         ];
         let ok = zerohash::verify_request(
-            &key,
             &h,
             case.s("method"),
             case.s("route"),
             case.s("body"),
+            &key,
             ts,
-            None,
+            &RequestOptions::default(),
         );
         assert_eq!(ok.unwrap().timestamp, ts, "{}", case.id);
         n += 1;

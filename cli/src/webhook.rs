@@ -25,7 +25,7 @@ enum Sub {
 
 #[derive(clap::Args)]
 struct VerifyArgs {
-    /// sumsub, onfido, veriff, persona, corepass, zerohash or jumio.
+    /// sumsub, onfido, veriff, persona, corepass, zerohash or jumio (any case).
     #[arg(long)]
     provider: String,
     /// The webhook secret (its UTF-8 bytes are the HMAC key).
@@ -40,9 +40,9 @@ struct VerifyArgs {
     /// Unix seconds (default: now).
     #[arg(long)]
     now: Option<u64>,
-    /// Timestamp tolerance in seconds (default 300, max 3600).
-    #[arg(long)]
-    tolerance: Option<u64>,
+    /// Timestamp leeway in seconds, either direction (default 300, max 3600).
+    #[arg(long, alias = "tolerance")]
+    leeway: Option<u64>,
     /// Zero Hash only: verify the RSA headers with this public key (PEM file) instead of the secret.
     #[arg(long)]
     public_key: Option<PathBuf>,
@@ -72,7 +72,11 @@ fn parse_header(s: &str) -> Result<(String, String), UsageError> {
 }
 
 fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
-    let provider = Provider::parse(&a.provider)
+    let provider = a
+        .provider
+        .trim()
+        .to_ascii_lowercase()
+        .parse::<Provider>()
         .map_err(|_| UsageError(format!("unknown provider {:?}", a.provider)))?;
     let headers = a
         .headers
@@ -81,10 +85,9 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
         .collect::<Result<Vec<_>, _>>()?;
     let body = crate::output::read_file(&a.body)?;
     let now = crate::output::now_or(a.now);
-    let mut opts = WebhookOptions::default();
-    opts.zerohash_allow_legacy = a.allow_legacy;
-    if let Some(t) = a.tolerance {
-        opts.tolerance_secs = t;
+    let mut opts = WebhookOptions::default().with_zerohash_allow_legacy(a.allow_legacy);
+    if let Some(t) = a.leeway {
+        opts = opts.with_leeway_secs(t);
     }
     // A secret given on the command line is checked whatever the provider:
     // an empty one (`--secret "$UNSET_VAR"`) is `invalid_key`, never a check
@@ -102,9 +105,8 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
         (Some(path), Provider::ZeroHash) => {
             let pem = String::from_utf8(crate::output::read_file(path)?)
                 .map_err(|_| UsageError("--public-key is not a UTF-8 PEM file".into()))?;
-            kycrypt::webhooks::ZeroHashPublicKey::from_pem(&pem).and_then(|k| {
-                kycrypt::webhooks::verify_zerohash_rsa(&k, &headers, &body, now, &opts)
-            })
+            webhooks::ZeroHashPublicKey::from_pem(&pem)
+                .and_then(|k| webhooks::verify_zerohash_rsa(&headers, &body, &k, now, &opts))
         }
         (Some(_), _) => {
             return Err(UsageError(
@@ -113,12 +115,12 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
         }
         // Jumio signs nothing: `verify` reports `not_signed` whatever the key.
         (None, Provider::Jumio) => HmacKey::from_slice(b"no secret: Jumio does not sign")
-            .and_then(|k| webhooks::verify(provider, &k, &headers, &body, now, &opts)),
+            .and_then(|k| webhooks::verify(provider, &headers, &body, &k, now, &opts)),
         (None, _) => {
             let key = key
                 .as_ref()
                 .ok_or_else(|| UsageError("--secret is required".into()))?;
-            webhooks::verify(provider, key, &headers, &body, now, &opts)
+            webhooks::verify(provider, &headers, &body, key, now, &opts)
         }
     };
     Ok(print(provider, &result))
@@ -126,9 +128,9 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
 
 fn print(provider: Provider, result: &Result<VerifiedWebhook, kycrypt::Error>) -> ExitCode {
     let mut extra = Map::new();
-    extra.insert("provider".into(), Value::String(provider.name().into()));
+    extra.insert("provider".into(), Value::String(provider.as_str().into()));
     if let Ok(v) = result {
-        extra.insert("scheme".into(), Value::String(v.scheme.clone()));
+        extra.insert("scheme".into(), Value::String(v.scheme.as_str().into()));
         extra.insert(
             "timestamp".into(),
             v.timestamp.map_or(Value::Null, Value::from),
@@ -265,9 +267,8 @@ const SAMPLES: &[Sample] = &[
 fn run_sample(x: &Sample, body: &[u8], now: u64) -> Result<VerifiedWebhook, kycrypt::Error> {
     let key = HmacKey::from_slice(x.2.as_bytes())?;
     // The demo's Zero Hash legacy sample needs the explicit opt-in.
-    let mut opts = WebhookOptions::default();
-    opts.zerohash_allow_legacy = x.1 == Provider::ZeroHash;
-    webhooks::verify(x.1, &key, x.3, body, now, &opts)
+    let opts = WebhookOptions::default().with_zerohash_allow_legacy(x.1 == Provider::ZeroHash);
+    webhooks::verify(x.1, x.3, body, &key, now, &opts)
 }
 
 /// Checks one sample: valid as is, rejected tampered, and (timestamped
@@ -309,9 +310,9 @@ pub(crate) fn demo() -> Result<(), String> {
         HmacKey::from_slice(b"no secret: Jumio does not sign").map_err(|e| e.to_string())?;
     match webhooks::verify(
         Provider::Jumio,
-        &any_key,
         &none,
         b"{}",
+        &any_key,
         0,
         &WebhookOptions::default(),
     ) {

@@ -52,7 +52,7 @@ pub(crate) fn run(cmd: Cmd) -> ExitCode {
 /// The headers as the JSON object the CLI prints.
 fn headers_json(a: &SignArgs, ts: u64) -> Result<Value, kycrypt::Error> {
     let key = kycrypt::zerohash::secret_from_base64(&a.secret)?;
-    let signed = kycrypt::zerohash::sign(&key, ts, &a.method, &a.route, &a.body)?;
+    let signed = kycrypt::zerohash::sign(&a.method, &a.route, &a.body, &key, ts)?;
     let mut obj = Map::new();
     if let Some(k) = &a.api_key {
         obj.insert("X-SCX-API-KEY".into(), Value::String(k.clone()));
@@ -78,14 +78,14 @@ fn sign(a: &SignArgs) -> ExitCode {
 /// The demo section of this command group: runs the real flow on embedded
 /// samples, printing what was checked. Err(message) fails the demo.
 pub(crate) fn demo() -> Result<(), String> {
-    use kycrypt::zerohash::{self, ZeroHashCredentials};
+    use kycrypt::zerohash::{self, RequestOptions, ZeroHashCredentials};
     const SECRET: &str = "2mC4ZvVd4goRkuJm+rjr9byUiaUW1b6tVN4xy9QXNSE=";
     const ROUTE: &str = "/accounts?account_owner=00SCXM&account_group=BBLGTW";
     const WANT: &str = "nvY/lGZoaom8x6eHeMWlzF4NnGvGA3YPtrbCmyUSplo=";
     let creds =
         ZeroHashCredentials::new("public_key", SECRET, "passphrase").map_err(|e| e.to_string())?;
     let h = creds
-        .sign_request(1_714_445_421, "GET", ROUTE, "")
+        .sign_request("GET", ROUTE, "", 1_714_445_421)
         .map_err(|e| e.to_string())?;
     for (name, value) in h.to_pairs() {
         let shown = if name == "X-SCX-PASSPHRASE" {
@@ -101,18 +101,19 @@ pub(crate) fn demo() -> Result<(), String> {
     println!("   ok: docs GET {ROUTE} (empty body signed as {{}}) matches the worked vector");
     let key = zerohash::secret_from_base64(SECRET).map_err(|e| e.to_string())?;
     let pairs = h.to_pairs();
-    let fresh = zerohash::verify_request(&key, &pairs, "GET", ROUTE, "", 1_714_445_450, None);
+    let opts = RequestOptions::default();
+    let fresh = zerohash::verify_request(&pairs, "GET", ROUTE, "", &key, 1_714_445_450, &opts);
     if fresh.is_err() {
         return Err("server-side check rejected a fresh signed request".into());
     }
     println!("   ok: server-side check accepts it 29 s later");
-    match zerohash::verify_request(&key, &pairs, "GET", ROUTE, "", 1_714_445_500, None) {
+    match zerohash::verify_request(&pairs, "GET", ROUTE, "", &key, 1_714_445_500, &opts) {
         Err(e) if e.code() == "timestamp_out_of_window" => {
             println!("   ok: rejected 79 s later ({})", e.code())
         }
         other => return Err(format!("stale request not rejected as stale: {other:?}")),
     }
-    match zerohash::verify_request(&key, &pairs, "GET", "/accounts", "", 1_714_445_421, None) {
+    match zerohash::verify_request(&pairs, "GET", "/accounts", "", &key, 1_714_445_421, &opts) {
         Err(e) if e.code() == "signature_invalid" => {
             println!("   ok: altered route rejected ({})", e.code())
         }

@@ -124,6 +124,33 @@ fn onfido_sumsub_veriff_and_zerohash() {
     assert_eq!(v["scheme"], "zerohash-hmac-sha256");
 }
 
+/// The provider name is matched in any case; `--leeway` (alias
+/// `--tolerance`) above the maximum is `invalid_argument` for every
+/// provider, even one that signs no timestamp.
+#[test]
+fn provider_case_and_leeway_bounds() {
+    let onfido_body = r#"{"payload":{"resource_type":"check","action":"check.completed","object":{"id":"check-123","status":"complete","completed_at_iso8601":"2020-01-01T00:00:00Z","href":"https://api.onfido.com/v3/checks/check-123"}}}"#;
+    let args = |provider: &'static str, flag: &'static str, secs: &'static str| {
+        vec![
+            "--provider",
+            provider,
+            "--secret",
+            "_ABC123abc123ABC123abc123ABC123_",
+            "--header",
+            "X-SHA2-Signature: a0082d7481f9f0a2907583dbe1f344d6d4c0d9989df2fd804f98479f60cd760e",
+            flag,
+            secs,
+        ]
+    };
+    let v = run(&args("Onfido", "--leeway", "3600"), onfido_body, 0);
+    assert_eq!(v["provider"], "onfido");
+    assert_eq!(v["scheme"], "hmac-sha256-hex");
+    for flag in ["--leeway", "--tolerance"] {
+        let v = run(&args("onfido", flag, "3601"), onfido_body, 1);
+        assert_eq!(v["error"]["code"], "invalid_argument", "{flag}");
+    }
+}
+
 #[test]
 fn corepass_v2() {
     // s = hex(HMAC-SHA256("k", "1750000000." + body)), computed with Python hmac.

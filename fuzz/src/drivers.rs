@@ -92,13 +92,13 @@ pub fn zerohash_request(data: &[u8]) {
         return;
     };
     let _ = known(zerohash::verify_request(
-        &key,
         &headers(hdrs),
         &text(method),
         &text(route),
         &text(body),
+        &key,
         num(now),
-        None,
+        &zerohash::RequestOptions::default(),
     ));
 }
 
@@ -106,23 +106,22 @@ pub fn zerohash_request(data: &[u8]) {
 /// for every provider name (`zerohash_rsa`: the RSA variant with a PEM key).
 pub fn webhooks_verify(data: &[u8]) {
     let [provider, secret, now, flags, hdrs, body] = fields(data);
-    let mut opts = WebhookOptions::default();
-    opts.zerohash_allow_legacy = flags.contains(&b'1');
+    let opts = WebhookOptions::default().with_zerohash_allow_legacy(flags.contains(&b'1'));
     let h = headers(hdrs);
     if provider == b"zerohash_rsa" {
         if let Some(k) = known(ZeroHashPublicKey::from_pem(&text(secret))) {
-            let _ = known(webhooks::verify_zerohash_rsa(&k, &h, body, num(now), &opts));
+            let _ = known(webhooks::verify_zerohash_rsa(&h, body, &k, num(now), &opts));
         }
         return;
     }
     let Some(key) = known(HmacKey::from_slice(secret)) else {
         return;
     };
-    match known(Provider::parse(&text(provider))) {
-        Some(p) => drop(known(webhooks::verify(p, &key, &h, body, num(now), &opts))),
+    match known(text(provider).parse::<Provider>()) {
+        Some(p) => drop(known(webhooks::verify(p, &h, body, &key, num(now), &opts))),
         None => {
             for p in Provider::ALL {
-                let _ = known(webhooks::verify(*p, &key, &h, body, num(now), &opts));
+                let _ = known(webhooks::verify(*p, &h, body, &key, num(now), &opts));
             }
         }
     }

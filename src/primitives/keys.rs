@@ -260,6 +260,15 @@ impl PublicKey {
         backend::verify(&self.inner, msg, signature)
     }
 
+    /// The modulus length in bytes (the RS256 signature length) of an RSA
+    /// key; `None` for other key types.
+    pub(crate) fn rsa_modulus_len(&self) -> Option<usize> {
+        match &self.inner {
+            Pub::Rsa(k) => Some(rsa::traits::PublicKeyParts::size(k)),
+            _ => None,
+        }
+    }
+
     /// RFC 7638 JWK thumbprint (SHA-256 over the required members, base64url).
     #[must_use]
     pub fn thumbprint(&self) -> String {

@@ -1,7 +1,7 @@
 //! CorePass hosted Connector (v2) webhooks: `Corepass-Signature: t=<unix s>,s=<hex>`
 //! where `s = hex(HMAC-SHA256(webhook signing key, t + "." + raw body))`,
-//! `t` as sent; tolerance 5 minutes by default
-//! ([`WebhookOptions::tolerance_secs`]).
+//! `t` as sent; leeway 5 minutes by default
+//! ([`WebhookOptions::leeway_secs`]).
 //!
 //! The header grammar (and rotation: several space-separated sets, any may
 //! match) is shared with Persona. The self-hosted Connector v1 callbacks
@@ -22,14 +22,14 @@
 //! let s = hex::encode(key.sign(HmacAlg::Sha256, &[b"1700000000.", body]));
 //! let header = format!("t=1700000000,s={s}");
 //! let headers = [("Corepass-Signature", header.as_str())];
-//! let ok = webhooks::verify(Provider::CorePass, &key, &headers, body, 1700000100, &WebhookOptions::default()).unwrap();
+//! let ok = webhooks::verify(Provider::CorePass, &headers, body, &key, 1700000100, &WebhookOptions::default()).unwrap();
 //! assert_eq!(ok.timestamp, Some(1700000000));
-//! let stale = webhooks::verify(Provider::CorePass, &key, &headers, body, 1700000301, &WebhookOptions::default());
+//! let stale = webhooks::verify(Provider::CorePass, &headers, body, &key, 1700000301, &WebhookOptions::default());
 //! assert_eq!(stale.unwrap_err().code(), "timestamp_out_of_window");
 //! # Ok::<(), kycrypt::Error>(())
 //! ```
 
-use super::{Provider, VerifiedWebhook, WebhookOptions, timestamped};
+use super::{Provider, VerifiedWebhook, WebhookOptions, WebhookScheme, timestamped};
 use crate::error::Result;
 use crate::primitives::hmac::HmacKey;
 
@@ -43,24 +43,24 @@ pub(crate) const SIGNATURE_HEADER: &str = "Corepass-Signature";
 /// [`Error::MalformedInput`](crate::Error::MalformedInput) (header not `t=..,s=..`),
 /// [`Error::SignatureInvalid`](crate::Error::SignatureInvalid),
 /// [`Error::TimestampOutOfWindow`](crate::Error::TimestampOutOfWindow),
-/// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
-/// [`Error::InvalidArgument`](crate::Error::InvalidArgument) (options).
+/// [`Error::InputTooLarge`](crate::Error::InputTooLarge). The options are
+/// validated by [`webhooks::verify`](crate::webhooks::verify).
 pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
-    key: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
+    key: &HmacKey,
     now: u64,
     opts: &WebhookOptions,
 ) -> Result<VerifiedWebhook> {
     timestamped(
         Provider::CorePass,
-        key,
         headers,
         body,
+        key,
         now,
         opts,
         SIGNATURE_HEADER,
         "s",
-        "corepass-v2",
+        WebhookScheme::CorePassV2,
     )
 }

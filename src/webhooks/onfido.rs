@@ -11,7 +11,7 @@
 
 use crate::error::Result;
 use crate::primitives::hmac::{HmacAlg, HmacKey};
-use crate::webhooks::{Provider, VerifiedWebhook, verify_body_hex};
+use crate::webhooks::{Provider, VerifiedWebhook, WebhookScheme, verify_body_hex};
 
 /// The signature header.
 pub(crate) const SIGNATURE_HEADER: &str = "X-SHA2-Signature";
@@ -24,17 +24,17 @@ pub(crate) const SIGNATURE_HEADER: &str = "X-SHA2-Signature";
 /// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
 /// [`Error::MalformedInput`](crate::Error::MalformedInput) (header given twice).
 pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
-    token: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
+    token: &HmacKey,
 ) -> Result<VerifiedWebhook> {
     verify_body_hex(
         Provider::Onfido,
-        token,
         headers,
         body,
+        token,
         SIGNATURE_HEADER,
         HmacAlg::Sha256,
-        "hmac-sha256-hex",
+        WebhookScheme::HmacSha256Hex,
     )
 }

@@ -4,13 +4,12 @@
 //! While a secret is being rotated the header holds several space-separated
 //! sets (`t=..,v1=.. t=..,v1=..`): the webhook is accepted if any `v1` of any
 //! set matches and that set's `t` lies within
-//! [`WebhookOptions::tolerance_secs`] of `now` (default 300 s). If sets match
+//! [`WebhookOptions::leeway_secs`] of `now` (default 300 s). If sets match
 //! but all are outside the window the error is `TimestampOutOfWindow`.
 //! A header may hold at most [`MAX_SIGNATURE_SETS`](crate::webhooks::MAX_SIGNATURE_SETS)
 //! sets over at most [`MAX_DISTINCT_TIMESTAMPS`](crate::webhooks::MAX_DISTINCT_TIMESTAMPS)
 //! distinct `t` values (one MAC over the body per distinct `t`); more is `MalformedInput`.
-//! The header grammar is shared with CorePass v2 (see
-//! [`header`](crate::webhooks::header)).
+//! The header grammar is shared with CorePass v2.
 //!
 //! **Secret:** the webhook secret (`wbhsec_...`) from the Persona dashboard, its UTF-8 bytes as the HMAC key, unchanged. An empty
 //! secret is `Error::InvalidKey` when the
@@ -21,7 +20,7 @@
 
 use crate::error::Result;
 use crate::primitives::hmac::HmacKey;
-use crate::webhooks::{Provider, VerifiedWebhook, WebhookOptions, timestamped};
+use crate::webhooks::{Provider, VerifiedWebhook, WebhookOptions, WebhookScheme, timestamped};
 
 /// The signature header.
 pub(crate) const SIGNATURE_HEADER: &str = "Persona-Signature";
@@ -33,24 +32,24 @@ pub(crate) const SIGNATURE_HEADER: &str = "Persona-Signature";
 /// [`Error::MalformedInput`](crate::Error::MalformedInput) (header not `t=..,v1=..`),
 /// [`Error::SignatureInvalid`](crate::Error::SignatureInvalid),
 /// [`Error::TimestampOutOfWindow`](crate::Error::TimestampOutOfWindow),
-/// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
-/// [`Error::InvalidArgument`](crate::Error::InvalidArgument) (options).
+/// [`Error::InputTooLarge`](crate::Error::InputTooLarge). The options are
+/// validated by [`webhooks::verify`](crate::webhooks::verify).
 pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
-    secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
+    secret: &HmacKey,
     now: u64,
     opts: &WebhookOptions,
 ) -> Result<VerifiedWebhook> {
     timestamped(
         Provider::Persona,
-        secret,
         headers,
         body,
+        secret,
         now,
         opts,
         SIGNATURE_HEADER,
         "v1",
-        "persona-v1",
+        WebhookScheme::PersonaV1,
     )
 }

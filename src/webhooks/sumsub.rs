@@ -15,7 +15,7 @@
 
 use crate::error::{Detail, Error, Result};
 use crate::primitives::hmac::{HmacAlg, HmacKey};
-use crate::webhooks::{Provider, VerifiedWebhook, header, verify_body_hex};
+use crate::webhooks::{Provider, VerifiedWebhook, WebhookScheme, header, verify_body_hex};
 
 /// The digest header.
 pub(crate) const DIGEST_HEADER: &str = "X-Payload-Digest";
@@ -26,14 +26,14 @@ pub(crate) const ALG_HEADER: &str = "X-Payload-Digest-Alg";
 ///
 /// # Errors
 /// [`Error::UnsupportedAlgorithm`] for names other than the three Sumsub documents.
-pub(crate) fn parse_alg(name: &str) -> Result<(HmacAlg, &'static str)> {
+pub(crate) fn parse_alg(name: &str) -> Result<(HmacAlg, WebhookScheme)> {
     let n = name.trim();
     if n.eq_ignore_ascii_case("HMAC_SHA256_HEX") {
-        Ok((HmacAlg::Sha256, "hmac-sha256-hex"))
+        Ok((HmacAlg::Sha256, WebhookScheme::HmacSha256Hex))
     } else if n.eq_ignore_ascii_case("HMAC_SHA512_HEX") {
-        Ok((HmacAlg::Sha512, "hmac-sha512-hex"))
+        Ok((HmacAlg::Sha512, WebhookScheme::HmacSha512Hex))
     } else if n.eq_ignore_ascii_case("HMAC_SHA1_HEX") {
-        Ok((HmacAlg::Sha1, "hmac-sha1-hex"))
+        Ok((HmacAlg::Sha1, WebhookScheme::HmacSha1Hex))
     } else {
         Err(Error::UnsupportedAlgorithm(Detail::Borrowed(
             "X-Payload-Digest-Alg",
@@ -48,19 +48,19 @@ pub(crate) fn parse_alg(name: &str) -> Result<(HmacAlg, &'static str)> {
 /// [`Error::UnsupportedAlgorithm`], [`Error::SignatureInvalid`],
 /// [`Error::InputTooLarge`], [`Error::MalformedInput`] (header given twice).
 pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
-    secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
+    secret: &HmacKey,
 ) -> Result<VerifiedWebhook> {
     let (alg, scheme) = match header::find(headers, ALG_HEADER)? {
         Some(name) if !name.is_empty() => parse_alg(name)?,
-        _ => (HmacAlg::Sha256, "hmac-sha256-hex"),
+        _ => (HmacAlg::Sha256, WebhookScheme::HmacSha256Hex),
     };
     verify_body_hex(
         Provider::Sumsub,
-        secret,
         headers,
         body,
+        secret,
         DIGEST_HEADER,
         alg,
         scheme,
@@ -86,13 +86,16 @@ mod tests {
         let tag = hex::encode(key.sign(HmacAlg::Sha1, &[b"{}"]));
         let h = [("X-Payload-Digest", tag.as_str())];
         assert_eq!(
-            verify(&key, &h, b"{}").unwrap_err().code(),
+            verify(&h, b"{}", &key).unwrap_err().code(),
             "signature_invalid"
         );
         let h = [
             ("X-Payload-Digest", tag.as_str()),
             ("x-payload-digest-alg", "HMAC_SHA1_HEX"),
         ];
-        assert_eq!(verify(&key, &h, b"{}").unwrap().scheme, "hmac-sha1-hex");
+        assert_eq!(
+            verify(&h, b"{}", &key).unwrap().scheme,
+            WebhookScheme::HmacSha1Hex
+        );
     }
 }

@@ -12,7 +12,7 @@
 
 use crate::error::Result;
 use crate::primitives::hmac::{HmacAlg, HmacKey};
-use crate::webhooks::{Provider, VerifiedWebhook, verify_body_hex};
+use crate::webhooks::{Provider, VerifiedWebhook, WebhookScheme, verify_body_hex};
 
 /// The signature header.
 pub(crate) const SIGNATURE_HEADER: &str = "X-HMAC-SIGNATURE";
@@ -25,17 +25,17 @@ pub(crate) const SIGNATURE_HEADER: &str = "X-HMAC-SIGNATURE";
 /// [`Error::InputTooLarge`](crate::Error::InputTooLarge),
 /// [`Error::MalformedInput`](crate::Error::MalformedInput) (header given twice).
 pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
-    secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
+    secret: &HmacKey,
 ) -> Result<VerifiedWebhook> {
     verify_body_hex(
         Provider::Veriff,
-        secret,
         headers,
         body,
+        secret,
         SIGNATURE_HEADER,
         HmacAlg::Sha256,
-        "hmac-sha256-hex",
+        WebhookScheme::HmacSha256Hex,
     )
 }

@@ -6,7 +6,7 @@ mod key;
 
 pub use key::ZeroHashPublicKey;
 
-use super::{Provider, VerifiedWebhook, WebhookOptions, header, precheck};
+use super::{Provider, VerifiedWebhook, WebhookOptions, WebhookScheme, check_body, header};
 
 /// Timestamp of the current scheme (unix milliseconds).
 pub(crate) const TIMESTAMP_HEADER: &str = "x-zh-hook-timestamp";
@@ -96,13 +96,13 @@ fn finish<N: AsRef<str>, V: AsRef<str>>(
     sel: &Selected<'_>,
     now: u64,
     opts: &WebhookOptions,
-    scheme: &str,
-    legacy_scheme: &str,
+    scheme: WebhookScheme,
+    legacy_scheme: WebhookScheme,
 ) -> Result<VerifiedWebhook> {
     let (scheme, timestamp) = match sel.timestamp {
         Some((_, ms)) => {
-            let tolerance_ms = opts.tolerance_secs.saturating_mul(1000);
-            header::check_window(ms, now.saturating_mul(1000), tolerance_ms)?;
+            let leeway_ms = opts.leeway_secs.saturating_mul(1000);
+            header::check_window(ms, now.saturating_mul(1000), leeway_ms)?;
             (scheme, Some(ms / 1000))
         }
         None => (legacy_scheme, None),
@@ -130,16 +130,16 @@ fn finish<N: AsRef<str>, V: AsRef<str>>(
 /// # Errors
 /// [`Error::MissingHeader`], [`Error::MalformedInput`] (timestamp not canonical
 /// decimal milliseconds, e.g. a leading zero; header twice), [`Error::SignatureInvalid`],
-/// [`Error::TimestampOutOfWindow`], [`Error::InputTooLarge`],
-/// [`Error::InvalidArgument`] (options).
+/// [`Error::TimestampOutOfWindow`], [`Error::InputTooLarge`]. The options
+/// are validated by [`webhooks::verify`](super::verify).
 pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
-    secret: &HmacKey,
     headers: &[(N, V)],
     body: &[u8],
+    secret: &HmacKey,
     now: u64,
     opts: &WebhookOptions,
 ) -> Result<VerifiedWebhook> {
-    precheck(body, opts)?;
+    check_body(body)?;
     let sel = select(headers, SIGNATURE_HEADER, LEGACY_SIGNATURE_HEADER, opts)?;
     let msg = webhook_message(body, sel.timestamp.map(|(raw, _)| raw));
     secret.verify_hex(HmacAlg::Sha256, &msg, sel.signature)?;
@@ -148,26 +148,34 @@ pub(crate) fn verify<N: AsRef<str>, V: AsRef<str>>(
         &sel,
         now,
         opts,
-        "zerohash-hmac-sha256",
-        "zerohash-hmac-sha256-legacy",
+        WebhookScheme::ZeroHashHmacSha256,
+        WebhookScheme::ZeroHashHmacSha256Legacy,
     )
 }
 
 /// Verifies a Zero Hash webhook signed with Zero Hash's RSA key
 /// (`x-zh-hook-rsa-signature` with the timestamp, or the legacy
-/// `x-zh-hook-rsa-signature-256`), RSASSA-PKCS1-v1_5 with SHA-256. The
-/// signature may be standard base64 or hex (exactly twice the modulus length).
+/// `x-zh-hook-rsa-signature-256` if
+/// [`WebhookOptions::zerohash_allow_legacy`]), RSASSA-PKCS1-v1_5 with
+/// SHA-256. The signature may be standard base64 or hex (exactly twice the
+/// modulus length in hex digits). `headers` are the request's (name, value)
+/// pairs, `body` the raw bytes, `now` unix seconds; the options are
+/// validated first.
 ///
 /// # Errors
-/// As [`verify_webhook`].
+/// As [`verify`](super::verify) with [`Provider::ZeroHash`]: [`Error::InvalidArgument`]
+/// (options), [`Error::MissingHeader`], [`Error::MalformedInput`],
+/// [`Error::SignatureInvalid`], [`Error::TimestampOutOfWindow`],
+/// [`Error::InputTooLarge`].
 pub fn verify_zerohash_rsa<N: AsRef<str>, V: AsRef<str>>(
-    key: &ZeroHashPublicKey,
     headers: &[(N, V)],
     body: &[u8],
+    key: &ZeroHashPublicKey,
     now: u64,
     opts: &WebhookOptions,
 ) -> Result<VerifiedWebhook> {
-    precheck(body, opts)?;
+    opts.validate()?;
+    check_body(body)?;
     let sel = select(
         headers,
         RSA_SIGNATURE_HEADER,
@@ -183,8 +191,8 @@ pub fn verify_zerohash_rsa<N: AsRef<str>, V: AsRef<str>>(
         &sel,
         now,
         opts,
-        "zerohash-rsa-sha256",
-        "zerohash-rsa-sha256-legacy",
+        WebhookScheme::ZeroHashRsaSha256,
+        WebhookScheme::ZeroHashRsaSha256Legacy,
     )
 }
 
@@ -204,17 +212,14 @@ mod tests {
             ("X-ZH-HOOK-SIGNATURE-256", legacy.as_str()),
             ("x-zh-hook-notification-id", "n-1"),
         ];
-        let opt_in = WebhookOptions {
-            zerohash_allow_legacy: true,
-            ..WebhookOptions::default()
-        };
-        let ok = verify(&key(), &h, body, 0, &opt_in).unwrap();
+        let opt_in = WebhookOptions::default().with_zerohash_allow_legacy(true);
+        let ok = verify(&h, body, &key(), 0, &opt_in).unwrap();
         assert_eq!(
-            (ok.scheme.as_str(), ok.event_id.as_deref()),
-            ("zerohash-hmac-sha256-legacy", Some("n-1"))
+            (ok.scheme, ok.event_id.as_deref()),
+            (WebhookScheme::ZeroHashHmacSha256Legacy, Some("n-1"))
         );
         assert_eq!(
-            verify(&key(), &h, body, 0, &WebhookOptions::default())
+            verify(&h, body, &key(), 0, &WebhookOptions::default())
                 .unwrap_err()
                 .code(),
             "missing_header"
@@ -225,12 +230,12 @@ mod tests {
             ("x-zh-hook-timestamp", "1000"),
         ];
         assert_eq!(
-            verify(&key(), &h2, body, 1, &opt_in).unwrap_err().code(),
+            verify(&h2, body, &key(), 1, &opt_in).unwrap_err().code(),
             "missing_header"
         );
         let h3 = [("x-zh-hook-signature", legacy.as_str())];
         assert_eq!(
-            verify(&key(), &h3, body, 1, &opt_in).unwrap_err().code(),
+            verify(&h3, body, &key(), 1, &opt_in).unwrap_err().code(),
             "missing_header"
         );
     }
@@ -249,14 +254,14 @@ mod tests {
             ("x-zh-hook-signature", sig.as_str()),
             ("x-zh-hook-timestamp", ts),
         ];
-        assert!(verify(&key(), &h, signed_body, 1_700_000_000, &o).is_ok());
+        assert!(verify(&h, signed_body, &key(), 1_700_000_000, &o).is_ok());
         // The forgery: one byte moved from the body into the timestamp.
         let moved = format!("0{ts}");
         let forged = [
             ("x-zh-hook-signature", sig.as_str()),
             ("x-zh-hook-timestamp", moved.as_str()),
         ];
-        let e = verify(&key(), &forged, br#"{"amount":"10"}"#, 1_700_000_000, &o).unwrap_err();
+        let e = verify(&forged, br#"{"amount":"10"}"#, &key(), 1_700_000_000, &o).unwrap_err();
         assert_eq!(e.code(), "malformed_input");
         for bad in [
             "0",
@@ -275,7 +280,7 @@ mod tests {
                 ("x-zh-hook-signature", sig.as_str()),
                 ("x-zh-hook-timestamp", bad),
             ];
-            let e = verify(&key(), &h, signed_body, 1_700_000_000, &o).unwrap_err();
+            let e = verify(&h, signed_body, &key(), 1_700_000_000, &o).unwrap_err();
             assert_eq!(e.code(), "malformed_input", "{bad:?}");
         }
         // Surrounding whitespace is not part of an HTTP header value: trimmed, then checked.
@@ -284,7 +289,7 @@ mod tests {
             ("x-zh-hook-signature", sig.as_str()),
             ("x-zh-hook-timestamp", spaced.as_str()),
         ];
-        assert!(verify(&key(), &h, signed_body, 1_700_000_000, &o).is_ok());
+        assert!(verify(&h, signed_body, &key(), 1_700_000_000, &o).is_ok());
     }
 
     #[test]
@@ -300,30 +305,30 @@ mod tests {
         ];
         let o = WebhookOptions::default();
         assert_eq!(
-            verify(&key(), &h, body, 1_700_000_300, &o)
+            verify(&h, body, &key(), 1_700_000_300, &o)
                 .unwrap()
                 .timestamp,
             Some(1_700_000_000)
         );
         assert_eq!(
-            verify(&key(), &h, body, 1_700_000_301, &o)
+            verify(&h, body, &key(), 1_700_000_301, &o)
                 .unwrap_err()
                 .code(),
             "timestamp_out_of_window"
         );
         assert_eq!(
-            verify(&key(), &h, body, 1_699_999_700, &o)
+            verify(&h, body, &key(), 1_699_999_700, &o)
                 .unwrap_err()
                 .code(),
             "timestamp_out_of_window"
         );
-        assert!(verify(&key(), &h, body, 1_699_999_701, &o).is_ok());
+        assert!(verify(&h, body, &key(), 1_699_999_701, &o).is_ok());
         let bad = [
             ("x-zh-hook-signature", sig.as_str()),
             ("x-zh-hook-timestamp", "17e11"),
         ];
         assert_eq!(
-            verify(&key(), &bad, body, 0, &o).unwrap_err().code(),
+            verify(&bad, body, &key(), 0, &o).unwrap_err().code(),
             "malformed_input"
         );
     }

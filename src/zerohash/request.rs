@@ -6,17 +6,66 @@ use crate::error::{Detail, Error, Result, check_len};
 use crate::primitives::hmac::{HmacAlg, HmacKey};
 use crate::primitives::support as header;
 
-/// Default accepted skew of `X-SCX-TIMESTAMP` (seconds, either direction),
-/// as Zero Hash's servers apply.
-pub const DEFAULT_REQUEST_WINDOW_SECS: u64 = 60;
-/// Largest window [`verify_request`] accepts (seconds).
-pub const MAX_REQUEST_WINDOW_SECS: u64 = 300;
+/// Default leeway of `X-SCX-TIMESTAMP` (seconds, either direction), as Zero
+/// Hash's servers apply.
+pub const DEFAULT_LEEWAY_SECS: u64 = 60;
+/// Largest leeway [`RequestOptions`] accepts (seconds).
+pub const MAX_LEEWAY_SECS: u64 = 300;
 /// Largest request body signed or checked (5 MiB).
 pub const MAX_REQUEST_BODY_LEN: usize = 5 * 1024 * 1024;
 /// Largest route (path and query) signed or checked (bytes).
 pub const MAX_ROUTE_LEN: usize = 8192;
 /// Longest HTTP method accepted.
 const MAX_METHOD_LEN: usize = 16;
+
+/// Options of the signed-request check ([`verify_request`],
+/// [`verify_request_fields`]).
+///
+/// ```
+/// use kycrypt::zerohash::RequestOptions;
+/// assert_eq!(RequestOptions::default().leeway_secs, 60);
+/// let wide = RequestOptions::default().with_leeway_secs(301);
+/// assert_eq!(wide.validate().unwrap_err().code(), "invalid_argument");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RequestOptions {
+    /// Accepted distance (seconds, either direction) between
+    /// `X-SCX-TIMESTAMP` and `now`. Default [`DEFAULT_LEEWAY_SECS`], at most
+    /// [`MAX_LEEWAY_SECS`].
+    pub leeway_secs: u64,
+}
+
+impl Default for RequestOptions {
+    fn default() -> Self {
+        Self {
+            leeway_secs: DEFAULT_LEEWAY_SECS,
+        }
+    }
+}
+
+impl RequestOptions {
+    /// Sets [`leeway_secs`](Self::leeway_secs) (checked by
+    /// [`validate`](Self::validate), which every check calls).
+    #[must_use]
+    pub fn with_leeway_secs(mut self, leeway_secs: u64) -> Self {
+        self.leeway_secs = leeway_secs;
+        self
+    }
+
+    /// Checks the options' ranges.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] when `leeway_secs` exceeds [`MAX_LEEWAY_SECS`].
+    pub fn validate(&self) -> Result<()> {
+        if self.leeway_secs > MAX_LEEWAY_SECS {
+            return Err(Error::InvalidArgument(Detail::Borrowed(
+                "leeway_secs exceeds MAX_LEEWAY_SECS (300)",
+            )));
+        }
+        Ok(())
+    }
+}
 
 /// Decodes a Zero Hash API secret (standard base64, padded) into an HMAC key.
 ///
@@ -37,10 +86,10 @@ struct Parts<'a> {
 }
 
 fn parts<'a>(
-    timestamp_secs: u64,
     method: &str,
     route: &'a str,
     body: &'a str,
+    timestamp_secs: u64,
 ) -> Result<Parts<'a>> {
     let method = method.trim();
     if method.is_empty()
@@ -81,12 +130,12 @@ fn parts<'a>(
 /// not start with `/` (or holds spaces/control characters);
 /// [`Error::InputTooLarge`] over [`MAX_ROUTE_LEN`] / [`MAX_REQUEST_BODY_LEN`].
 pub fn signing_message(
-    timestamp_secs: u64,
     method: &str,
     route: &str,
     body: &str,
+    timestamp_secs: u64,
 ) -> Result<String> {
-    let p = parts(timestamp_secs, method, route, body)?;
+    let p = parts(method, route, body, timestamp_secs)?;
     Ok(format!("{}{}{}{}", p.timestamp, p.method, p.route, p.body))
 }
 
@@ -99,18 +148,20 @@ fn mac_parts<'p>(p: &'p Parts<'_>) -> [&'p [u8]; 4] {
     ]
 }
 
-/// Computes `X-SCX-SIGNED` (standard base64 of the HMAC-SHA256 tag).
+/// Computes `X-SCX-SIGNED` (standard base64 of the HMAC-SHA256 tag) of a
+/// request under the API `secret` at `timestamp_secs` (unix seconds, the
+/// value sent as `X-SCX-TIMESTAMP`).
 ///
 /// # Errors
 /// As [`signing_message`].
 pub fn sign(
-    secret: &HmacKey,
-    timestamp_secs: u64,
     method: &str,
     route: &str,
     body: &str,
+    secret: &HmacKey,
+    timestamp_secs: u64,
 ) -> Result<String> {
-    let p = parts(timestamp_secs, method, route, body)?;
+    let p = parts(method, route, body, timestamp_secs)?;
     let tag = Zeroizing::new(secret.sign(HmacAlg::Sha256, &mac_parts(&p)));
     Ok(crate::encoding::b64_encode(&tag))
 }
@@ -168,14 +219,14 @@ impl ZeroHashCredentials {
     /// As [`signing_message`].
     pub fn sign_request(
         &self,
-        timestamp_secs: u64,
         method: &str,
         route: &str,
         body: &str,
+        timestamp_secs: u64,
     ) -> Result<SignedHeaders> {
         Ok(SignedHeaders {
             x_scx_api_key: self.api_key.clone(),
-            x_scx_signed: sign(&self.secret, timestamp_secs, method, route, body)?,
+            x_scx_signed: sign(method, route, body, &self.secret, timestamp_secs)?,
             x_scx_timestamp: timestamp_secs.to_string(),
             x_scx_passphrase: self.passphrase.clone(),
         })
@@ -185,6 +236,7 @@ impl ZeroHashCredentials {
 /// The headers of a signed Zero Hash request. Holds the passphrase: zeroized
 /// on drop, and `Debug` shows only the API key and timestamp.
 #[derive(Clone, Zeroize, ZeroizeOnDrop)]
+#[non_exhaustive]
 pub struct SignedHeaders {
     /// `X-SCX-API-KEY`: the public API key.
     pub x_scx_api_key: String,
@@ -248,36 +300,31 @@ pub struct VerifiedRequest {
 }
 
 /// Checks a signature given as fields: `timestamp` (decimal seconds, as sent
-/// in `X-SCX-TIMESTAMP`) and `signature_b64` (`X-SCX-SIGNED`). The signature
-/// is checked first, then the window: `window_secs` defaults to
-/// [`DEFAULT_REQUEST_WINDOW_SECS`], at most [`MAX_REQUEST_WINDOW_SECS`].
-/// The passphrase is not part of the signature; compare it yourself.
-/// Returns the signed timestamp.
+/// in `X-SCX-TIMESTAMP`) and `signature_b64` (`X-SCX-SIGNED`) of a request
+/// (`method`, `route`, `body`), under the API `secret`, at `now` (unix
+/// seconds). The options are validated first; the signature is checked
+/// before the window ([`RequestOptions::leeway_secs`]). The passphrase is not
+/// part of the signature; compare it yourself. Returns the signed timestamp.
 ///
 /// # Errors
+/// [`Error::InvalidArgument`] (options out of range),
 /// [`Error::MalformedInput`] (timestamp not decimal, bad method or route),
 /// [`Error::SignatureInvalid`] (wrong secret, altered request, signature not
-/// base64), [`Error::TimestampOutOfWindow`], [`Error::InvalidArgument`]
-/// (window over the maximum), [`Error::InputTooLarge`].
+/// base64), [`Error::TimestampOutOfWindow`], [`Error::InputTooLarge`].
 #[allow(clippy::too_many_arguments)]
 pub fn verify_request_fields(
-    secret: &HmacKey,
     timestamp: &str,
     signature_b64: &str,
     method: &str,
     route: &str,
     body: &str,
+    secret: &HmacKey,
     now: u64,
-    window_secs: Option<u64>,
+    opts: &RequestOptions,
 ) -> Result<u64> {
-    let window = window_secs.unwrap_or(DEFAULT_REQUEST_WINDOW_SECS);
-    if window > MAX_REQUEST_WINDOW_SECS {
-        return Err(Error::InvalidArgument(Detail::Borrowed(
-            "window_secs exceeds MAX_REQUEST_WINDOW_SECS (300)",
-        )));
-    }
+    opts.validate()?;
     let ts = header::parse_timestamp("X-SCX-TIMESTAMP", timestamp.trim())?;
-    let p = parts(ts, method, route, body)?;
+    let p = parts(method, route, body, ts)?;
     let tag = Zeroizing::new(
         crate::encoding::b64_decode("X-SCX-SIGNED", signature_b64.trim())
             .map_err(|_| Error::SignatureInvalid)?,
@@ -290,31 +337,44 @@ pub fn verify_request_fields(
         ));
     }
     secret.verify(HmacAlg::Sha256, &mac_parts(&p), &tag)?;
-    header::check_window(ts, now, window)?;
+    header::check_window(ts, now, opts.leeway_secs)?;
     Ok(ts)
 }
 
 /// Like [`verify_request_fields`] with the values taken from the request
-/// headers (`X-SCX-SIGNED`, `X-SCX-TIMESTAMP`; names case-insensitive).
+/// `headers` (`X-SCX-SIGNED`, `X-SCX-TIMESTAMP`; names case-insensitive).
+///
+/// ```
+/// use kycrypt::zerohash::{self, RequestOptions};
+/// let key = zerohash::secret_from_base64("2mC4ZvVd4goRkuJm+rjr9byUiaUW1b6tVN4xy9QXNSE=")?;
+/// let sig = zerohash::sign("POST", "/orders", "{}", &key, 1000)?;
+/// let headers = [("X-SCX-SIGNED", sig.as_str()), ("X-SCX-TIMESTAMP", "1000")];
+/// let opts = RequestOptions::default();
+/// let ok = zerohash::verify_request(&headers, "POST", "/orders", "{}", &key, 1030, &opts)?;
+/// assert_eq!(ok.timestamp, 1000);
+/// let late = zerohash::verify_request(&headers, "POST", "/orders", "{}", &key, 1061, &opts);
+/// assert_eq!(late.unwrap_err().code(), "timestamp_out_of_window");
+/// # Ok::<(), kycrypt::Error>(())
+/// ```
 ///
 /// # Errors
-/// [`Error::MissingHeader`] when either header is absent, [`Error::MalformedInput`]
-/// when one is given twice, else as [`verify_request_fields`].
+/// As [`verify_request_fields`], plus [`Error::MissingHeader`] when either
+/// header is absent and [`Error::MalformedInput`] when one is given twice.
 #[allow(clippy::too_many_arguments)]
 pub fn verify_request<N: AsRef<str>, V: AsRef<str>>(
-    secret: &HmacKey,
     headers: &[(N, V)],
     method: &str,
     route: &str,
     body: &str,
+    secret: &HmacKey,
     now: u64,
-    window_secs: Option<u64>,
+    opts: &RequestOptions,
 ) -> Result<VerifiedRequest> {
+    opts.validate()?;
     let signed = header::require(headers, "X-SCX-SIGNED")?;
     let ts = header::require(headers, "X-SCX-TIMESTAMP")?;
     let api_key = header::find(headers, "X-SCX-API-KEY")?.map(str::to_owned);
-    let timestamp =
-        verify_request_fields(secret, ts, signed, method, route, body, now, window_secs)?;
+    let timestamp = verify_request_fields(ts, signed, method, route, body, secret, now, opts)?;
     Ok(VerifiedRequest { timestamp, api_key })
 }
 
@@ -324,19 +384,19 @@ mod tests {
     #[test]
     fn signed_headers_eq_covers_every_field() {
         let c = ZeroHashCredentials::new("k", "c2VjcmV0", "pass").unwrap();
-        let a = c.sign_request(1, "GET", "/x", "").unwrap();
+        let a = c.sign_request("GET", "/x", "", 1).unwrap();
         assert_eq!(a, a.clone());
         let mut b = a.clone();
         b.x_scx_passphrase.push('!');
         assert_ne!(a, b);
         let mut b = a.clone();
         b.x_scx_signed = c
-            .sign_request(1, "GET", "/y", "")
+            .sign_request("GET", "/y", "", 1)
             .unwrap()
             .x_scx_signed
             .clone();
         assert_ne!(a, b);
-        assert_ne!(a, c.sign_request(2, "GET", "/x", "").unwrap());
+        assert_ne!(a, c.sign_request("GET", "/x", "", 2).unwrap());
     }
     use super::*;
 
@@ -344,13 +404,13 @@ mod tests {
 
     #[test]
     fn body_rule_and_method_case() {
-        assert_eq!(signing_message(1, "get", "/a", "").unwrap(), "1GET/a{}");
+        assert_eq!(signing_message("get", "/a", "", 1).unwrap(), "1GET/a{}");
         assert_eq!(
-            signing_message(1, "DELETE", "/a", "").unwrap(),
+            signing_message("DELETE", "/a", "", 1).unwrap(),
             "1DELETE/a{}"
         );
-        assert_eq!(signing_message(1, "post", "/a", "").unwrap(), "1POST/a");
-        assert_eq!(signing_message(1, "GET", "/a", "x").unwrap(), "1GET/ax");
+        assert_eq!(signing_message("post", "/a", "", 1).unwrap(), "1POST/a");
+        assert_eq!(signing_message("GET", "/a", "x", 1).unwrap(), "1GET/ax");
     }
 
     #[test]
@@ -363,7 +423,7 @@ mod tests {
             ("GET", "https://x/a"),
         ] {
             assert_eq!(
-                signing_message(1, m, r, "").unwrap_err().code(),
+                signing_message(m, r, "", 1).unwrap_err().code(),
                 "malformed_input",
                 "{m} {r}"
             );
@@ -378,37 +438,64 @@ mod tests {
     #[test]
     fn round_trip_and_errors() {
         let key = secret_from_base64(SECRET).unwrap();
-        let sig = sign(&key, 1000, "POST", "/p", "{}").unwrap();
+        let d = RequestOptions::default();
+        let sig = sign("POST", "/p", "{}", &key, 1000).unwrap();
         let h = [("x-scx-signed", sig.as_str()), ("X-SCX-TIMESTAMP", "1000")];
         assert_eq!(
-            verify_request(&key, &h, "POST", "/p", "{}", 1060, None)
+            verify_request(&h, "POST", "/p", "{}", &key, 1060, &d)
                 .unwrap()
                 .timestamp,
             1000
         );
-        let e = verify_request(&key, &h, "POST", "/p", "{}", 1061, None).unwrap_err();
+        let e = verify_request(&h, "POST", "/p", "{}", &key, 1061, &d).unwrap_err();
         assert_eq!(e.code(), "timestamp_out_of_window");
-        assert!(verify_request(&key, &h, "POST", "/p", "{}", 1061, Some(300)).is_ok());
+        assert!(
+            verify_request(
+                &h,
+                "POST",
+                "/p",
+                "{}",
+                &key,
+                1061,
+                &RequestOptions::default().with_leeway_secs(300)
+            )
+            .is_ok()
+        );
         assert_eq!(
-            verify_request(&key, &h, "POST", "/p", "{}", 1000, Some(301))
-                .unwrap_err()
-                .code(),
+            verify_request(
+                &h,
+                "POST",
+                "/p",
+                "{}",
+                &key,
+                1000,
+                &RequestOptions::default().with_leeway_secs(301)
+            )
+            .unwrap_err()
+            .code(),
             "invalid_argument"
         );
         assert_eq!(
-            verify_request(&key, &h, "POST", "/q", "{}", 1000, None)
+            verify_request(&h, "POST", "/q", "{}", &key, 1000, &d)
                 .unwrap_err()
                 .code(),
             "signature_invalid"
         );
         let e =
-            verify_request_fields(&key, "01000", &sig, "POST", "/p", "{}", 1000, None).unwrap_err();
+            verify_request_fields("01000", &sig, "POST", "/p", "{}", &key, 1000, &d).unwrap_err();
         assert_eq!(e.code(), "malformed_input");
         let e =
-            verify_request_fields(&key, "1000", "***", "POST", "/p", "{}", 1000, None).unwrap_err();
+            verify_request_fields("1000", "***", "POST", "/p", "{}", &key, 1000, &d).unwrap_err();
         assert_eq!(e.code(), "signature_invalid");
-        let e = verify_request(&key, &h[..1], "POST", "/p", "{}", 1000, None).unwrap_err();
+        let e = verify_request(&h[..1], "POST", "/p", "{}", &key, 1000, &d).unwrap_err();
         assert_eq!(e.code(), "missing_header");
+        // Options are checked first, whatever else is wrong.
+        let wide = RequestOptions::default().with_leeway_secs(MAX_LEEWAY_SECS + 1);
+        let e = verify_request(&h[..1], "POST", "/p", "{}", &key, 1000, &wide).unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
+        let e =
+            verify_request_fields("1000", &sig, "POST", "/p", "{}", &key, 1000, &wide).unwrap_err();
+        assert_eq!(e.code(), "invalid_argument");
     }
 
     #[test]
@@ -416,7 +503,7 @@ mod tests {
         let c = ZeroHashCredentials::new("pk", SECRET, "my-passphrase").unwrap();
         let s = format!("{c:?}");
         assert!(!s.contains("my-passphrase") && !s.contains("2mC4"), "{s}");
-        let h = c.sign_request(1, "GET", "/a", "").unwrap();
+        let h = c.sign_request("GET", "/a", "", 1).unwrap();
         let s = format!("{h:?}");
         assert!(
             !s.contains("my-passphrase") && !s.contains(&h.x_scx_signed),

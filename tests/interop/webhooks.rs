@@ -16,7 +16,7 @@
 
 use kycrypt::primitives::hmac::HmacKey;
 use kycrypt::webhooks::{self, Provider, WebhookOptions};
-use kycrypt::zerohash::{self, ZeroHashCredentials};
+use kycrypt::zerohash::{self, RequestOptions, ZeroHashCredentials};
 use serde_json::{Value, json};
 
 use crate::common::{Peer, Tally, hx, now, payloads, random};
@@ -172,9 +172,9 @@ fn kycrypt_verify(token: &str, body: &[u8], signature: &str) -> Result<(), &'sta
     let headers = [("X-SHA2-Signature", signature)];
     webhooks::verify(
         Provider::Onfido,
-        &key,
         &headers,
         body,
+        &key,
         now(),
         &WebhookOptions::default(),
     )
@@ -538,7 +538,7 @@ fn zh_request_checks(
 ) {
     let ts: u64 = header(headers, "X-SCX-TIMESTAMP").parse().unwrap();
     let creds = ZeroHashCredentials::new("public_key", secret, "passphrase").unwrap();
-    let mine = creds.sign_request(ts, method, route, body).unwrap();
+    let mine = creds.sign_request(method, route, body, ts).unwrap();
     t.eq(
         lib,
         header(headers, "X-SCX-SIGNED"),
@@ -554,7 +554,7 @@ fn zh_request_checks(
     let key = zerohash::secret_from_base64(secret).unwrap();
     let n = now();
     let verify = |m: &str, r: &str, b: &str, at: u64| {
-        zerohash::verify_request(&key, headers, m, r, b, at, None)
+        zerohash::verify_request(headers, m, r, b, &key, at, &RequestOptions::default())
             .map(|v| v.timestamp)
             .map_err(|e| e.code())
     };

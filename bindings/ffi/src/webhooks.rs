@@ -20,10 +20,9 @@ pub struct WebhookOptions {
 
 impl From<WebhookOptions> for core::WebhookOptions {
     fn from(o: WebhookOptions) -> Self {
-        let mut core_opts = Self::default();
-        core_opts.tolerance_secs = o.tolerance_secs;
-        core_opts.zerohash_allow_legacy = o.zerohash_allow_legacy;
-        core_opts
+        Self::default()
+            .with_leeway_secs(o.tolerance_secs)
+            .with_zerohash_allow_legacy(o.zerohash_allow_legacy)
     }
 }
 
@@ -32,7 +31,7 @@ impl From<WebhookOptions> for core::WebhookOptions {
 pub struct VerifiedWebhook {
     /// The provider name (`sumsub`, `onfido`, `veriff`, `persona`, `corepass`, `zerohash`, `jumio`).
     pub provider: String,
-    /// The signature scheme that verified, e.g. `hmac-sha256`.
+    /// The signature scheme that verified, e.g. `hmac-sha256-hex`.
     pub scheme: String,
     /// The signed timestamp, when the scheme signs one.
     pub timestamp: Option<u64>,
@@ -43,8 +42,8 @@ pub struct VerifiedWebhook {
 impl From<core::VerifiedWebhook> for VerifiedWebhook {
     fn from(v: core::VerifiedWebhook) -> Self {
         Self {
-            provider: v.provider.name().to_owned(),
-            scheme: v.scheme,
+            provider: v.provider.as_str().to_owned(),
+            scheme: v.scheme.as_str().to_owned(),
             timestamp: v.timestamp,
             event_id: v.event_id,
         }
@@ -70,8 +69,14 @@ pub fn verify_webhook(
     options: WebhookOptions,
 ) -> Result<VerifiedWebhook, FfiError> {
     ffi_guard!({
-        let p = core::Provider::parse(&provider)?;
+        let p = parse_provider(&provider)?;
         let key = CoreHmacKey::new(secret)?;
-        Ok(core::verify(p, &key, &pairs(&headers), &body, now, &options.into())?.into())
+        Ok(core::verify(p, &pairs(&headers), &body, &key, now, &options.into())?.into())
     })
+}
+
+/// Parses a provider name as this binding always has: surrounding whitespace
+/// ignored, any ASCII case (the core spelling is exact lowercase).
+pub(crate) fn parse_provider(name: &str) -> Result<core::Provider, kycrypt::Error> {
+    name.trim().to_ascii_lowercase().parse()
 }

@@ -72,7 +72,7 @@ impl ZeroHashCredentials {
         body: String,
     ) -> Result<SignedHeaders, FfiError> {
         ffi_guard!({
-            let h = self.0.sign_request(timestamp, &method, &route, &body)?;
+            let h = self.0.sign_request(&method, &route, &body, timestamp)?;
             Ok(SignedHeaders {
                 x_scx_api_key: h.x_scx_api_key.clone(),
                 x_scx_signed: h.x_scx_signed.clone(),
@@ -111,7 +111,7 @@ pub fn zerohash_signing_message(
     route: String,
     body: String,
 ) -> Result<String, FfiError> {
-    ffi_guard!({ Ok(core::signing_message(timestamp, &method, &route, &body)?) })
+    ffi_guard!({ Ok(core::signing_message(&method, &route, &body, timestamp)?) })
 }
 
 /// `X-SCX-SIGNED` for a request (base64 HMAC-SHA256 under `secret`).
@@ -126,7 +126,7 @@ pub fn zerohash_sign(
     route: String,
     body: String,
 ) -> Result<String, FfiError> {
-    ffi_guard!({ Ok(core::sign(&secret.0, timestamp, &method, &route, &body)?) })
+    ffi_guard!({ Ok(core::sign(&method, &route, &body, &secret.0, timestamp)?) })
 }
 
 /// Server side: verifies the `X-SCX-SIGNED` / `X-SCX-TIMESTAMP` headers of a
@@ -147,14 +147,17 @@ pub fn zerohash_verify_request(
     window_secs: Option<u64>,
 ) -> Result<VerifiedRequest, FfiError> {
     ffi_guard!({
+        let opts = window_secs.map_or_else(core::RequestOptions::default, |w| {
+            core::RequestOptions::default().with_leeway_secs(w)
+        });
         let v = core::verify_request(
-            &secret.0,
             &pairs(&headers),
             &method,
             &route,
             &body,
+            &secret.0,
             now,
-            window_secs,
+            &opts,
         )?;
         Ok(VerifiedRequest {
             timestamp: v.timestamp,
@@ -197,9 +200,9 @@ pub fn zerohash_verify_webhook_rsa(
 ) -> Result<VerifiedWebhook, FfiError> {
     ffi_guard!({
         Ok(kycrypt::webhooks::verify_zerohash_rsa(
-            &key.0,
             &pairs(&headers),
             &body,
+            &key.0,
             now,
             &options.into(),
         )?

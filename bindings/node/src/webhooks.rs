@@ -25,10 +25,10 @@ pub(crate) fn options(o: Option<WebhookOptions>) -> Result<core::WebhookOptions,
     let o = o.unwrap_or_default();
     let mut core_opts = core::WebhookOptions::default();
     if let Some(t) = o.tolerance_secs {
-        core_opts.tolerance_secs = secs("toleranceSecs", t)?;
+        core_opts = core_opts.with_leeway_secs(secs("toleranceSecs", t)?);
     }
     if let Some(l) = o.zerohash_allow_legacy {
-        core_opts.zerohash_allow_legacy = l;
+        core_opts = core_opts.with_zerohash_allow_legacy(l);
     }
     Ok(core_opts)
 }
@@ -39,7 +39,7 @@ pub(crate) fn options(o: Option<WebhookOptions>) -> Result<core::WebhookOptions,
 pub struct VerifiedWebhook {
     /// The provider name (`sumsub`, `onfido`, `veriff`, `persona`, `corepass`, `zerohash`, `jumio`).
     pub provider: String,
-    /// The signature scheme that verified, e.g. `hmac-sha256`.
+    /// The signature scheme that verified, e.g. `hmac-sha256-hex`.
     pub scheme: String,
     /// The signed timestamp, when the scheme signs one.
     pub timestamp: Option<i64>,
@@ -51,8 +51,8 @@ impl VerifiedWebhook {
     /// Converts the core result.
     pub(crate) fn from_core(v: core::VerifiedWebhook) -> Result<Self, KyError> {
         Ok(Self {
-            provider: v.provider.name().to_owned(),
-            scheme: v.scheme,
+            provider: v.provider.as_str().to_owned(),
+            scheme: v.scheme.as_str().to_owned(),
             timestamp: v.timestamp.map(|t| js_secs("timestamp", t)).transpose()?,
             event_id: v.event_id,
         })
@@ -79,10 +79,16 @@ pub fn verify_webhook(
     options: Option<WebhookOptions>,
 ) -> Result<VerifiedWebhook, KyError> {
     napi_guard!({
-        let p = core::Provider::parse(&provider).map_err(from_core)?;
+        // Whitespace and ASCII case are ignored, as this binding always has
+        // done; the core spelling is exact lowercase.
+        let p = provider
+            .trim()
+            .to_ascii_lowercase()
+            .parse::<core::Provider>()
+            .map_err(from_core)?;
         let key = CoreHmacKey::from_slice(&secret).map_err(from_core)?;
         let (now, o) = (secs("now", now)?, self::options(options)?);
-        let v = core::verify(p, &key, &pairs(&headers), &body, now, &o).map_err(from_core)?;
+        let v = core::verify(p, &pairs(&headers), &body, &key, now, &o).map_err(from_core)?;
         VerifiedWebhook::from_core(v)
     })
 }

@@ -73,7 +73,7 @@ impl ZeroHashCredentials {
             let ts = secs("timestamp", timestamp)?;
             let h = self
                 .0
-                .sign_request(ts, &method, &route, &body)
+                .sign_request(&method, &route, &body, ts)
                 .map_err(from_core)?;
             Ok(SignedHeaders {
                 x_scx_api_key: h.x_scx_api_key.clone(),
@@ -120,7 +120,7 @@ pub fn zerohash_signing_message(
     body: String,
 ) -> Result<String, KyError> {
     napi_guard!({
-        core::signing_message(secs("timestamp", timestamp)?, &method, &route, &body)
+        core::signing_message(&method, &route, &body, secs("timestamp", timestamp)?)
             .map_err(from_core)
     })
 }
@@ -139,7 +139,7 @@ pub fn zerohash_sign(
 ) -> Result<String, KyError> {
     napi_guard!({
         let ts = secs("timestamp", timestamp)?;
-        core::sign(&secret.0, ts, &method, &route, &body).map_err(from_core)
+        core::sign(&method, &route, &body, &secret.0, ts).map_err(from_core)
     })
 }
 
@@ -162,14 +162,17 @@ pub fn zerohash_verify_request(
 ) -> Result<VerifiedRequest, KyError> {
     napi_guard!({
         let (now, window) = (secs("now", now)?, opt_secs("windowSecs", window_secs)?);
+        let opts = window.map_or_else(core::RequestOptions::default, |w| {
+            core::RequestOptions::default().with_leeway_secs(w)
+        });
         let v = core::verify_request(
-            &secret.0,
             &pairs(&headers),
             &method,
             &route,
             &body,
+            &secret.0,
             now,
-            window,
+            &opts,
         )
         .map_err(from_core)?;
         Ok(VerifiedRequest {
@@ -213,7 +216,7 @@ pub fn zerohash_verify_webhook_rsa(
 ) -> Result<VerifiedWebhook, KyError> {
     napi_guard!({
         let (now, o) = (secs("now", now)?, webhooks::options(options)?);
-        let v = kycrypt::webhooks::verify_zerohash_rsa(&key.0, &pairs(&headers), &body, now, &o)
+        let v = kycrypt::webhooks::verify_zerohash_rsa(&pairs(&headers), &body, &key.0, now, &o)
             .map_err(from_core)?;
         VerifiedWebhook::from_core(v)
     })

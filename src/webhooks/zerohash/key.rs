@@ -1,95 +1,101 @@
-//! Zero Hash's RSA public key and RSASSA-PKCS1-v1_5/SHA-256 verification
-//! (public-key operations only; a small private seam the lead may later
-//! route through `primitives::keys`).
-
-use rsa::pkcs1::DecodeRsaPublicKey as _;
-use rsa::pkcs8::DecodePublicKey as _;
-use rsa::signature::DigestVerifier as _;
-use rsa::traits::PublicKeyParts as _;
-use sha2::Digest as _;
+//! Zero Hash's webhook-signing RSA public key: a [`PublicKey`] that is RSA
+//! (RS256), with the signature encodings Zero Hash sends.
 
 use crate::error::{Error, Result};
+use crate::primitives::keys::PublicKey;
 
-/// Smallest accepted modulus (bits).
-const MIN_MODULUS_BITS: usize = 2048;
-/// Largest accepted modulus (bits).
-const MAX_MODULUS_BITS: usize = 4096;
-/// Largest PEM accepted (bytes).
-const MAX_PEM_LEN: usize = 16 * 1024;
-
-/// Zero Hash's webhook-signing RSA public key (2048 to 4096 bits).
-#[derive(Clone)]
+/// Zero Hash's webhook-signing RSA public key. Parsing, the size limits
+/// (modulus [`MIN_RSA_BITS`](crate::primitives::keys::MIN_RSA_BITS) to
+/// [`MAX_RSA_BITS`](crate::primitives::keys::MAX_RSA_BITS), input at most
+/// [`MAX_KEY_INPUT_LEN`](crate::primitives::keys::MAX_KEY_INPUT_LEN)) and
+/// RSASSA-PKCS1-v1_5/SHA-256 verification are those of
+/// [`primitives::keys`](crate::primitives::keys). `Debug` shows only the
+/// modulus size.
+///
+/// ```
+/// use kycrypt::primitives::keys::{KeyType, PrivateKey};
+/// use kycrypt::webhooks::ZeroHashPublicKey;
+/// let ec = PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256)?)?.public_key();
+/// assert_eq!(ZeroHashPublicKey::from_public_key(ec).unwrap_err().code(), "invalid_key");
+/// # Ok::<(), kycrypt::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq)]
 pub struct ZeroHashPublicKey {
-    key: rsa::pkcs1v15::VerifyingKey<sha2::Sha256>,
-    size: usize,
+    key: PublicKey,
+    /// The modulus length in bytes (the signature length).
+    modulus_len: usize,
 }
 
 impl core::fmt::Debug for ZeroHashPublicKey {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("ZeroHashPublicKey")
-            .field("bits", &(self.size * 8))
+            .field("bits", &(self.modulus_len * 8))
             .finish()
     }
 }
 
 impl ZeroHashPublicKey {
     /// Parses a PEM public key: SPKI (`-----BEGIN PUBLIC KEY-----`) or
-    /// PKCS#1 (`-----BEGIN RSA PUBLIC KEY-----`).
+    /// PKCS#1 (`-----BEGIN RSA PUBLIC KEY-----`), as
+    /// [`PublicKey::from_pem`] does, and requires it to be RSA.
     ///
     /// # Errors
-    /// [`Error::InvalidKey`] when it is neither, not RSA, or the modulus is
-    /// outside 2048..=4096 bits; [`Error::InputTooLarge`] over 16 KiB.
+    /// [`Error::InvalidKey`] when it is not a public key PEM, not RSA, or the
+    /// modulus is outside the accepted sizes; [`Error::InputTooLarge`] over
+    /// [`MAX_KEY_INPUT_LEN`](crate::primitives::keys::MAX_KEY_INPUT_LEN).
     pub fn from_pem(pem: &str) -> Result<Self> {
-        crate::error::check_len("public key PEM", pem.as_bytes(), MAX_PEM_LEN)?;
-        let pem = pem.trim();
-        let key = if pem.starts_with("-----BEGIN RSA PUBLIC KEY-----") {
-            rsa::RsaPublicKey::from_pkcs1_pem(pem)
-                .map_err(|_| Error::invalid_key("not a PKCS#1 RSA public key"))?
-        } else {
-            rsa::RsaPublicKey::from_public_key_pem(pem)
-                .map_err(|_| Error::invalid_key("not an RSA SPKI public key"))?
-        };
-        let bits = key.n().bits() as usize;
-        if !(MIN_MODULUS_BITS..=MAX_MODULUS_BITS).contains(&bits) {
-            return Err(Error::invalid_key("RSA modulus must be 2048 to 4096 bits"));
+        let key = PublicKey::from_pem(pem).map_err(|e| match e {
+            // Another algorithm the keys module does not know is still "not RSA".
+            Error::UnsupportedAlgorithm(_) => not_rsa(),
+            other => other,
+        })?;
+        Self::from_public_key(key)
+    }
+
+    /// Wraps an already parsed public key, which must be RSA.
+    ///
+    /// # Errors
+    /// [`Error::InvalidKey`] when the key is not RSA.
+    pub fn from_public_key(key: PublicKey) -> Result<Self> {
+        match key.rsa_modulus_len() {
+            Some(modulus_len) => Ok(Self { key, modulus_len }),
+            None => Err(not_rsa()),
         }
-        let size = key.size();
-        Ok(Self {
-            key: rsa::pkcs1v15::VerifyingKey::new(key),
-            size,
-        })
+    }
+
+    /// The underlying public key.
+    #[must_use]
+    pub fn public_key(&self) -> &PublicKey {
+        &self.key
     }
 
     /// Decodes a signature given as hex (exactly twice the modulus length in
     /// hex digits, either case) or else standard base64 (padded). Anything
-    /// else is [`Error::SignatureInvalid`].
-    fn decode_signature(&self, s: &str) -> Result<rsa::pkcs1v15::Signature> {
+    /// else, or a length other than the modulus length, is
+    /// [`Error::SignatureInvalid`].
+    fn decode_signature(&self, s: &str) -> Result<Vec<u8>> {
         let s = s.trim();
-        let bytes = if s.len() == 2 * self.size && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+        let bytes = if s.len() == 2 * self.modulus_len && s.bytes().all(|b| b.is_ascii_hexdigit()) {
             hex::decode(s).map_err(|_| Error::SignatureInvalid)?
         } else {
             crate::encoding::b64_decode("signature", s).map_err(|_| Error::SignatureInvalid)?
         };
-        if bytes.len() != self.size {
+        if bytes.len() != self.modulus_len {
             return Err(Error::SignatureInvalid);
         }
-        rsa::pkcs1v15::Signature::try_from(bytes.as_slice()).map_err(|_| Error::SignatureInvalid)
+        Ok(bytes)
     }
 
     /// Verifies an RSASSA-PKCS1-v1_5 SHA-256 signature over the
-    /// concatenation of `parts`.
+    /// concatenation of `parts` (the RS256 backends verify one contiguous
+    /// message, so the parts are copied once).
     pub(crate) fn verify(&self, parts: &[&[u8]], signature: &str) -> Result<()> {
         let sig = self.decode_signature(signature)?;
-        self.key
-            .verify_digest(
-                |d: &mut sha2::Sha256| {
-                    for p in parts {
-                        d.update(p);
-                    }
-                    Ok(())
-                },
-                &sig,
-            )
-            .map_err(|_| Error::SignatureInvalid)
+        let msg = parts.concat();
+        self.key.verify(&msg, &sig)
     }
+}
+
+fn not_rsa() -> Error {
+    Error::invalid_key("Zero Hash's webhook key must be an RSA public key")
 }
