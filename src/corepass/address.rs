@@ -25,16 +25,19 @@ use crate::primitives::support::sha3_256;
 /// Length of an address in bytes.
 pub const ADDRESS_LEN: usize = 22;
 
-/// The network an address belongs to (its first byte).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Network {
-    /// Core mainnet (network id 1), prefix `cb`.
-    Mainnet,
-    /// Devin testnet (network id 3), prefix `ab`.
-    Devin,
-    /// Any other network, prefix `ce`.
-    Other,
+str_enum! {
+    /// The network an address belongs to (its first byte).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Network {
+        /// Core mainnet (network id 1), prefix `cb`.
+        Mainnet = "mainnet",
+        /// Devin testnet (network id 3), prefix `ab`.
+        Devin = "devin",
+        /// Any other network, prefix `ce`.
+        Other = "other",
+    }
+    unknown => Error::InvalidArgument("network must be mainnet, devin or other".into());
 }
 
 impl Network {
@@ -58,32 +61,13 @@ impl Network {
             _ => None,
         }
     }
-
-    /// The lowercase name: `mainnet`, `devin` or `other`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Mainnet => "mainnet",
-            Self::Devin => "devin",
-            Self::Other => "other",
-        }
-    }
-
-    /// Parses `mainnet`, `devin` or `other` (ASCII case-insensitive).
-    ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] for any other name.
-    pub fn parse(name: &str) -> Result<Self> {
-        [Self::Mainnet, Self::Devin, Self::Other]
-            .into_iter()
-            .find(|n| n.as_str().eq_ignore_ascii_case(name))
-            .ok_or(Error::InvalidArgument(
-                "network must be mainnet, devin or other".into(),
-            ))
-    }
 }
 
 /// A checksummed Core address (22 bytes). Always valid once constructed.
+///
+/// `Display` prints the 44 lowercase hex characters go-core prints;
+/// [`FromStr`] is [`parse`](Self::parse) (either case), so printing and
+/// parsing round-trip.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CoreAddress([u8; ADDRESS_LEN]);
 
@@ -223,6 +207,8 @@ impl fmt::Debug for CoreAddress {
 
 impl FromStr for CoreAddress {
     type Err = Error;
+
+    /// As [`CoreAddress::parse`].
     fn from_str(s: &str) -> Result<Self> {
         Self::parse(s)
     }
@@ -255,6 +241,8 @@ mod tests {
             assert_eq!(a.to_string(), want);
             assert_eq!(CoreAddress::parse(want).unwrap(), a);
             assert_eq!(CoreAddress::parse(&want.to_uppercase()).unwrap(), a);
+            assert_eq!(want.parse::<CoreAddress>().unwrap(), a);
+            assert_eq!(net.as_str().parse::<Network>().unwrap(), net);
             assert_eq!(a.network(), net);
             assert_eq!(
                 a.with_network(Network::Mainnet).to_string(),
