@@ -2,6 +2,13 @@
 //! names, peppers and transfer statuses. Connector v2 webhooks (HMAC) are
 //! checked by [`webhooks::verify`](crate::webhooks::verify) with
 //! [`Provider::CorePass`](crate::webhooks::Provider::CorePass).
+//!
+//! - Callbacks: [`verify_callback`] with a [`CallbackKind`], the Connector's
+//!   key pinned ([`PinnedConnector`]) and [`CallbackOptions`]; it returns a
+//!   [`VerifiedCallback`] whose [`ReplayKey`] detects replays.
+//! - Addresses: [`CoreAddress`], [`Network`].
+//! - Items and statuses: [`Item`], [`Status`], [`Pepper`],
+//!   [`check_qrcode_expiration`].
 
 mod address;
 mod callback;

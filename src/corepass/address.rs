@@ -1,19 +1,5 @@
 //! Core blockchain addresses (ICAN), as go-core `PubkeyToAddress` builds them.
-//!
-//! An address is 22 bytes: `prefix (1) || checksum (1) || SHA3-256(pub)[12..32]`,
-//! printed as 44 lowercase hex characters. The prefix names the network
-//! (`cb` mainnet, `ab` Devin testnet, `ce` any other network); the checksum
-//! is two decimal digits computed IBAN style (mod 97) over
-//! `hex(addr20) || prefix || "00"`.
-//!
-//! ```
-//! use kycrypt::corepass::{CoreAddress, Network};
-//! let pubkey = hex::decode("315484db568379ce94f9c894e3e6e4c7ee216676b713ca892d9b26746ae902a772e217a6a8bb493ce2bb313cf0cb66e76765d4c45ec6b68600").unwrap();
-//! let addr = CoreAddress::from_public_key_bytes(&pubkey, Network::Mainnet)?;
-//! assert_eq!(addr.to_string(), "cb82a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5");
-//! assert_eq!(CoreAddress::parse("ab03a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5")?.network(), Network::Devin);
-//! # Ok::<(), kycrypt::Error>(())
-//! ```
+//! Documented on [`CoreAddress`] (this module is private).
 
 use core::fmt;
 use core::str::FromStr;
@@ -63,7 +49,23 @@ impl Network {
     }
 }
 
-/// A checksummed Core address (22 bytes). Always valid once constructed.
+/// A checksummed Core address (22 bytes), as go-core `PubkeyToAddress`
+/// builds them. Always valid once constructed.
+///
+/// An address is 22 bytes: `prefix (1) || checksum (1) || SHA3-256(pub)[12..32]`,
+/// printed as 44 lowercase hex characters. The prefix names the network
+/// (`cb` mainnet, `ab` Devin testnet, `ce` any other network); the checksum
+/// is two decimal digits computed IBAN style (mod 97) over
+/// `hex(addr20) || prefix || "00"`.
+///
+/// ```
+/// use kycrypt::corepass::{CoreAddress, Network};
+/// let pubkey = hex::decode("315484db568379ce94f9c894e3e6e4c7ee216676b713ca892d9b26746ae902a772e217a6a8bb493ce2bb313cf0cb66e76765d4c45ec6b68600").unwrap();
+/// let addr = CoreAddress::from_public_key_bytes(&pubkey, Network::Mainnet)?;
+/// assert_eq!(addr.to_string(), "cb82a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5");
+/// assert_eq!(CoreAddress::parse("ab03a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5")?.network(), Network::Devin);
+/// # Ok::<(), kycrypt::Error>(())
+/// ```
 ///
 /// `Display` prints the 44 lowercase hex characters go-core prints;
 /// [`FromStr`] is [`parse`](Self::parse) (either case), so printing and

@@ -1,59 +1,6 @@
 //! CorePass Connector v1 callbacks: Ed448 signatures checked against a
-//! **pinned** Connector key.
-//!
-//! A `signature` is base64 of 171 bytes: `Ed448 signature (114) || signer
-//! public key (57)`. go-core's `Ecrecover` only returns the embedded key, so
-//! the key must be pinned ([`PinnedConnector`]); a check without pinning
-//! proves nothing.
-//!
-//! One entry point, [`verify_callback`], takes the [`CallbackKind`];
-//! [`verify_status_callback`], [`verify_data_callback`] and
-//! [`verify_error_callback`] are shorthands for it.
-//!
-//! Checks, in order: options ([`CallbackOptions::validate`]), size
-//! ([`MAX_CALLBACK_BODY_LEN`]), member names ([`Error::MalformedInput`],
-//! naming the member: two names equal under ASCII case folding, or a name
-//! outside the kind's documented set, at the top level or in an `infos[]`
-//! item), JSON parse, embedded key equals the pinned key
-//! ([`Error::KeyMismatch`]), signature ([`Error::SignatureInvalid`], or
-//! [`Error::UnverifiableSignature`] for error callbacks), coverage policy
-//! ([`Error::DeadlineOnlyNotAllowed`]), then `now > deadline + leeway`
-//! ([`Error::Expired`]). The signature comes before the deadline so that an
-//! expired but genuine callback reports `Expired` and a forgery reports a
-//! signature error whatever its deadline.
-//!
-//! Documented members (exact spelling; anything else is refused):
-//! - status: `user, fields, status, expiration, deadline, tx_hash, signature`;
-//! - data: `user, infos, deadline, expiration, signature`, each `infos[]`
-//!   item `fieldID, fieldValue, pepper`;
-//! - error: `user, items, error, deadline, expiration, signature`.
-//!
-//! The signed message is rebuilt from these members only. Go's
-//! `encoding/json` (the Connector's language), ASP.NET Core and Newtonsoft
-//! match names case-insensitively with the last one winning: were a `"User"`
-//! or `"Status"` beside the signed `"user"` and `"status"` accepted, a holder
-//! of one genuine callback could re-target it for such a reader. Hence the
-//! member-name check, and hence: **use only the values returned by
-//! verification ([`VerifiedCallback`]), never the raw body** (not even
-//! re-parsed after it verified).
-//!
-//! Replays: a callback verifies until [`VerifiedCallback::replay_until`]
-//! (`deadline + leeway`); store its [`VerifiedCallback::replay_key`] at least
-//! until then and refuse a key already stored.
-//!
-//! Message forms (established against the real samples of the upstream page):
-//! - status: SHA3-256 of the compact JSON of `user, fields, status,
-//!   expiration, deadline[, tx_hash]` (Go escaping);
-//! - data, [`Coverage::Full`]: SHA3-256 of Go `json.Encoder` output of
-//!   `struct{User; Infos; Deadline; Expiration}` (Go 1.22+ escaping, then the
-//!   pre-1.22 `\b`/`\f` escaping when it differs); [`Coverage::DeadlineOnly`]:
-//!   the raw bytes `{"Deadline":<deadline>}\n`, which is what the real sample
-//!   signs. That covers neither user, values nor peppers, and is accepted only
-//!   with [`CallbackOptions::allow_deadline_only`];
-//! - error: the compact form of `user, items, error, expiration, deadline`
-//!   and the Go encoder form of `struct{User; Items; Error; Deadline;
-//!   Expiration}` (both SHA3-256), then deadline-only. The public sample
-//!   verifies under none of them: it yields [`Error::UnverifiableSignature`].
+//! **pinned** Connector key. The rules are documented on [`verify_callback`]
+//! (this module is private: its items are re-exported at `kycrypt::corepass`).
 
 use core::fmt;
 use core::str::FromStr;
@@ -326,8 +273,62 @@ pub struct VerifiedCallback {
 /// Verifies a Connector v1 callback of `kind` (the raw body bytes; a data
 /// callback's multipart fields collected as JSON `{user, infos:[{fieldID,
 /// fieldValue, pepper}], deadline, expiration, signature}`) against the
-/// `pinned` Connector at `now` (unix seconds). See the [module
-/// docs](self) for the checks and the message forms.
+/// `pinned` Connector at `now` (unix seconds).
+///
+/// A `signature` is base64 of 171 bytes: `Ed448 signature (114) || signer
+/// public key (57)`. go-core's `Ecrecover` only returns the embedded key, so
+/// the key must be pinned ([`PinnedConnector`]); a check without pinning
+/// proves nothing. [`verify_status_callback`], [`verify_data_callback`] and
+/// [`verify_error_callback`] are shorthands for this function.
+///
+/// # Checks
+/// In order: options ([`CallbackOptions::validate`]), size
+/// ([`MAX_CALLBACK_BODY_LEN`]), member names ([`Error::MalformedInput`],
+/// naming the member: two names equal under ASCII case folding, or a name
+/// outside the kind's documented set, at the top level or in an `infos[]`
+/// item), JSON parse, embedded key equals the pinned key
+/// ([`Error::KeyMismatch`]), signature ([`Error::SignatureInvalid`], or
+/// [`Error::UnverifiableSignature`] for error callbacks), coverage policy
+/// ([`Error::DeadlineOnlyNotAllowed`]), then `now > deadline + leeway`
+/// ([`Error::Expired`]). The signature comes before the deadline so that an
+/// expired but genuine callback reports `Expired` and a forgery reports a
+/// signature error whatever its deadline.
+///
+/// # Members
+/// Documented members (exact spelling; anything else is refused):
+/// - status: `user, fields, status, expiration, deadline, tx_hash, signature`;
+/// - data: `user, infos, deadline, expiration, signature`, each `infos[]`
+///   item `fieldID, fieldValue, pepper`;
+/// - error: `user, items, error, deadline, expiration, signature`.
+///
+/// The signed message is rebuilt from these members only. Go's
+/// `encoding/json` (the Connector's language), ASP.NET Core and Newtonsoft
+/// match names case-insensitively with the last one winning: were a `"User"`
+/// or `"Status"` beside the signed `"user"` and `"status"` accepted, a holder
+/// of one genuine callback could re-target it for such a reader. Hence the
+/// member-name check, and hence: **use only the values returned by
+/// verification ([`VerifiedCallback`]), never the raw body** (not even
+/// re-parsed after it verified).
+///
+/// # Replays
+/// A callback verifies until [`VerifiedCallback::replay_until`]
+/// (`deadline + leeway`); store its [`VerifiedCallback::replay_key`] at least
+/// until then and refuse a key already stored.
+///
+/// # Message forms
+/// Established against the real samples of the upstream page:
+/// - status: SHA3-256 of the compact JSON of `user, fields, status,
+///   expiration, deadline[, tx_hash]` (Go escaping);
+/// - data, [`Coverage::Full`]: SHA3-256 of Go `json.Encoder` output of
+///   `struct{User; Infos; Deadline; Expiration}` (Go 1.22+ escaping, then the
+///   pre-1.22 `\b`/`\f` escaping when it differs); [`Coverage::DeadlineOnly`]:
+///   the raw bytes `{"Deadline":<deadline>}\n`, which is what the real sample
+///   signs. That covers neither user, values nor peppers, and is accepted only
+///   with [`CallbackOptions::allow_deadline_only`];
+/// - error: the compact form of `user, items, error, expiration, deadline`
+///   and the Go encoder form of `struct{User; Items; Error; Deadline;
+///   Expiration}` (both SHA3-256), then deadline-only. The public sample
+///   verifies under none of them: it yields [`Error::UnverifiableSignature`].
 ///
 /// # Errors
 /// - [`Error::InvalidArgument`]: options out of range;

@@ -1,14 +1,5 @@
 //! CorePass KYC item names, their SHA3 identifiers, transfer
-//! statuses and the `kyc/qrcode` expiration rule.
-//!
-//! ```
-//! use kycrypt::corepass::{Item, Status};
-//! let item: Item = "SH_EMAIL".parse()?;
-//! assert_eq!(item.sha3_hex(), "21148787cbc13cfc8acde462c822ff431af96aa2edf714fdc82f90e4c2918824");
-//! assert_eq!(Item::from_sha3_hex(&item.sha3_hex())?, item);
-//! assert!("FINISH_FAILED".parse::<Status>()?.is_failure());
-//! # Ok::<(), kycrypt::Error>(())
-//! ```
+//! statuses and the `kyc/qrcode` expiration rule (this module is private).
 
 use crate::error::{Error, Result};
 use crate::primitives::support::sha3_256;
@@ -17,6 +8,15 @@ str_enum! {
     /// One of the 46 KYC items a Connector can transfer (`SH_<document>_<field>`
     /// for the four document types, which share the same eleven fields, then
     /// `SH_EMAIL` and `SH_PHONE`), in the order of the upstream documentation.
+    ///
+    /// ```
+    /// use kycrypt::corepass::{Item, Status};
+    /// let item: Item = "SH_EMAIL".parse()?;
+    /// assert_eq!(item.sha3_hex(), "21148787cbc13cfc8acde462c822ff431af96aa2edf714fdc82f90e4c2918824");
+    /// assert_eq!(Item::from_sha3_hex(&item.sha3_hex())?, item);
+    /// assert!("FINISH_FAILED".parse::<Status>()?.is_failure());
+    /// # Ok::<(), kycrypt::Error>(())
+    /// ```
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Item {
