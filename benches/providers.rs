@@ -182,10 +182,8 @@ fn did_jwts(c: &mut Criterion) {
 /// A CorePass callback sample: body, pinned Connector, `now`, options.
 fn callback_case(id: &str) -> (String, PinnedConnector, u64, CallbackOptions) {
     let i = vectors::inputs(vectors::COREPASS, id);
-    let opts = CallbackOptions {
-        allow_deadline_only: i["allow_deadline_only"].as_bool().unwrap_or(false),
-        ..CallbackOptions::default()
-    };
+    let opts = CallbackOptions::default()
+        .with_allow_deadline_only(i["allow_deadline_only"].as_bool().unwrap_or(false));
     let pinned = PinnedConnector::parse(vectors::s(&i, "connector")).unwrap();
     (
         vectors::s(&i, "body").to_owned(),

@@ -2,6 +2,13 @@
 //! names, peppers and transfer statuses. Connector v2 webhooks (HMAC) are
 //! checked by [`webhooks::verify`](crate::webhooks::verify) with
 //! [`Provider::CorePass`](crate::webhooks::Provider::CorePass).
+//!
+//! - Callbacks: [`verify_callback`] with a [`CallbackKind`], the Connector's
+//!   key pinned ([`PinnedConnector`]) and [`CallbackOptions`]; it returns a
+//!   [`VerifiedCallback`] whose [`ReplayKey`] detects replays.
+//! - Addresses: [`CoreAddress`], [`Network`].
+//! - Items and statuses: [`Item`], [`Status`], [`Pepper`],
+//!   [`check_qrcode_expiration`].
 
 mod address;
 pub(crate) mod callback;
@@ -11,9 +18,10 @@ mod pepper;
 
 pub use address::{ADDRESS_LEN, CoreAddress, Network};
 pub use callback::{
-    CALLBACK_SIGNATURE_LEN, CallbackBody, CallbackOptions, Coverage, DEFAULT_SKEW_SECS, DataBody,
-    DataInfo, ErrorBody, MAX_BODY_LEN, MAX_SKEW_SECS, PinnedConnector, StatusBody,
-    VerifiedCallback, verify_data_callback, verify_error_callback, verify_status_callback,
+    CALLBACK_SIGNATURE_LEN, CallbackBody, CallbackKind, CallbackOptions, Coverage,
+    DEFAULT_LEEWAY_SECS, DataBody, DataInfo, ErrorBody, MAX_CALLBACK_BODY_LEN, MAX_LEEWAY_SECS,
+    PinnedConnector, ReplayKey, StatusBody, VerifiedCallback, verify_callback,
+    verify_data_callback, verify_error_callback, verify_status_callback,
 };
 pub use items::{
     Item, MAX_QR_EXPIRATION_SECS, MIN_QR_EXPIRATION_SECS, Status, check_qrcode_expiration,

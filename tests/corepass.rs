@@ -11,8 +11,9 @@ mod common;
 
 use kycrypt::__internal::{Dialect, marshal_bytes};
 use kycrypt::corepass::{
-    CallbackOptions, CoreAddress, Item, Network, Pepper, PinnedConnector, VerifiedCallback,
-    check_qrcode_expiration, verify_data_callback, verify_error_callback, verify_status_callback,
+    CallbackKind, CallbackOptions, CoreAddress, Item, MAX_CALLBACK_BODY_LEN, Network, Pepper,
+    PinnedConnector, ReplayKey, VerifiedCallback, check_qrcode_expiration, verify_callback,
+    verify_data_callback, verify_error_callback, verify_status_callback,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -30,40 +31,45 @@ fn verify(c: &common::Case) -> Result<(), String> {
         Ok(p) => p,
         Err(e) => return common::check::<()>(c, Err(e), |_, ()| Ok(())),
     };
-    let opts = CallbackOptions {
-        skew_secs: c
-            .inputs
-            .get("skew_secs")
-            .and_then(Value::as_u64)
-            .unwrap_or(30),
-        allow_deadline_only: c.flag("allow_deadline_only"),
-    };
+    // The vectors' `skew_secs` input is the leeway.
+    let opts = CallbackOptions::default()
+        .with_leeway_secs(
+            c.inputs
+                .get("skew_secs")
+                .and_then(Value::as_u64)
+                .unwrap_or(30),
+        )
+        .with_allow_deadline_only(c.flag("allow_deadline_only"));
     let body = c.s("body").as_bytes();
-    let f = match c.op.as_str() {
-        "corepass.verify_status_callback" => verify_status_callback,
-        "corepass.verify_data_callback" => verify_data_callback,
+    let kind: CallbackKind =
+        c.op.strip_prefix("corepass.verify_")
+            .and_then(|k| k.strip_suffix("_callback"))
+            .unwrap()
+            .parse()
+            .unwrap();
+    let got = verify_callback(kind, body, &pinned, c.u("now"), &opts);
+    let wrapper = match kind {
+        CallbackKind::Status => verify_status_callback,
+        CallbackKind::Data => verify_data_callback,
         _ => verify_error_callback,
     };
-    common::check(
-        c,
-        f(body, &pinned, c.u("now"), &opts),
-        |c, v: &VerifiedCallback| {
-            expect_out(c, "signer", &v.signer.to_string())?;
-            expect_out(c, "user", &v.user)?;
-            expect_out(c, "coverage", v.coverage.as_str())?;
-            expect_out(c, "replay_key", &v.replay_key)?;
-            match c.out("deadline") {
-                Some(d) if d.as_u64() != Some(v.deadline) => return Err("deadline".into()),
-                _ => {}
+    assert_eq!(got, wrapper(body, &pinned, c.u("now"), &opts), "{}", c.id);
+    common::check(c, got, |c, v: &VerifiedCallback| {
+        expect_out(c, "signer", &v.signer.to_string())?;
+        expect_out(c, "user", &v.user)?;
+        expect_out(c, "coverage", v.coverage.as_str())?;
+        expect_out(c, "replay_key", &v.replay_key.to_string())?;
+        match c.out("deadline") {
+            Some(d) if d.as_u64() != Some(v.deadline) => return Err("deadline".into()),
+            _ => {}
+        }
+        match c.out("replay_until") {
+            Some(d) if d.as_u64() != Some(v.replay_until) => {
+                Err(format!("replay_until: want {d}, got {}", v.replay_until))
             }
-            match c.out("replay_until") {
-                Some(d) if d.as_u64() != Some(v.replay_until) => {
-                    Err(format!("replay_until: want {d}, got {}", v.replay_until))
-                }
-                _ => Ok(()),
-            }
-        },
-    )
+            _ => Ok(()),
+        }
+    })
 }
 
 #[test]
@@ -73,7 +79,9 @@ fn vectors() {
         | "corepass.verify_data_callback"
         | "corepass.verify_error_callback" => verify(c),
         "corepass.address_from_public_key" => {
-            let got = Network::parse(c.s("network"))
+            let got = c
+                .s("network")
+                .parse::<Network>()
                 .and_then(|n| CoreAddress::from_public_key_bytes(&c.hex("public_key"), n));
             common::check(c, got, |c, a| expect_out(c, "address", &a.to_string()))
         }
@@ -81,16 +89,16 @@ fn vectors() {
             expect_out(c, "address", &a.to_string())?;
             expect_out(c, "network", a.network().as_str())
         }),
-        "corepass.item_sha3" => common::check(c, Item::parse(c.s("item")), |c, i| {
+        "corepass.item_sha3" => common::check(c, c.s("item").parse::<Item>(), |c, i| {
             expect_out(c, "sha3_hex", &i.sha3_hex())
         }),
         "corepass.parse_pepper" => {
             let got = CoreAddress::parse(c.s("user"))
-                .and_then(|u| Item::parse(c.s("item")).map(|i| (u, i)))
+                .and_then(|u| c.s("item").parse::<Item>().map(|i| (u, i)))
                 .and_then(|(u, i)| Pepper::parse_for(c.s("pepper"), &u, i));
             common::check(c, got, |c, p| {
                 expect_out(c, "user", &p.user().to_string())?;
-                expect_out(c, "item", p.item().name())
+                expect_out(c, "item", p.item().as_str())
             })
         }
         "corepass.check_qrcode_expiration" => common::check(
@@ -141,7 +149,7 @@ fn errors_never_echo_claims() {
 #[test]
 fn body_size_limit() {
     let pinned = PinnedConnector::parse("cb82a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5").unwrap();
-    let big = vec![b' '; kycrypt::corepass::MAX_BODY_LEN + 1];
+    let big = vec![b' '; MAX_CALLBACK_BODY_LEN + 1];
     let e = verify_status_callback(&big, &pinned, 0, &CallbackOptions::default()).unwrap_err();
     assert_eq!(e.code(), "input_too_large");
 }
@@ -155,10 +163,7 @@ fn data_debug_hides_values() {
         .find(|c| c.id == "data-upstream-deadline-only-allowed")
         .unwrap();
     let pinned = PinnedConnector::parse(c.s("connector")).unwrap();
-    let opts = CallbackOptions {
-        allow_deadline_only: true,
-        ..CallbackOptions::default()
-    };
+    let opts = CallbackOptions::default().with_allow_deadline_only(true);
     let v = verify_data_callback(c.s("body").as_bytes(), &pinned, c.u("now"), &opts).unwrap();
     let dbg = format!("{v:?}");
     assert!(
@@ -246,10 +251,7 @@ fn status_callback_refuses_case_variants_of_signed_members() {
 
 #[test]
 fn callbacks_refuse_unknown_and_duplicate_members() {
-    let o = CallbackOptions {
-        allow_deadline_only: true,
-        ..CallbackOptions::default()
-    };
+    let o = CallbackOptions::default().with_allow_deadline_only(true);
     let (status, pinned, now) = sample("status-accepted-upstream");
     for (extra, member) in [
         (r#""extra":1"#, "extra"),
@@ -294,10 +296,7 @@ fn callbacks_refuse_unknown_and_duplicate_members() {
 #[test]
 fn data_callback_refuses_case_variants_and_unknown_members_in_infos() {
     let (data, pinned, now) = sample("data-upstream-deadline-only-allowed");
-    let o = CallbackOptions {
-        allow_deadline_only: true,
-        ..CallbackOptions::default()
-    };
+    let o = CallbackOptions::default().with_allow_deadline_only(true);
     for (extra, member) in [
         (r#""FieldValue": "1999-01-01","#, "FieldValue"),
         (r#""FIELDID": "SH_EMAIL","#, "FIELDID"),
@@ -335,10 +334,9 @@ fn replay_until_is_the_last_second_a_callback_verifies() {
     let (body, pinned, _) = sample("status-accepted-upstream");
     let deadline = 1_677_255_437;
     for (skew, allow) in [(None, false), (Some(0), false), (Some(300), true)] {
-        let o = CallbackOptions {
-            skew_secs: skew.unwrap_or(CallbackOptions::default().skew_secs),
-            allow_deadline_only: allow,
-        };
+        let o = CallbackOptions::default()
+            .with_leeway_secs(skew.unwrap_or(CallbackOptions::default().leeway_secs))
+            .with_allow_deadline_only(allow);
         let v = verify_status_callback(body.as_bytes(), &pinned, deadline - 60, &o).unwrap();
         assert_eq!(v.replay_until, deadline + skew.unwrap_or(30), "{skew:?}");
         let at = verify_status_callback(body.as_bytes(), &pinned, v.replay_until, &o).unwrap();
@@ -351,10 +349,9 @@ fn replay_until_is_the_last_second_a_callback_verifies() {
     }
     // Data (deadline-only) and error callbacks carry it too.
     let (data, pinned, now) = sample("data-upstream-deadline-only-allowed");
-    let o = CallbackOptions {
-        allow_deadline_only: true,
-        skew_secs: 120,
-    };
+    let o = CallbackOptions::default()
+        .with_allow_deadline_only(true)
+        .with_leeway_secs(120);
     let v = verify_data_callback(data.as_bytes(), &pinned, now, &o).unwrap();
     assert_eq!(v.replay_until, 1_667_137_346 + 120);
     verify_data_callback(data.as_bytes(), &pinned, v.replay_until, &o).unwrap();
@@ -364,6 +361,58 @@ fn replay_until_is_the_last_second_a_callback_verifies() {
     let v =
         verify_error_callback(error.as_bytes(), &pinned, now, &CallbackOptions::default()).unwrap();
     assert_eq!(v.replay_until, v.deadline + 30);
+}
+
+#[test]
+fn one_entry_point_and_its_kinds() {
+    for k in CallbackKind::ALL {
+        assert_eq!(k.as_str().parse::<CallbackKind>().unwrap(), *k);
+    }
+    assert_eq!(
+        "Status".parse::<CallbackKind>().unwrap_err().code(),
+        "invalid_argument"
+    );
+    // Every kind validates its options first, before looking at the body.
+    let pinned = PinnedConnector::parse("cb82a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5").unwrap();
+    let too_lax = CallbackOptions::default().with_leeway_secs(301);
+    assert_eq!(too_lax.validate().unwrap_err().code(), "invalid_argument");
+    CallbackOptions::default()
+        .with_leeway_secs(300)
+        .validate()
+        .unwrap();
+    for k in CallbackKind::ALL {
+        let e = verify_callback(*k, b"", &pinned, 0, &too_lax).unwrap_err();
+        assert_eq!(e.code(), "invalid_argument", "{k}");
+    }
+}
+
+#[test]
+fn replay_key_prints_and_parses_as_hex() {
+    let (body, pinned, now) = sample("status-accepted-upstream");
+    let v = verify_callback(
+        CallbackKind::Status,
+        body.as_bytes(),
+        &pinned,
+        now,
+        &CallbackOptions::default(),
+    )
+    .unwrap();
+    let hex = v.replay_key.to_string();
+    assert_eq!(hex.len(), 64);
+    assert_eq!(hex, hex::encode(v.replay_key.as_bytes()));
+    assert_eq!(hex.parse::<ReplayKey>().unwrap(), v.replay_key);
+    assert_eq!(
+        hex.to_uppercase().parse::<ReplayKey>().unwrap(),
+        v.replay_key
+    );
+    assert_eq!(format!("{:?}", v.replay_key), format!("ReplayKey({hex})"));
+    assert_eq!(
+        hex[1..].parse::<ReplayKey>().unwrap_err().code(),
+        "malformed_input"
+    );
+    let mut seen = std::collections::HashSet::new();
+    assert!(seen.insert(v.replay_key));
+    assert!(!seen.insert(v.replay_key));
 }
 
 proptest! {

@@ -129,7 +129,7 @@ proptest! {
 
     #[test]
     fn corepass_callbacks(body in mutated("corepass.json", "corepass.verify_", "body"), now in any::<u64>(), ddl in any::<bool>()) {
-        let opts = CallbackOptions { allow_deadline_only: ddl, ..CallbackOptions::default() };
+        let opts = CallbackOptions::default().with_allow_deadline_only(ddl);
         let p = pinned();
         typed(verify_status_callback(&body, &p, now, &opts));
         typed(verify_data_callback(&body, &p, now, &opts));
@@ -142,13 +142,13 @@ proptest! {
         typed(CoreAddress::parse(&t));
         typed(CoreAddress::from_bytes(&b));
         typed(PinnedConnector::parse(&t));
-        typed(Network::parse(&t));
+        typed(t.parse::<Network>());
         for n in [Network::Mainnet, Network::Devin, Network::Other] {
             typed(CoreAddress::from_public_key_bytes(&b, n));
         }
-        typed(Item::parse(&t));
+        typed(t.parse::<Item>());
         typed(Item::from_sha3_hex(&t));
-        typed(Status::parse(&t));
+        typed(t.parse::<Status>());
         typed(Pepper::parse(&t));
         let user = CoreAddress::parse("ab432e666932c53128d9f73712b058a7a8f7df52f5cb").unwrap();
         typed(Pepper::parse_for(&t, &user, Item::ALL[0]));

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use kycrypt::corepass::{
-    CallbackBody, CallbackOptions, DEFAULT_SKEW_SECS, PinnedConnector, VerifiedCallback,
-    verify_data_callback, verify_error_callback, verify_status_callback,
+    CallbackBody, CallbackKind, CallbackOptions, DEFAULT_LEEWAY_SECS, PinnedConnector,
+    VerifiedCallback, verify_callback,
 };
 use kycrypt::corepass::{CoreAddress, Network};
 use serde_json::{Map, Value, json};
@@ -34,18 +34,11 @@ enum Sub {
     Address(AddressArgs),
 }
 
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Kind {
-    Status,
-    Data,
-    Error,
-}
-
 #[derive(clap::Args)]
 struct VerifyArgs {
     /// Which callback the body is.
-    #[arg(long, value_enum)]
-    kind: Kind,
+    #[arg(long, value_parser = kind_parser())]
+    kind: CallbackKind,
     /// The JSON body (`-` for stdin). Data callbacks: `{user, infos, deadline, expiration, signature}`.
     #[arg(long)]
     body: PathBuf,
@@ -59,8 +52,8 @@ struct VerifyArgs {
     #[arg(long)]
     allow_deadline_only: bool,
     /// Seconds a callback is still accepted after its deadline (at most 300).
-    #[arg(long, default_value_t = DEFAULT_SKEW_SECS)]
-    skew_secs: u64,
+    #[arg(long, alias = "skew-secs", default_value_t = DEFAULT_LEEWAY_SECS)]
+    leeway_secs: u64,
 }
 
 #[derive(clap::Args)]
@@ -84,18 +77,11 @@ pub(crate) fn run(cmd: Cmd) -> ExitCode {
     }
 }
 
-fn verify(
-    kind: Kind,
-    body: &[u8],
-    pinned: &PinnedConnector,
-    now: u64,
-    opts: &CallbackOptions,
-) -> kycrypt::Result<VerifiedCallback> {
-    match kind {
-        Kind::Status => verify_status_callback(body, pinned, now, opts),
-        Kind::Data => verify_data_callback(body, pinned, now, opts),
-        Kind::Error => verify_error_callback(body, pinned, now, opts),
-    }
+/// `--kind`: exactly one of the library's spellings (listed in `--help`).
+fn kind_parser() -> impl clap::builder::TypedValueParser<Value = CallbackKind> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(CallbackKind::ALL.iter().map(|k| k.as_str()))
+        .try_map(|s| s.parse::<CallbackKind>())
 }
 
 fn run_verify(a: &VerifyArgs) -> ExitCode {
@@ -107,11 +93,10 @@ fn run_verify(a: &VerifyArgs) -> ExitCode {
         Ok(b) => b,
         Err(e) => return e.exit(),
     };
-    let opts = CallbackOptions {
-        allow_deadline_only: a.allow_deadline_only,
-        skew_secs: a.skew_secs,
-    };
-    match verify(a.kind, &body, &pinned, now_or(a.now), &opts) {
+    let opts = CallbackOptions::default()
+        .with_allow_deadline_only(a.allow_deadline_only)
+        .with_leeway_secs(a.leeway_secs);
+    match verify_callback(a.kind, &body, &pinned, now_or(a.now), &opts) {
         Ok(v) => report(
             Ok(()),
             Some(v.coverage.as_str()),
@@ -129,12 +114,12 @@ fn verified_values(v: &VerifiedCallback) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("user".into(), json!(v.user));
     m.insert("deadline".into(), json!(v.deadline));
-    m.insert("replay_key".into(), json!(v.replay_key));
+    m.insert("replay_key".into(), json!(v.replay_key.to_string()));
     m.insert("replay_until".into(), json!(v.replay_until));
     match &v.body {
         CallbackBody::Status(s) => {
             m.insert("expiration".into(), json!(s.expiration));
-            m.insert("status".into(), json!(s.status.name()));
+            m.insert("status".into(), json!(s.status.as_str()));
             m.insert("fields".into(), json!(s.fields));
             m.insert("tx_hash".into(), json!(s.tx_hash));
         }
@@ -176,7 +161,7 @@ fn run_address(a: &AddressArgs) -> ExitCode {
             }
         };
     }
-    let network = match Network::parse(&a.network) {
+    let network = match a.network.to_ascii_lowercase().parse::<Network>() {
         Ok(n) => n,
         Err(e) => return UsageError(format!("--network: {e}")).exit(),
     };
@@ -205,7 +190,7 @@ const ERROR: &str = r#"{"user":"ab06b37c90098790e90bbcd56a701e50ec8b51b6bd5e","i
 /// Runs one check; `want` is `Ok(coverage)` or `Err(error code)`.
 fn check(
     what: &str,
-    kind: Kind,
+    kind: CallbackKind,
     body: &str,
     key: &str,
     now: u64,
@@ -213,11 +198,8 @@ fn check(
     want: Result<&str, &str>,
 ) -> Result<(), String> {
     let pinned = PinnedConnector::parse(key).map_err(|e| e.to_string())?;
-    let opts = CallbackOptions {
-        allow_deadline_only: allow,
-        ..CallbackOptions::default()
-    };
-    let got = verify(kind, body.as_bytes(), &pinned, now, &opts);
+    let opts = CallbackOptions::default().with_allow_deadline_only(allow);
+    let got = verify_callback(kind, body.as_bytes(), &pinned, now, &opts);
     let shown = match &got {
         Ok(v) => format!("valid ({}, signer {})", v.coverage.as_str(), v.signer),
         Err(e) => format!("rejected: {}", e.code()),
@@ -240,7 +222,7 @@ fn check(
 pub(crate) fn demo() -> Result<(), String> {
     check(
         "upstream status ACCEPTED",
-        Kind::Status,
+        CallbackKind::Status,
         STATUS_ACCEPTED,
         STATUS_KEY,
         1_677_255_400,
@@ -249,7 +231,7 @@ pub(crate) fn demo() -> Result<(), String> {
     )?;
     check(
         "upstream status INITIATE_SUBMITTED (tx_hash)",
-        Kind::Status,
+        CallbackKind::Status,
         STATUS_SUBMITTED,
         STATUS_KEY,
         1_677_255_400,
@@ -259,7 +241,7 @@ pub(crate) fn demo() -> Result<(), String> {
     let variant = STATUS_ACCEPTED.replacen('{', r#"{"Status":"FINISH_SUCCESS","#, 1);
     check(
         "upstream status with a \"Status\" member added (read by Go instead of \"status\")",
-        Kind::Status,
+        CallbackKind::Status,
         &variant,
         STATUS_KEY,
         1_677_255_400,
@@ -269,7 +251,7 @@ pub(crate) fn demo() -> Result<(), String> {
     let tampered = STATUS_ACCEPTED.replace("ACCEPTED", "FINISH_SUCCESS");
     check(
         "tampered status body",
-        Kind::Status,
+        CallbackKind::Status,
         &tampered,
         STATUS_KEY,
         1_677_255_400,
@@ -278,7 +260,7 @@ pub(crate) fn demo() -> Result<(), String> {
     )?;
     check(
         "upstream status, pinned to another key",
-        Kind::Status,
+        CallbackKind::Status,
         STATUS_ACCEPTED,
         DATA_KEY,
         1_677_255_400,
@@ -287,7 +269,7 @@ pub(crate) fn demo() -> Result<(), String> {
     )?;
     check(
         "upstream status after its deadline",
-        Kind::Status,
+        CallbackKind::Status,
         STATUS_ACCEPTED,
         STATUS_KEY,
         1_677_255_500,
@@ -296,7 +278,7 @@ pub(crate) fn demo() -> Result<(), String> {
     )?;
     check(
         "upstream data callback, deadline-only opted in",
-        Kind::Data,
+        CallbackKind::Data,
         DATA,
         DATA_KEY,
         1_667_137_300,
@@ -305,7 +287,7 @@ pub(crate) fn demo() -> Result<(), String> {
     )?;
     check(
         "upstream data callback without opt-in",
-        Kind::Data,
+        CallbackKind::Data,
         DATA,
         DATA_KEY,
         1_667_137_300,
@@ -314,7 +296,7 @@ pub(crate) fn demo() -> Result<(), String> {
     )?;
     check(
         "upstream error callback",
-        Kind::Error,
+        CallbackKind::Error,
         ERROR,
         DATA_KEY,
         1_667_161_000,

@@ -227,9 +227,10 @@ fn verify_prints_the_verified_values_and_replay_until() {
         (0, "ACCEPTED".into(), serde_json::Value::Null)
     );
 
-    // A custom skew moves replay_until; the callback verifies at it and not one second later.
+    // A custom leeway moves replay_until; the callback verifies at it and not one second later.
+    // `--skew-secs` is the old spelling of `--leeway-secs`, still accepted.
     let c = case("status-upstream-custom-skew");
-    let (code, j) = verify_case("status", &c, &["--skew-secs", "300"]);
+    let (code, j) = verify_case("status", &c, &["--leeway-secs", "300"]);
     assert_eq!(
         (code, j["replay_until"].clone()),
         (0, c["output"]["replay_until"].clone())
@@ -245,7 +246,7 @@ fn verify_prints_the_verified_values_and_replay_until() {
             "status",
             "--connector",
             KEY,
-            "--skew-secs",
+            "--leeway-secs",
             "300",
             "--now",
             &now,

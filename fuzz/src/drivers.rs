@@ -1,11 +1,10 @@
 //! One driver per fuzz target (see the crate docs for the input framing).
 
-use kycrypt::corepass::{
-    CallbackOptions, PinnedConnector, verify_data_callback, verify_error_callback,
-    verify_status_callback,
-};
 use kycrypt::__internal::{self, Dialect};
-use kycrypt::corepass::{CoreAddress, Item, Network, Pepper};
+use kycrypt::corepass::{
+    CallbackKind, CallbackOptions, CoreAddress, Item, Network, Pepper, PinnedConnector, ReplayKey,
+    verify_callback,
+};
 use kycrypt::hypersign::did::{self, DidDocument, VerificationPurpose};
 use kycrypt::hypersign::did_jwt::{DidJwtValidation, verify_did_jwt};
 use kycrypt::moca::cak::{self, CakCallbackVerifier};
@@ -28,18 +27,16 @@ pub fn corepass_callback(data: &[u8]) {
     let Some(pinned) = known(PinnedConnector::parse(&text(connector))) else {
         return;
     };
-    let opts = CallbackOptions {
-        allow_deadline_only: flags.contains(&b'1'),
-        ..CallbackOptions::default()
-    };
-    let verify = match kind {
-        b"status" => verify_status_callback,
-        b"data" => verify_data_callback,
-        _ => verify_error_callback,
-    };
-    let Some(v) = known(verify(body, &pinned, num(now), &opts)) else {
+    let opts = CallbackOptions::default().with_allow_deadline_only(flags.contains(&b'1'));
+    // Anything but `status` or `data` is an error callback, as in existing corpora.
+    let kind = text(kind)
+        .parse::<CallbackKind>()
+        .unwrap_or(CallbackKind::Error);
+    let Some(v) = known(verify_callback(kind, body, &pinned, num(now), &opts)) else {
         return;
     };
+    let key = v.replay_key.to_string().parse::<ReplayKey>();
+    assert_eq!(key.ok(), Some(v.replay_key), "replay key round trip");
     if let kycrypt::corepass::CallbackBody::Data(d) = &v.body {
         for i in &d.infos {
             let _ = known(i.item());
@@ -67,7 +64,7 @@ pub fn core_address(data: &[u8]) {
         assert!(again.same_account(&a));
     }
     let _ = known(CoreAddress::from_bytes(data));
-    let _ = known(Network::parse(&s));
+    let _ = known(s.parse::<Network>());
     for n in [Network::Mainnet, Network::Devin, Network::Other] {
         let _ = known(CoreAddress::from_public_key_bytes(data, n));
     }
@@ -80,7 +77,7 @@ pub fn pepper_parse(data: &[u8]) {
     let pepper = text(pepper);
     let _ = known(Pepper::parse(&pepper));
     let _ = known(Item::from_sha3_hex(&pepper));
-    if let (Ok(u), Ok(i)) = (CoreAddress::parse(&text(user)), Item::parse(&text(item))) {
+    if let (Ok(u), Ok(i)) = (CoreAddress::parse(&text(user)), text(item).parse::<Item>()) {
         let _ = known(Pepper::parse_for(&pepper, &u, i));
     }
 }

@@ -1,19 +1,5 @@
 //! Core blockchain addresses (ICAN), as go-core `PubkeyToAddress` builds them.
-//!
-//! An address is 22 bytes: `prefix (1) || checksum (1) || SHA3-256(pub)[12..32]`,
-//! printed as 44 lowercase hex characters. The prefix names the network
-//! (`cb` mainnet, `ab` Devin testnet, `ce` any other network); the checksum
-//! is two decimal digits computed IBAN style (mod 97) over
-//! `hex(addr20) || prefix || "00"`.
-//!
-//! ```
-//! use kycrypt::corepass::{CoreAddress, Network};
-//! let pubkey = hex::decode("315484db568379ce94f9c894e3e6e4c7ee216676b713ca892d9b26746ae902a772e217a6a8bb493ce2bb313cf0cb66e76765d4c45ec6b68600").unwrap();
-//! let addr = CoreAddress::from_public_key_bytes(&pubkey, Network::Mainnet)?;
-//! assert_eq!(addr.to_string(), "cb82a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5");
-//! assert_eq!(CoreAddress::parse("ab03a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5")?.network(), Network::Devin);
-//! # Ok::<(), kycrypt::Error>(())
-//! ```
+//! Documented on [`CoreAddress`] (this module is private).
 
 use core::fmt;
 use core::str::FromStr;
@@ -25,16 +11,19 @@ use crate::primitives::support::sha3_256;
 /// Length of an address in bytes.
 pub const ADDRESS_LEN: usize = 22;
 
-/// The network an address belongs to (its first byte).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Network {
-    /// Core mainnet (network id 1), prefix `cb`.
-    Mainnet,
-    /// Devin testnet (network id 3), prefix `ab`.
-    Devin,
-    /// Any other network, prefix `ce`.
-    Other,
+str_enum! {
+    /// The network an address belongs to (its first byte).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Network {
+        /// Core mainnet (network id 1), prefix `cb`.
+        Mainnet = "mainnet",
+        /// Devin testnet (network id 3), prefix `ab`.
+        Devin = "devin",
+        /// Any other network, prefix `ce`.
+        Other = "other",
+    }
+    unknown => Error::InvalidArgument("network must be mainnet, devin or other".into());
 }
 
 impl Network {
@@ -58,32 +47,29 @@ impl Network {
             _ => None,
         }
     }
-
-    /// The lowercase name: `mainnet`, `devin` or `other`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Mainnet => "mainnet",
-            Self::Devin => "devin",
-            Self::Other => "other",
-        }
-    }
-
-    /// Parses `mainnet`, `devin` or `other` (ASCII case-insensitive).
-    ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] for any other name.
-    pub fn parse(name: &str) -> Result<Self> {
-        [Self::Mainnet, Self::Devin, Self::Other]
-            .into_iter()
-            .find(|n| n.as_str().eq_ignore_ascii_case(name))
-            .ok_or(Error::InvalidArgument(
-                "network must be mainnet, devin or other".into(),
-            ))
-    }
 }
 
-/// A checksummed Core address (22 bytes). Always valid once constructed.
+/// A checksummed Core address (22 bytes), as go-core `PubkeyToAddress`
+/// builds them. Always valid once constructed.
+///
+/// An address is 22 bytes: `prefix (1) || checksum (1) || SHA3-256(pub)[12..32]`,
+/// printed as 44 lowercase hex characters. The prefix names the network
+/// (`cb` mainnet, `ab` Devin testnet, `ce` any other network); the checksum
+/// is two decimal digits computed IBAN style (mod 97) over
+/// `hex(addr20) || prefix || "00"`.
+///
+/// ```
+/// use kycrypt::corepass::{CoreAddress, Network};
+/// let pubkey = hex::decode("315484db568379ce94f9c894e3e6e4c7ee216676b713ca892d9b26746ae902a772e217a6a8bb493ce2bb313cf0cb66e76765d4c45ec6b68600").unwrap();
+/// let addr = CoreAddress::from_public_key_bytes(&pubkey, Network::Mainnet)?;
+/// assert_eq!(addr.to_string(), "cb82a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5");
+/// assert_eq!(CoreAddress::parse("ab03a5fd22b9bee8b8ab877c86e0a2c21765e1d5bfc5")?.network(), Network::Devin);
+/// # Ok::<(), kycrypt::Error>(())
+/// ```
+///
+/// `Display` prints the 44 lowercase hex characters go-core prints;
+/// [`FromStr`] is [`parse`](Self::parse) (either case), so printing and
+/// parsing round-trip.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CoreAddress([u8; ADDRESS_LEN]);
 
@@ -223,6 +209,8 @@ impl fmt::Debug for CoreAddress {
 
 impl FromStr for CoreAddress {
     type Err = Error;
+
+    /// As [`CoreAddress::parse`].
     fn from_str(s: &str) -> Result<Self> {
         Self::parse(s)
     }
@@ -255,6 +243,8 @@ mod tests {
             assert_eq!(a.to_string(), want);
             assert_eq!(CoreAddress::parse(want).unwrap(), a);
             assert_eq!(CoreAddress::parse(&want.to_uppercase()).unwrap(), a);
+            assert_eq!(want.parse::<CoreAddress>().unwrap(), a);
+            assert_eq!(net.as_str().parse::<Network>().unwrap(), net);
             assert_eq!(a.network(), net);
             assert_eq!(
                 a.with_network(Network::Mainnet).to_string(),

@@ -1,92 +1,80 @@
 //! CorePass KYC item names, their SHA3 identifiers, transfer
-//! statuses and the `kyc/qrcode` expiration rule.
-//!
-//! ```
-//! use kycrypt::corepass::{Item, Status};
-//! let item = Item::parse("SH_EMAIL")?;
-//! assert_eq!(item.sha3_hex(), "21148787cbc13cfc8acde462c822ff431af96aa2edf714fdc82f90e4c2918824");
-//! assert_eq!(Item::from_sha3_hex(&item.sha3_hex())?, item);
-//! assert!(Status::parse("FINISH_FAILED")?.is_failure());
-//! # Ok::<(), kycrypt::Error>(())
-//! ```
-
-use core::fmt;
-use core::str::FromStr;
+//! statuses and the `kyc/qrcode` expiration rule (this module is private).
 
 use crate::error::{Error, Result};
 use crate::primitives::support::sha3_256;
 
-macro_rules! items {
-    ($($v:ident = $s:literal,)*) => {
-        /// One of the 46 KYC items a Connector can transfer.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum Item {
-            $(#[doc = concat!("`", $s, "`")] $v,)*
-        }
-
-        impl Item {
-            /// Every item, in the order of the upstream documentation.
-            pub const ALL: &'static [Item] = &[$(Item::$v,)*];
-
-            /// The wire name (`SH_IDCard_FULLNAME`, `SH_EMAIL`, ...).
-            #[must_use]
-            pub const fn name(self) -> &'static str {
-                match self { $(Item::$v => $s,)* }
-            }
-        }
-    };
-}
-
-// The four document types share the same eleven fields.
-items! {
-    IdCardFullname = "SH_IDCard_FULLNAME", IdCardDob = "SH_IDCard_DOB", IdCardExpiryDate = "SH_IDCard_ExpiryDate",
-    IdCardIssueDate = "SH_IDCard_IssueDate", IdCardDocumentNumber = "SH_IDCard_DocumentNumber",
-    IdCardGender = "SH_IDCard_Gender", IdCardCountry = "SH_IDCard_Country",
-    IdCardDocumentImage = "SH_IDCard_DocumentImage", IdCardFaceImage = "SH_IDCard_FaceImage",
-    IdCardAmlCheck = "SH_IDCard_AML_Check", IdCardAmlDetail = "SH_IDCard_AML_Detail",
-    PassportFullname = "SH_Passport_FULLNAME", PassportDob = "SH_Passport_DOB",
-    PassportExpiryDate = "SH_Passport_ExpiryDate", PassportIssueDate = "SH_Passport_IssueDate",
-    PassportDocumentNumber = "SH_Passport_DocumentNumber", PassportGender = "SH_Passport_Gender",
-    PassportCountry = "SH_Passport_Country", PassportDocumentImage = "SH_Passport_DocumentImage",
-    PassportFaceImage = "SH_Passport_FaceImage", PassportAmlCheck = "SH_Passport_AML_Check",
-    PassportAmlDetail = "SH_Passport_AML_Detail",
-    ResidencePermitFullname = "SH_ResidencePermit_FULLNAME", ResidencePermitDob = "SH_ResidencePermit_DOB",
-    ResidencePermitExpiryDate = "SH_ResidencePermit_ExpiryDate",
-    ResidencePermitIssueDate = "SH_ResidencePermit_IssueDate",
-    ResidencePermitDocumentNumber = "SH_ResidencePermit_DocumentNumber",
-    ResidencePermitGender = "SH_ResidencePermit_Gender", ResidencePermitCountry = "SH_ResidencePermit_Country",
-    ResidencePermitDocumentImage = "SH_ResidencePermit_DocumentImage",
-    ResidencePermitFaceImage = "SH_ResidencePermit_FaceImage",
-    ResidencePermitAmlCheck = "SH_ResidencePermit_AML_Check",
-    ResidencePermitAmlDetail = "SH_ResidencePermit_AML_Detail",
-    DriverLicenseFullname = "SH_DriverLicense_FULLNAME", DriverLicenseDob = "SH_DriverLicense_DOB",
-    DriverLicenseExpiryDate = "SH_DriverLicense_ExpiryDate", DriverLicenseIssueDate = "SH_DriverLicense_IssueDate",
-    DriverLicenseDocumentNumber = "SH_DriverLicense_DocumentNumber",
-    DriverLicenseGender = "SH_DriverLicense_Gender", DriverLicenseCountry = "SH_DriverLicense_Country",
-    DriverLicenseDocumentImage = "SH_DriverLicense_DocumentImage",
-    DriverLicenseFaceImage = "SH_DriverLicense_FaceImage", DriverLicenseAmlCheck = "SH_DriverLicense_AML_Check",
-    DriverLicenseAmlDetail = "SH_DriverLicense_AML_Detail",
-    Email = "SH_EMAIL", Phone = "SH_PHONE",
+str_enum! {
+    /// One of the 46 KYC items a Connector can transfer (`SH_<document>_<field>`
+    /// for the four document types, which share the same eleven fields, then
+    /// `SH_EMAIL` and `SH_PHONE`), in the order of the upstream documentation.
+    ///
+    /// ```
+    /// use kycrypt::corepass::{Item, Status};
+    /// let item: Item = "SH_EMAIL".parse()?;
+    /// assert_eq!(item.sha3_hex(), "21148787cbc13cfc8acde462c822ff431af96aa2edf714fdc82f90e4c2918824");
+    /// assert_eq!(Item::from_sha3_hex(&item.sha3_hex())?, item);
+    /// assert!("FINISH_FAILED".parse::<Status>()?.is_failure());
+    /// # Ok::<(), kycrypt::Error>(())
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Item {
+        IdCardFullname = "SH_IDCard_FULLNAME",
+        IdCardDob = "SH_IDCard_DOB",
+        IdCardExpiryDate = "SH_IDCard_ExpiryDate",
+        IdCardIssueDate = "SH_IDCard_IssueDate",
+        IdCardDocumentNumber = "SH_IDCard_DocumentNumber",
+        IdCardGender = "SH_IDCard_Gender",
+        IdCardCountry = "SH_IDCard_Country",
+        IdCardDocumentImage = "SH_IDCard_DocumentImage",
+        IdCardFaceImage = "SH_IDCard_FaceImage",
+        IdCardAmlCheck = "SH_IDCard_AML_Check",
+        IdCardAmlDetail = "SH_IDCard_AML_Detail",
+        PassportFullname = "SH_Passport_FULLNAME",
+        PassportDob = "SH_Passport_DOB",
+        PassportExpiryDate = "SH_Passport_ExpiryDate",
+        PassportIssueDate = "SH_Passport_IssueDate",
+        PassportDocumentNumber = "SH_Passport_DocumentNumber",
+        PassportGender = "SH_Passport_Gender",
+        PassportCountry = "SH_Passport_Country",
+        PassportDocumentImage = "SH_Passport_DocumentImage",
+        PassportFaceImage = "SH_Passport_FaceImage",
+        PassportAmlCheck = "SH_Passport_AML_Check",
+        PassportAmlDetail = "SH_Passport_AML_Detail",
+        ResidencePermitFullname = "SH_ResidencePermit_FULLNAME",
+        ResidencePermitDob = "SH_ResidencePermit_DOB",
+        ResidencePermitExpiryDate = "SH_ResidencePermit_ExpiryDate",
+        ResidencePermitIssueDate = "SH_ResidencePermit_IssueDate",
+        ResidencePermitDocumentNumber = "SH_ResidencePermit_DocumentNumber",
+        ResidencePermitGender = "SH_ResidencePermit_Gender",
+        ResidencePermitCountry = "SH_ResidencePermit_Country",
+        ResidencePermitDocumentImage = "SH_ResidencePermit_DocumentImage",
+        ResidencePermitFaceImage = "SH_ResidencePermit_FaceImage",
+        ResidencePermitAmlCheck = "SH_ResidencePermit_AML_Check",
+        ResidencePermitAmlDetail = "SH_ResidencePermit_AML_Detail",
+        DriverLicenseFullname = "SH_DriverLicense_FULLNAME",
+        DriverLicenseDob = "SH_DriverLicense_DOB",
+        DriverLicenseExpiryDate = "SH_DriverLicense_ExpiryDate",
+        DriverLicenseIssueDate = "SH_DriverLicense_IssueDate",
+        DriverLicenseDocumentNumber = "SH_DriverLicense_DocumentNumber",
+        DriverLicenseGender = "SH_DriverLicense_Gender",
+        DriverLicenseCountry = "SH_DriverLicense_Country",
+        DriverLicenseDocumentImage = "SH_DriverLicense_DocumentImage",
+        DriverLicenseFaceImage = "SH_DriverLicense_FaceImage",
+        DriverLicenseAmlCheck = "SH_DriverLicense_AML_Check",
+        DriverLicenseAmlDetail = "SH_DriverLicense_AML_Detail",
+        Email = "SH_EMAIL",
+        Phone = "SH_PHONE",
+    }
+    unknown => Error::malformed("unknown CorePass item name");
 }
 
 impl Item {
-    /// Parses a wire name (exact, case-sensitive).
-    ///
-    /// # Errors
-    /// [`Error::MalformedInput`] for an unknown name (the name is not echoed).
-    pub fn parse(name: &str) -> Result<Self> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|i| i.name() == name)
-            .ok_or(Error::malformed("unknown CorePass item name"))
-    }
-
     /// SHA3-256 of the wire name (the `fields` entries of status callbacks).
     #[must_use]
     pub fn sha3(self) -> [u8; 32] {
-        sha3_256(&[self.name().as_bytes()])
+        sha3_256(&[self.as_str().as_bytes()])
     }
 
     /// Lowercase hex of [`sha3`](Self::sha3).
@@ -109,63 +97,33 @@ impl Item {
     }
 }
 
-impl fmt::Display for Item {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+str_enum! {
+    /// The status of a KYC transfer, in the order the flow goes through them
+    /// (`Ord` follows that order).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    #[non_exhaustive]
+    pub enum Status {
+        Pending = "PENDING",
+        Accepted = "ACCEPTED",
+        InitiateSubmitted = "INITIATE_SUBMITTED",
+        Initiated = "INITIATED",
+        InitiatedFailed = "INITIATED_FAILED",
+        KycReceived = "KYC_RECEIVED",
+        ValidityCheck = "VALIDITY_CHECK",
+        ValiditySucceed = "VALIDITY_SUCCEED",
+        ValidityFailed = "VALIDITY_FAILED",
+        ConfirmSubmitted = "CONFIRM_SUBMITTED",
+        Confirmed = "CONFIRMED",
+        ConfirmFailed = "CONFIRM_FAILED",
+        CallbackSucceed = "CALLBACK_SUCCEED",
+        CallbackFailed = "CALLBACK_FAILED",
+        FinishSuccess = "FINISH_SUCCESS",
+        FinishFailed = "FINISH_FAILED",
     }
-}
-
-impl FromStr for Item {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Self::parse(s)
-    }
-}
-
-macro_rules! statuses {
-    ($($v:ident = $s:literal,)*) => {
-        /// The status of a KYC transfer, in the order the flow goes through them.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum Status {
-            $(#[doc = concat!("`", $s, "`")] $v,)*
-        }
-
-        impl Status {
-            /// Every status, in flow order.
-            pub const ALL: &'static [Status] = &[$(Status::$v,)*];
-
-            /// The wire name (`PENDING`, ...).
-            #[must_use]
-            pub const fn name(self) -> &'static str {
-                match self { $(Status::$v => $s,)* }
-            }
-        }
-    };
-}
-
-statuses! {
-    Pending = "PENDING", Accepted = "ACCEPTED", InitiateSubmitted = "INITIATE_SUBMITTED",
-    Initiated = "INITIATED", InitiatedFailed = "INITIATED_FAILED", KycReceived = "KYC_RECEIVED",
-    ValidityCheck = "VALIDITY_CHECK", ValiditySucceed = "VALIDITY_SUCCEED", ValidityFailed = "VALIDITY_FAILED",
-    ConfirmSubmitted = "CONFIRM_SUBMITTED", Confirmed = "CONFIRMED", ConfirmFailed = "CONFIRM_FAILED",
-    CallbackSucceed = "CALLBACK_SUCCEED", CallbackFailed = "CALLBACK_FAILED",
-    FinishSuccess = "FINISH_SUCCESS", FinishFailed = "FINISH_FAILED",
+    unknown => Error::malformed("unknown CorePass status");
 }
 
 impl Status {
-    /// Parses a wire name (exact).
-    ///
-    /// # Errors
-    /// [`Error::MalformedInput`] for an unknown status.
-    pub fn parse(name: &str) -> Result<Self> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|s| s.name() == name)
-            .ok_or(Error::malformed("unknown CorePass status"))
-    }
-
     /// The flow failed for good: `INITIATED_FAILED`, `VALIDITY_FAILED`,
     /// `CONFIRM_FAILED`, `FINISH_FAILED` (`CALLBACK_FAILED` is retried, so not one).
     #[must_use]
@@ -188,19 +146,6 @@ impl Status {
     #[must_use]
     pub fn has_tx_hash(self) -> bool {
         self >= Self::InitiateSubmitted
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl FromStr for Status {
-    type Err = Error;
-    fn from_str(s: &str) -> Result<Self> {
-        Self::parse(s)
     }
 }
 
@@ -232,10 +177,14 @@ mod tests {
     fn items_round_trip() {
         assert_eq!(Item::ALL.len(), 46);
         for i in Item::ALL {
-            assert_eq!(Item::parse(i.name()).unwrap(), *i);
+            assert_eq!(i.as_str().parse::<Item>().unwrap(), *i);
             assert_eq!(Item::from_sha3_hex(&i.sha3_hex()).unwrap(), *i);
         }
-        assert!(Item::parse("sh_email").is_err());
+        assert_eq!(
+            "sh_email".parse::<Item>().unwrap_err().code(),
+            "malformed_input"
+        );
+        assert_eq!(Item::Email.to_string(), "SH_EMAIL");
     }
 
     #[test]
@@ -245,7 +194,11 @@ mod tests {
         assert_eq!(fails.len(), 4);
         assert!(Status::FinishSuccess.is_terminal() && !Status::CallbackFailed.is_terminal());
         assert!(!Status::Accepted.has_tx_hash() && Status::InitiateSubmitted.has_tx_hash());
-        assert!(Status::parse("DONE").is_err());
+        assert_eq!(
+            "DONE".parse::<Status>().unwrap_err().code(),
+            "malformed_input"
+        );
+        assert_eq!(Status::ALL[0].as_str(), "PENDING");
     }
 
     #[test]

@@ -57,11 +57,13 @@ impl Pepper {
         let item = Item::ALL
             .iter()
             .copied()
-            .find(|i| raw.ends_with(i.name().as_bytes()))
+            .find(|i| raw.ends_with(i.as_str().as_bytes()))
             .ok_or(Error::malformed(
                 "pepper does not end in a CorePass item name",
             ))?;
-        let head = raw.get(..raw.len() - item.name().len()).unwrap_or_default();
+        let head = raw
+            .get(..raw.len() - item.as_str().len())
+            .unwrap_or_default();
         let split = head
             .len()
             .checked_sub(ADDRESS_LEN)

@@ -20,8 +20,8 @@ use kycrypt::__internal::{
     DataMessage, DeadlineMessage, Dialect, InfoMessage, StatusMessage, encode, marshal,
 };
 use kycrypt::corepass::{
-    CallbackBody, CallbackOptions, CoreAddress, Coverage, DEFAULT_SKEW_SECS, Item, Network,
-    PinnedConnector, Status, VerifiedCallback, verify_data_callback, verify_status_callback,
+    CallbackBody, CallbackKind, CallbackOptions, CoreAddress, Coverage, DEFAULT_LEEWAY_SECS, Item,
+    Network, PinnedConnector, Status, VerifiedCallback, verify_callback,
 };
 use kycrypt::primitives::eddsa::ed448::Ed448SigningKey;
 use serde_json::{Map, Value, json};
@@ -92,7 +92,7 @@ fn user() -> CoreAddress {
 fn pepper(user: &CoreAddress, item: Item) -> String {
     let mut p: Vec<u8> = random(50).iter().map(|b| 0x21 + b % 94).collect();
     p.extend_from_slice(user.as_bytes());
-    p.extend_from_slice(item.name().as_bytes());
+    p.extend_from_slice(item.as_str().as_bytes());
     hx(&p)
 }
 
@@ -112,7 +112,7 @@ enum Kind {
 
 fn status_task(key: &str, status: Status, fields: Option<Vec<String>>, user: &str) -> Value {
     let n = now();
-    let mut task = json!({"op": "status", "key": key, "user": user, "status": status.name(),
+    let mut task = json!({"op": "status", "key": key, "user": user, "status": status.as_str(),
                           "expiration": n + 600, "deadline": n + 180});
     if let Some(f) = fields {
         task["fields"] = json!(f);
@@ -142,7 +142,7 @@ fn infos(user: &CoreAddress) -> Vec<Value> {
     ]
     .into_iter()
     .map(|(item, value)| {
-        json!({"fieldID": item.name(), "fieldValue": value, "pepper": pepper(user, item)})
+        json!({"fieldID": item.as_str(), "fieldValue": value, "pepper": pepper(user, item)})
     })
     .collect()
 }
@@ -158,7 +158,7 @@ fn callbacks() -> Vec<Callback> {
     };
     for status in Status::ALL {
         out.push(Callback {
-            label: format!("status {}", status.name()),
+            label: format!("status {}", status.as_str()),
             kind: Kind::Status,
             task: status_task("a", *status, Some(fields()), &user().to_string()),
         });
@@ -407,10 +407,11 @@ fn verify(
     now: u64,
     opts: &CallbackOptions,
 ) -> kycrypt::Result<VerifiedCallback> {
-    match kind {
-        Kind::Status => verify_status_callback(body, pin, now, opts),
-        Kind::DataFull | Kind::DataDeadline => verify_data_callback(body, pin, now, opts),
-    }
+    let kind = match kind {
+        Kind::Status => CallbackKind::Status,
+        Kind::DataFull | Kind::DataDeadline => CallbackKind::Data,
+    };
+    verify_callback(kind, body, pin, now, opts)
 }
 
 fn s(v: &Value) -> &str {
@@ -510,10 +511,7 @@ fn valid(t: &mut Tally, c: &Callback, body: &[u8], pin: &PinnedConnector, pin_na
                     got.map(|v| v.coverage)
                 ),
             );
-            let opts = CallbackOptions {
-                allow_deadline_only: true,
-                ..CallbackOptions::default()
-            };
+            let opts = CallbackOptions::default().with_allow_deadline_only(true);
             (opts, Coverage::DeadlineOnly)
         }
         _ => (CallbackOptions::default(), Coverage::Full),
@@ -541,10 +539,15 @@ fn valid(t: &mut Tally, c: &Callback, body: &[u8], pin: &PinnedConnector, pin_na
     t.eq(
         GO,
         v.replay_until,
-        deadline + DEFAULT_SKEW_SECS,
-        &format!("{what}: replay_until = deadline + skew"),
+        deadline + DEFAULT_LEEWAY_SECS,
+        &format!("{what}: replay_until = deadline + leeway"),
     );
-    t.eq(GO, v.replay_key.len(), 64, &format!("{what}: replay key"));
+    t.eq(
+        GO,
+        v.replay_key.to_string().len(),
+        64,
+        &format!("{what}: replay key"),
+    );
     match &v.body {
         CallbackBody::Status(b) => {
             let fields: Vec<String> = task["fields"]
@@ -554,7 +557,7 @@ fn valid(t: &mut Tally, c: &Callback, body: &[u8], pin: &PinnedConnector, pin_na
             t.eq(GO, &b.fields, &fields, &format!("{what}: fields"));
             t.eq(
                 GO,
-                b.status.name(),
+                b.status.as_str(),
                 task["status"].as_str().unwrap(),
                 &format!("{what}: status"),
             );
@@ -773,10 +776,7 @@ fn tampered(
     let mut rev: Vec<(String, Value)> = orig.clone().into_iter().collect();
     rev.reverse();
     let pretty = serde_json::to_vec_pretty(&rev.into_iter().collect::<Map<_, _>>()).unwrap();
-    let opts_ok = CallbackOptions {
-        allow_deadline_only: c.kind == Kind::DataDeadline,
-        ..CallbackOptions::default()
-    };
+    let opts_ok = CallbackOptions::default().with_allow_deadline_only(c.kind == Kind::DataDeadline);
     let a = verify(c.kind, body, pin, n, &opts_ok).map(|v| v.replay_key);
     let b = verify(c.kind, &pretty, pin, n, &opts_ok).map(|v| v.replay_key);
     t.check(

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use kycrypt::corepass::{
-    self as cb, CallbackBody, CoreAddress as CoreCoreAddress, Item, Network, Pepper,
+    self as cb, CallbackBody, CallbackKind, CoreAddress as CoreCoreAddress, Item, Network, Pepper,
 };
 
 use crate::{FfiError, ffi_guard};
@@ -36,7 +36,8 @@ impl PinnedConnector {
 /// Options of callback verification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct CallbackOptions {
-    /// Accepted clock skew in seconds (default 30, at most 300).
+    /// Seconds a callback is still accepted after its deadline (the core's
+    /// `leeway_secs`; default 30, at most 300).
     #[uniffi(default = 30)]
     pub skew_secs: u64,
     /// Accept signatures that cover only the deadline (default false).
@@ -100,12 +101,12 @@ pub struct VerifiedCallback {
 impl From<cb::VerifiedCallback> for VerifiedCallback {
     fn from(v: cb::VerifiedCallback) -> Self {
         let mut out = Self {
-            kind: String::new(),
+            kind: kind_of(&v.body).to_owned(),
             signer: v.signer.to_string(),
             user: v.user,
             deadline: v.deadline,
             coverage: v.coverage.as_str().to_owned(),
-            replay_key: v.replay_key,
+            replay_key: v.replay_key.to_string(),
             replay_until: v.replay_until,
             expiration: 0,
             status: None,
@@ -117,14 +118,12 @@ impl From<cb::VerifiedCallback> for VerifiedCallback {
         };
         match v.body {
             CallbackBody::Status(s) => {
-                out.kind = "status".into();
                 out.expiration = s.expiration;
-                out.status = Some(s.status.name().to_owned());
+                out.status = Some(s.status.as_str().to_owned());
                 out.fields = s.fields;
                 out.tx_hash = s.tx_hash;
             }
             CallbackBody::Data(d) => {
-                out.kind = "data".into();
                 out.expiration = d.expiration;
                 out.infos = d
                     .infos
@@ -137,23 +136,40 @@ impl From<cb::VerifiedCallback> for VerifiedCallback {
                     .collect();
             }
             CallbackBody::Error(e) => {
-                out.kind = "error".into();
                 out.expiration = e.expiration;
                 out.error = Some(e.error);
                 out.items = e.items;
             }
             #[allow(unreachable_patterns)]
-            _ => out.kind = "unknown".into(),
+            _ => {}
         }
         out
     }
 }
 
-fn options(o: CallbackOptions) -> cb::CallbackOptions {
-    cb::CallbackOptions {
-        skew_secs: o.skew_secs,
-        allow_deadline_only: o.allow_deadline_only,
+/// The kind of a verified body (`unknown` for a kind this glue predates).
+fn kind_of(body: &CallbackBody) -> &'static str {
+    match body {
+        CallbackBody::Status(_) => CallbackKind::Status.as_str(),
+        CallbackBody::Data(_) => CallbackKind::Data.as_str(),
+        CallbackBody::Error(_) => CallbackKind::Error.as_str(),
+        #[allow(unreachable_patterns)]
+        _ => "unknown",
     }
+}
+
+/// The one path of the three exported verifiers.
+fn verify(
+    kind: CallbackKind,
+    body: &[u8],
+    connector: &PinnedConnector,
+    now: u64,
+    o: CallbackOptions,
+) -> Result<VerifiedCallback, FfiError> {
+    let opts = cb::CallbackOptions::default()
+        .with_leeway_secs(o.skew_secs)
+        .with_allow_deadline_only(o.allow_deadline_only);
+    Ok(cb::verify_callback(kind, body, &connector.0, now, &opts)?.into())
 }
 
 /// Verifies a status callback over its raw `body` bytes at `now` (unix seconds).
@@ -171,9 +187,7 @@ pub fn verify_status_callback(
     now: u64,
     options: CallbackOptions,
 ) -> Result<VerifiedCallback, FfiError> {
-    ffi_guard!({
-        Ok(cb::verify_status_callback(&body, &connector.0, now, &self::options(options))?.into())
-    })
+    ffi_guard!({ verify(CallbackKind::Status, &body, &connector, now, options) })
 }
 
 /// Verifies a data callback (the shared fields) over its raw `body` bytes.
@@ -187,9 +201,7 @@ pub fn verify_data_callback(
     now: u64,
     options: CallbackOptions,
 ) -> Result<VerifiedCallback, FfiError> {
-    ffi_guard!({
-        Ok(cb::verify_data_callback(&body, &connector.0, now, &self::options(options))?.into())
-    })
+    ffi_guard!({ verify(CallbackKind::Data, &body, &connector, now, options) })
 }
 
 /// Verifies an error callback over its raw `body` bytes.
@@ -203,9 +215,7 @@ pub fn verify_error_callback(
     now: u64,
     options: CallbackOptions,
 ) -> Result<VerifiedCallback, FfiError> {
-    ffi_guard!({
-        Ok(cb::verify_error_callback(&body, &connector.0, now, &self::options(options))?.into())
-    })
+    ffi_guard!({ verify(CallbackKind::Error, &body, &connector, now, options) })
 }
 
 /// A Core address and its network.
@@ -237,7 +247,8 @@ pub fn corepass_address_from_public_key(
     network: String,
 ) -> Result<CoreAddress, FfiError> {
     ffi_guard!({
-        let n = Network::parse(&network)?;
+        // Any letter case, as before the core's spelling became exact.
+        let n = network.to_ascii_lowercase().parse::<Network>()?;
         Ok(CoreCoreAddress::from_public_key_bytes(&public_key, n)?.into())
     })
 }
@@ -257,7 +268,7 @@ pub fn corepass_parse_address(address: String) -> Result<CoreAddress, FfiError> 
 /// `malformed_input` for an unknown item.
 #[uniffi::export]
 pub fn corepass_item_sha3(item: String) -> Result<String, FfiError> {
-    ffi_guard!({ Ok(Item::parse(&item)?.sha3_hex()) })
+    ffi_guard!({ Ok(item.parse::<Item>()?.sha3_hex()) })
 }
 
 /// What a pepper binds (the random bytes are not returned).
@@ -281,11 +292,11 @@ pub fn corepass_parse_pepper(
 ) -> Result<PepperInfo, FfiError> {
     ffi_guard!({
         let u = CoreCoreAddress::parse(&user)?;
-        let i = Item::parse(&item)?;
+        let i = item.parse::<Item>()?;
         let p = Pepper::parse_for(&pepper, &u, i)?;
         Ok(PepperInfo {
             user: p.user().to_string(),
-            item: p.item().name().to_owned(),
+            item: p.item().as_str().to_owned(),
         })
     })
 }

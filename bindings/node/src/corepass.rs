@@ -2,7 +2,7 @@
 //! `bindings/ffi/src/corepass.rs`).
 
 use kycrypt::corepass::{
-    self as cb, CallbackBody, CoreAddress as CoreCoreAddress, Item, Network, Pepper,
+    self as cb, CallbackBody, CallbackKind, CoreAddress as CoreCoreAddress, Item, Network, Pepper,
 };
 use napi::bindgen_prelude::Uint8Array;
 use napi_derive::napi;
@@ -45,7 +45,8 @@ impl PinnedConnector {
 #[napi(object)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CallbackOptions {
-    /// Accepted clock skew in seconds (default 30, at most 300).
+    /// Seconds a callback is still accepted after its deadline (the core's
+    /// `leeway_secs`; default 30, at most 300).
     pub skew_secs: Option<i64>,
     /// Accept signatures that cover only the deadline (default false).
     pub allow_deadline_only: Option<bool>,
@@ -104,12 +105,12 @@ impl VerifiedCallback {
     /// Converts the core result.
     fn from_core(v: cb::VerifiedCallback) -> Result<Self, KyError> {
         let mut out = Self {
-            kind: String::new(),
+            kind: kind_of(&v.body).to_owned(),
             signer: v.signer.to_string(),
             user: v.user,
             deadline: js_secs("deadline", v.deadline)?,
             coverage: v.coverage.as_str().to_owned(),
-            replay_key: v.replay_key,
+            replay_key: v.replay_key.to_string(),
             replay_until: js_secs("replay_until", v.replay_until)?,
             expiration: 0,
             status: None,
@@ -121,14 +122,12 @@ impl VerifiedCallback {
         };
         let expiration = match v.body {
             CallbackBody::Status(s) => {
-                out.kind = "status".into();
-                out.status = Some(s.status.name().to_owned());
+                out.status = Some(s.status.as_str().to_owned());
                 out.fields = s.fields;
                 out.tx_hash = s.tx_hash;
                 s.expiration
             }
             CallbackBody::Data(d) => {
-                out.kind = "data".into();
                 out.infos = d
                     .infos
                     .into_iter()
@@ -141,16 +140,12 @@ impl VerifiedCallback {
                 d.expiration
             }
             CallbackBody::Error(e) => {
-                out.kind = "error".into();
                 out.error = Some(e.error);
                 out.items = e.items;
                 e.expiration
             }
             #[allow(unreachable_patterns)]
-            _ => {
-                out.kind = "unknown".into();
-                0
-            }
+            _ => 0,
         };
         out.expiration = js_secs("expiration", expiration)?;
         Ok(out)
@@ -162,32 +157,37 @@ fn options(o: Option<CallbackOptions>) -> Result<cb::CallbackOptions, KyError> {
     let o = o.unwrap_or_default();
     let mut core_opts = cb::CallbackOptions::default();
     if let Some(s) = o.skew_secs {
-        core_opts.skew_secs = secs("skewSecs", s)?;
+        core_opts = core_opts.with_leeway_secs(secs("skewSecs", s)?);
     }
     if let Some(a) = o.allow_deadline_only {
-        core_opts.allow_deadline_only = a;
+        core_opts = core_opts.with_allow_deadline_only(a);
     }
     Ok(core_opts)
 }
 
-/// The signature of the three core callback verifiers.
-type CoreVerify = fn(
-    &[u8],
-    &cb::PinnedConnector,
-    u64,
-    &cb::CallbackOptions,
-) -> kycrypt::Result<cb::VerifiedCallback>;
+/// The kind of a verified body (`unknown` for a kind this glue predates).
+fn kind_of(body: &CallbackBody) -> &'static str {
+    match body {
+        CallbackBody::Status(_) => CallbackKind::Status.as_str(),
+        CallbackBody::Data(_) => CallbackKind::Data.as_str(),
+        CallbackBody::Error(_) => CallbackKind::Error.as_str(),
+        #[allow(unreachable_patterns)]
+        _ => "unknown",
+    }
+}
 
-/// Runs one of the core callback verifiers with converted arguments.
-fn verify_with(
-    f: CoreVerify,
+/// The one path of the three exported verifiers, with converted arguments.
+fn verify(
+    kind: CallbackKind,
     body: &[u8],
     connector: &PinnedConnector,
     now: i64,
     options: Option<CallbackOptions>,
 ) -> Result<VerifiedCallback, KyError> {
     let (now, o) = (secs("now", now)?, self::options(options)?);
-    VerifiedCallback::from_core(f(body, &connector.0, now, &o).map_err(from_core)?)
+    VerifiedCallback::from_core(
+        cb::verify_callback(kind, body, &connector.0, now, &o).map_err(from_core)?,
+    )
 }
 
 /// Verifies a status callback over its raw `body` bytes at `now` (unix seconds).
@@ -205,7 +205,7 @@ pub fn verify_status_callback(
     now: i64,
     options: Option<CallbackOptions>,
 ) -> Result<VerifiedCallback, KyError> {
-    napi_guard!({ verify_with(cb::verify_status_callback, &body, connector, now, options) })
+    napi_guard!({ verify(CallbackKind::Status, &body, connector, now, options) })
 }
 
 /// Verifies a data callback (the shared fields) over its raw `body` bytes.
@@ -219,7 +219,7 @@ pub fn verify_data_callback(
     now: i64,
     options: Option<CallbackOptions>,
 ) -> Result<VerifiedCallback, KyError> {
-    napi_guard!({ verify_with(cb::verify_data_callback, &body, connector, now, options) })
+    napi_guard!({ verify(CallbackKind::Data, &body, connector, now, options) })
 }
 
 /// Verifies an error callback over its raw `body` bytes.
@@ -233,7 +233,7 @@ pub fn verify_error_callback(
     now: i64,
     options: Option<CallbackOptions>,
 ) -> Result<VerifiedCallback, KyError> {
-    napi_guard!({ verify_with(cb::verify_error_callback, &body, connector, now, options) })
+    napi_guard!({ verify(CallbackKind::Error, &body, connector, now, options) })
 }
 
 /// A Core address and its network.
@@ -266,7 +266,10 @@ pub fn corepass_address_from_public_key(
     network: String,
 ) -> Result<CoreAddress, KyError> {
     napi_guard!({
-        Network::parse(&network)
+        // Any letter case, as before the core's spelling became exact.
+        network
+            .to_ascii_lowercase()
+            .parse::<Network>()
             .and_then(|n| CoreCoreAddress::from_public_key_bytes(&public_key, n))
             .map(CoreAddress::from)
             .map_err(from_core)
@@ -292,7 +295,11 @@ pub fn corepass_parse_address(address: String) -> Result<CoreAddress, KyError> {
 /// `malformed_input` for an unknown item.
 #[napi]
 pub fn corepass_item_sha3(item: String) -> Result<String, KyError> {
-    napi_guard!({ Item::parse(&item).map(|i| i.sha3_hex()).map_err(from_core) })
+    napi_guard!({
+        item.parse::<Item>()
+            .map(|i| i.sha3_hex())
+            .map_err(from_core)
+    })
 }
 
 /// What a pepper binds (the random bytes are not returned).
@@ -317,11 +324,11 @@ pub fn corepass_parse_pepper(
 ) -> Result<PepperInfo, KyError> {
     napi_guard!({
         let u = CoreCoreAddress::parse(&user).map_err(from_core)?;
-        let i = Item::parse(&item).map_err(from_core)?;
+        let i = item.parse::<Item>().map_err(from_core)?;
         let p = Pepper::parse_for(&pepper, &u, i).map_err(from_core)?;
         Ok(PepperInfo {
             user: p.user().to_string(),
-            item: p.item().name().to_owned(),
+            item: p.item().as_str().to_owned(),
         })
     })
 }

@@ -49,7 +49,7 @@ impl DataInfo {
     /// # Errors
     /// [`Error::MalformedInput`] for an unknown name.
     pub fn item(&self) -> Result<Item> {
-        Item::parse(&self.field_id)
+        self.field_id.parse()
     }
 }
 
