@@ -98,9 +98,9 @@ error_table! {
     /// No known message form verifies with the pinned key (CorePass error
     /// callbacks). Never reported as valid. Code `unverifiable_signature`.
     UnverifiableSignature(Detail) => unverifiable_signature, "signature could not be verified: {0}";
-    /// A deadline or `exp` has passed (beyond the allowed skew). Code `expired`.
+    /// A deadline or `exp` has passed (beyond the allowed leeway). Code `expired`.
     Expired => expired, "expired";
-    /// `nbf`/`iat` lies in the future (beyond the allowed skew). Code `not_yet_valid`.
+    /// `nbf`/`iat` lies in the future (beyond the allowed leeway). Code `not_yet_valid`.
     NotYetValid => not_yet_valid, "not yet valid";
     /// A signed timestamp is outside the accepted window (too old or too far
     /// in the future). Code `timestamp_out_of_window`.
@@ -133,7 +133,7 @@ error_table! {
     /// The provider does not sign its messages (Jumio), so nothing can be
     /// verified. Code `not_signed`.
     NotSigned(Detail) => not_signed, "not signed: {0}";
-    /// A caller-supplied option is out of range (TTL above the cap, skew
+    /// A caller-supplied option is out of range (TTL above the cap, leeway
     /// above the maximum). Code `invalid_argument`.
     InvalidArgument(Detail) => invalid_argument, "invalid argument: {0}";
     /// A bug inside kycrypt (for example a caught panic at the FFI boundary).
