@@ -42,6 +42,7 @@ const FLAG_COMPRESSED_HKDF: u8 = 0b10;
 
 /// What a storage envelope's header says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct EnvelopeInfo {
     /// The curve the data was encrypted to.
     pub curve: Curve,
