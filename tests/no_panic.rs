@@ -16,10 +16,10 @@ use kycrypt::corepass::{
 };
 use kycrypt::corepass::{CoreAddress, Network};
 use kycrypt::corepass::{Item, Pepper, Status};
-use kycrypt::hypersign::did::{self, DidDocument, VerificationPurpose};
+use kycrypt::hypersign::did::{self, DidDocument, DidMethod, VerificationPurpose};
 use kycrypt::hypersign::did_jwt::{DidJwtValidation, verify_did_jwt};
 use kycrypt::moca::cak::{self, CakCallbackVerifier};
-use kycrypt::moca::partner_jwt;
+use kycrypt::moca::partner_jwt::{self, PartnerJwtValidation};
 use kycrypt::primitives::ecies::{
     self, Curve, EciesOptions, EciesPublicKey, EciesSecretKey, envelope,
 };
@@ -200,12 +200,14 @@ proptest! {
     fn jwt_and_partner_jwt(tok in mutated("jwt.json", "moca.verify_partner_jwt", "token"), now in any::<u64>(), leeway in any::<u64>()) {
         let t = lossy(&tok);
         let key = PublicKey::from_jwk(r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#).unwrap();
-        let mut v = Validation::new(vec![jwt::Algorithm::EdDsa]);
-        v.leeway = leeway;
+        let v = Validation::default()
+            .with_algorithms(vec![jwt::Algorithm::EdDsa])
+            .with_leeway_secs(leeway);
+        let pv = PartnerJwtValidation::default().with_leeway_secs(leeway);
         typed(jwt::verify_jws(&t, &key, &v));
-        typed(jwt::verify_jwt(&t, &key, &v, now));
-        typed(partner_jwt::verify_partner_jwt(&t, &key, now, leeway));
-        typed(partner_jwt::verify_partner_jwt_jwks(&t, r#"{"keys":[]}"#, now, leeway));
+        typed(jwt::verify_jwt(&t, &key, now, &v));
+        typed(partner_jwt::verify_partner_jwt(&t, &key, now, &pv));
+        typed(partner_jwt::verify_partner_jwt_jwks(&t, r#"{"keys":[]}"#, now, &pv));
         if let Some(u) = typed(jwt::UnverifiedJws::parse(&t)) {
             typed(u.claims_unverified());
         }
@@ -220,23 +222,27 @@ proptest! {
         typed(did::derive_did_hid_document_unsafe(&s));
         typed(did::decode_ed25519_multibase(&s));
         typed(kycrypt::__internal::base58btc_decode(&s));
-        typed(VerificationPurpose::parse(&s));
+        typed(s.parse::<VerificationPurpose>());
+        typed(s.parse::<DidMethod>());
         let v = DidJwtValidation::new(aud);
-        typed(verify_did_jwt(&lossy(&tok), &v, None, now));
+        typed(verify_did_jwt(&lossy(&tok), None, now, &v));
     }
 
     #[test]
     fn did_documents(doc in mutated("did.json", "did.methods_for", "did_document"), iss in ".{0,40}", kid in proptest::option::of(".{0,40}")) {
         if let Some(d) = typed(DidDocument::from_json(&lossy(&doc))) {
             typed(d.methods_for(&iss, kid.as_deref(), VerificationPurpose::AssertionMethod));
-            typed(verify_did_jwt("a.b.c", &DidJwtValidation::new("x"), Some(&d), 0));
+            typed(verify_did_jwt("a.b.c", Some(&d), 0, &DidJwtValidation::new("x")));
         }
     }
 
     #[test]
     fn ecies_entry_points(ct in mutated("ecies.json", "ecies.decrypt", "ciphertext"), key in proptest::collection::vec(any::<u8>(), 0..80), eph in any::<bool>(), hk in any::<bool>(), nonce_len in any::<u8>()) {
         let ct = hex::decode(&ct).unwrap_or(ct);
-        let o = EciesOptions { compressed_ephemeral_key: eph, compressed_hkdf_input: hk, nonce_len };
+        let o = EciesOptions::default()
+            .with_compressed_ephemeral_key(eph)
+            .with_compressed_hkdf_input(hk)
+            .with_nonce_len(nonce_len);
         for c in [Curve::P256, Curve::Secp256k1] {
             let s = lossy(&key);
             typed(EciesPublicKey::from_bytes(c, &key));
@@ -246,13 +252,13 @@ proptest! {
             typed(EciesSecretKey::parse(c, &s));
             typed(EciesSecretKey::from_pem(c, &s));
             let sk = EciesSecretKey::from_bytes(c, &[1; 32]).unwrap();
-            typed(ecies::decrypt(&sk, &ct, &o));
-            typed(ecies::decrypt_in_place(&sk, ct.clone(), &o));
+            typed(ecies::decrypt(&ct, &sk, &o));
+            typed(ecies::decrypt_in_place(ct.clone(), &sk, &o));
             typed(envelope::envelope_info(&ct));
-            typed(envelope::open_envelope(&sk, &ct));
-            typed(envelope::open_envelope_base64(&sk, &lossy(&ct)));
+            typed(envelope::open_envelope(&ct, &sk));
+            typed(envelope::open_envelope_base64(&lossy(&ct), &sk));
         }
-        typed(Curve::from_name(&lossy(&key)));
+        typed(lossy(&key).parse::<Curve>());
     }
 
     #[test]

@@ -306,23 +306,33 @@ fn guard_recognises_tag_operands() {
 #[test]
 fn debug_redacts_verified_token_claims() {
     use kycrypt::hypersign::did_jwt::{
-        DidJwtSignRequest, DidJwtValidation, sign_did_jwt, verify_did_jwt,
+        DidJwtClaims, DidJwtSignOptions, DidJwtValidation, sign_did_jwt, verify_did_jwt,
     };
-    use kycrypt::moca::partner_jwt::{PartnerClaims, sign_partner_jwt, verify_partner_jwt};
+    use kycrypt::moca::partner_jwt::{
+        PartnerClaims, PartnerJwtSignOptions, PartnerJwtValidation, sign_partner_jwt,
+        verify_partner_jwt,
+    };
     use kycrypt::primitives::jwt::{Validation, verify_jws, verify_jwt};
     use kycrypt::primitives::keys::KeyType;
 
-    let key = PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256).unwrap()).unwrap();
+    let key = PrivateKey::generate(KeyType::P256).unwrap();
     let mut claims = PartnerClaims::new("partner-1", "issue", Some("jane.doe@example.com".into()));
     claims.extra.insert("dob".into(), "1986-09-06".into());
-    let token = sign_partner_jwt(&key, "k", &claims, 1_700_000_000, 300).unwrap();
-    let got = verify_partner_jwt(&token, &key.public_key(), 1_700_000_010, 60).unwrap();
+    let opts = PartnerJwtSignOptions::default().with_kid("k");
+    let token = sign_partner_jwt(&claims, &key, 1_700_000_000, &opts).unwrap();
+    let got = verify_partner_jwt(
+        &token,
+        &key.public_key(),
+        1_700_000_010,
+        &PartnerJwtValidation::default(),
+    )
+    .unwrap();
     assert_eq!(got.email.as_deref(), Some("jane.doe@example.com"));
     let jwt = verify_jwt(
         &token,
         &key.public_key(),
-        &Validation::default(),
         1_700_000_010,
+        &Validation::default(),
     )
     .unwrap();
     assert_eq!(jwt.claims["dob"], "1986-09-06");
@@ -345,18 +355,13 @@ fn debug_redacts_verified_token_claims() {
         "did:key:{}",
         kycrypt::hypersign::did::encode_ed25519_multibase(&ed.verifying_key().to_bytes())
     );
-    let req = DidJwtSignRequest {
-        issuer: did.clone(),
-        audience: "aud".into(),
-        claims_json: r#"{"name":"Jane Doe"}"#.into(),
-        iat: 1_700_000_000,
-        ttl: 600,
-        kid: None,
-    };
-    let dbg = format!("{req:?}");
+    let mut claims = DidJwtClaims::new(&did, "aud");
+    claims.extra.insert("name".into(), "Jane Doe".into());
+    let dbg = format!("{claims:?}");
     assert!(dbg.contains("<redacted>") && !dbg.contains("Jane"), "{dbg}");
-    let t = sign_did_jwt(&ed, &req).unwrap();
-    let v = verify_did_jwt(&t, &DidJwtValidation::new("aud"), None, 1_700_000_010).unwrap();
+    let opts = DidJwtSignOptions::default().with_ttl_secs(600);
+    let t = sign_did_jwt(&claims, &ed, 1_700_000_000, &opts).unwrap();
+    let v = verify_did_jwt(&t, None, 1_700_000_010, &DidJwtValidation::new("aud")).unwrap();
     assert_eq!(v.claims["name"], "Jane Doe");
     let dbg = format!("{v:?}");
     assert!(

@@ -79,16 +79,24 @@ struct Common {
 }
 
 impl Common {
+    /// The curve, case-insensitively, also under its other common names
+    /// (`p-256`, `secp256r1`, `prime256v1`; `k256`).
     fn curve(&self) -> Result<Curve, UsageError> {
-        Curve::from_name(&self.curve).map_err(|e| UsageError(e.to_string()))
+        let name = self.curve.trim().to_ascii_lowercase();
+        let name = match name.as_str() {
+            "p-256" | "secp256r1" | "prime256v1" => "p256",
+            "k256" => "secp256k1",
+            other => other,
+        };
+        name.parse()
+            .map_err(|e: kycrypt::Error| UsageError(e.to_string()))
     }
 
     fn options(&self) -> EciesOptions {
-        EciesOptions {
-            compressed_ephemeral_key: self.compressed_ephemeral,
-            compressed_hkdf_input: self.compressed_hkdf,
-            nonce_len: if self.nonce_length == "12" { 12 } else { 16 },
-        }
+        EciesOptions::default()
+            .with_compressed_ephemeral_key(self.compressed_ephemeral)
+            .with_compressed_hkdf_input(self.compressed_hkdf)
+            .with_nonce_len(if self.nonce_length == "12" { 12 } else { 16 })
     }
 }
 
@@ -142,7 +150,7 @@ fn encrypt(a: &EncryptArgs) -> Result<(), Failure> {
     let curve = a.common.curve()?;
     let pk = EciesPublicKey::parse(curve, &key_text(&a.public_key)?)?;
     let plaintext = Zeroizing::new(read_file(&a.common.input)?);
-    let ct = ecies::encrypt(&pk, &plaintext, &a.common.options())?;
+    let ct = ecies::encrypt(&plaintext, &pk, &a.common.options())?;
     // Ciphertext is public: normal permissions (`write_file`).
     write_file(&a.common.out, &ct)?;
     Ok(())
@@ -152,7 +160,7 @@ fn decrypt(a: &DecryptArgs) -> Result<(), Failure> {
     let curve = a.common.curve()?;
     let sk = EciesSecretKey::parse(curve, &key_text(&a.private_key)?)?;
     let envelope = read_file(&a.common.input)?;
-    let plaintext = Zeroizing::new(ecies::decrypt_in_place(&sk, envelope, &a.common.options())?);
+    let plaintext = Zeroizing::new(ecies::decrypt_in_place(envelope, &sk, &a.common.options())?);
     // Decrypted PII is secret: owner-only, never through a symlink.
     write_secret(&a.common.out, &plaintext)?;
     Ok(())
@@ -208,7 +216,7 @@ pub(crate) fn demo() -> Result<(), String> {
                 let sk = EciesSecretKey::parse(curve, sk).map_err(|e| e.to_string())?;
                 let ct =
                     kycrypt::encoding::b64_decode("sample", ct_b64).map_err(|e| e.to_string())?;
-                let pt = ecies::decrypt(&sk, &ct, &opts).map_err(|e| e.to_string())?;
+                let pt = ecies::decrypt(&ct, &sk, &opts).map_err(|e| e.to_string())?;
                 if pt == SAMPLE_PLAINTEXT.as_bytes() {
                     Ok(format!("{} bytes, plaintext matches", pt.len()))
                 } else {
@@ -219,7 +227,7 @@ pub(crate) fn demo() -> Result<(), String> {
     }
     for curve in [Curve::P256, Curve::Secp256k1] {
         line(
-            &format!("1 MiB ID image round trip on {}", curve.name()),
+            &format!("1 MiB ID image round trip on {curve}"),
             round_trip(curve),
         )?;
     }
@@ -234,8 +242,8 @@ fn round_trip(curve: Curve) -> Result<String, String> {
     image.extend((0..=255u8).cycle().step_by(7).take(1024 * 1024));
     let sk = EciesSecretKey::generate(curve).map_err(|e| e.to_string())?;
     let opts = EciesOptions::default();
-    let ct = ecies::encrypt(&sk.public_key(), &image, &opts).map_err(|e| e.to_string())?;
-    let pt = ecies::decrypt(&sk, &ct, &opts).map_err(|e| e.to_string())?;
+    let ct = ecies::encrypt(&image, &sk.public_key(), &opts).map_err(|e| e.to_string())?;
+    let pt = ecies::decrypt(&ct, &sk, &opts).map_err(|e| e.to_string())?;
     if pt == image {
         Ok(format!(
             "{} bytes -> {} bytes -> identical",
@@ -254,7 +262,7 @@ fn tamper_rejected() -> Result<String, String> {
     if let Some(b) = ct.last_mut() {
         *b ^= 1;
     }
-    match ecies::decrypt(&sk, &ct, &EciesOptions::default()) {
+    match ecies::decrypt(&ct, &sk, &EciesOptions::default()) {
         Err(e) if e.code() == "decryption_failed" => Ok(format!("rejected with {}", e.code())),
         Err(e) => Err(format!("rejected, but with {}", e.code())),
         Ok(_) => Err("a tampered envelope decrypted".into()),
@@ -263,14 +271,12 @@ fn tamper_rejected() -> Result<String, String> {
 
 fn storage_envelope() -> Result<String, String> {
     let sk = EciesSecretKey::generate(Curve::P256).map_err(|e| e.to_string())?;
-    let opts = EciesOptions {
-        compressed_ephemeral_key: true,
-        compressed_hkdf_input: false,
-        nonce_len: 12,
-    };
-    let stored = ecies::seal_envelope_base64(&sk.public_key(), b"docNumber=X1234567", &opts)
+    let opts = EciesOptions::default()
+        .with_compressed_ephemeral_key(true)
+        .with_nonce_len(12);
+    let stored = ecies::seal_envelope_base64(b"docNumber=X1234567", &sk.public_key(), &opts)
         .map_err(|e| e.to_string())?;
-    let back = ecies::open_envelope_base64(&sk, &stored).map_err(|e| e.to_string())?;
+    let back = ecies::open_envelope_base64(&stored, &sk).map_err(|e| e.to_string())?;
     if back == b"docNumber=X1234567" {
         Ok(format!(
             "KYCE v1 envelope of {} base64 chars opened with the options it records",

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use kycrypt::hypersign::did::{DidDocument, VerificationPurpose};
 use kycrypt::hypersign::did_jwt::{
-    DidJwtSignRequest, DidJwtValidation, sign_did_jwt, verify_did_jwt,
+    DidJwtClaims, DidJwtSignOptions, DidJwtValidation, sign_did_jwt, verify_did_jwt,
 };
 use kycrypt::primitives::eddsa::ed25519::Ed25519SigningKey;
 use serde_json::{Map, Value};
@@ -99,16 +99,19 @@ fn run_verify(a: VerifyArgs) -> Result<ExitCode, UsageError> {
     };
     let mut validation = DidJwtValidation::new(a.audience);
     if let Some(l) = a.leeway {
-        validation.leeway = l;
+        validation = validation.with_leeway_secs(l);
     }
-    let result = VerificationPurpose::parse(&a.purpose).and_then(|purpose| {
-        validation.purpose = purpose;
-        let doc = doc_text
-            .as_deref()
-            .map(DidDocument::from_json)
-            .transpose()?;
-        verify_did_jwt(&a.token, &validation, doc.as_ref(), now_or(a.now))
-    });
+    let result = a
+        .purpose
+        .parse::<VerificationPurpose>()
+        .and_then(|purpose| {
+            let validation = validation.with_purpose(purpose);
+            let doc = doc_text
+                .as_deref()
+                .map(DidDocument::from_json)
+                .transpose()?;
+            verify_did_jwt(&a.token, doc.as_ref(), now_or(a.now), &validation)
+        });
     let mut extra = Map::new();
     let (signer, status) = match &result {
         Ok(v) => {
@@ -131,21 +134,33 @@ fn run_sign(a: SignArgs) -> Result<ExitCode, UsageError> {
         Ok(k) => k,
         Err(e) => return Ok(crate::output::fail(&e)),
     };
-    let request = DidJwtSignRequest {
-        issuer: a.did,
-        audience: a.audience,
-        claims_json: a.claims,
-        iat: now_or(a.iat),
-        ttl: a.ttl,
-        kid: a.kid,
-    };
-    match sign_did_jwt(&key, &request) {
+    let mut opts = DidJwtSignOptions::default().with_ttl_secs(a.ttl);
+    if let Some(kid) = a.kid {
+        opts = opts.with_kid(kid);
+    }
+    let token = claims_from_json(&a.did, &a.audience, &a.claims)
+        .and_then(|claims| sign_did_jwt(&claims, &key, now_or(a.iat), &opts));
+    match token {
         Ok(token) => {
             crate::output::write_file(std::path::Path::new("-"), format!("{token}\n").as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => Ok(crate::output::fail(&e)),
     }
+}
+
+/// The DID-JWT claims with the caller's extra members given as a JSON object text.
+fn claims_from_json(did: &str, audience: &str, json: &str) -> kycrypt::Result<DidJwtClaims> {
+    let mut claims = DidJwtClaims::new(did, audience);
+    match serde_json::from_str::<Value>(json) {
+        Ok(Value::Object(extra)) => claims.extra = extra,
+        _ => {
+            return Err(kycrypt::Error::MalformedInput(
+                "claims must be a JSON object".into(),
+            ));
+        }
+    }
+    Ok(claims)
 }
 
 /// RFC 8410 PKCS#8 v1 prefix of an Ed25519 private key (the seed follows).
@@ -238,7 +253,7 @@ fn demo_did_key() -> Result<(), String> {
     let v = DidJwtValidation::new("did:web:verifier.example");
     let ok = expect(
         "did-jwt 9.0.1 did:key token (offline did:key)",
-        verify_did_jwt(DIDJWT_TOKEN, &v, None, 1_700_000_100),
+        verify_did_jwt(DIDJWT_TOKEN, None, 1_700_000_100, &v),
         None,
     )?;
     if let Some(ok) = ok {
@@ -247,12 +262,12 @@ fn demo_did_key() -> Result<(), String> {
     let wrong_aud = DidJwtValidation::new("did:web:someone-else.example");
     expect(
         "same token, wrong audience",
-        verify_did_jwt(DIDJWT_TOKEN, &wrong_aud, None, 1_700_000_100),
+        verify_did_jwt(DIDJWT_TOKEN, None, 1_700_000_100, &wrong_aud),
         Some("audience_mismatch"),
     )?;
     expect(
         "same token at exp + leeway",
-        verify_did_jwt(DIDJWT_TOKEN, &v, None, 1_700_003_660),
+        verify_did_jwt(DIDJWT_TOKEN, None, 1_700_003_660, &v),
         Some("expired"),
     )?;
     // {"iat":1700000000, -> {"iat":1700000001, in the base64url payload.
@@ -263,7 +278,7 @@ fn demo_did_key() -> Result<(), String> {
     }
     expect(
         "tampered payload (iat changed)",
-        verify_did_jwt(&tampered, &v, None, 1_700_000_100),
+        verify_did_jwt(&tampered, None, 1_700_000_100, &v),
         Some("signature_invalid"),
     )?;
     Ok(())
@@ -274,12 +289,12 @@ fn demo_hypersign(doc: &DidDocument) -> Result<(), String> {
     let hs = DidJwtValidation::new(HS_AUD);
     expect(
         "Hypersign-shaped did:hid token with its DID document",
-        verify_did_jwt(HS_TOKEN, &hs, Some(doc), 1_770_291_600),
+        verify_did_jwt(HS_TOKEN, Some(doc), 1_770_291_600, &hs),
         None,
     )?;
     expect(
         "same token without a document",
-        verify_did_jwt(HS_TOKEN, &hs, None, 1_770_291_600),
+        verify_did_jwt(HS_TOKEN, None, 1_770_291_600, &hs),
         Some("key_not_found"),
     )?;
     Ok(())
@@ -290,18 +305,19 @@ fn demo_sign(doc: &DidDocument) -> Result<(), String> {
     // Sign with the did:key spec's public test seed 0: Ed25519 is deterministic,
     // so the Hypersign-shaped token is reproduced byte for byte.
     let key = Ed25519SigningKey::from_seed(&[0u8; 32]).map_err(|e| e.to_string())?;
-    let request = DidJwtSignRequest {
-        issuer: "did:hid:testnet:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp".into(),
-        audience: HS_AUD.into(),
-        claims_json: r#"{"email":"a@b.c","did":"did:hid:testnet:zUser"}"#.into(),
-        iat: 1_770_291_535,
-        ttl: 3600,
-        kid: None,
-    };
+    let mut claims = DidJwtClaims::new(
+        "did:hid:testnet:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp",
+        HS_AUD,
+    );
+    claims.extra.insert("email".into(), "a@b.c".into());
+    claims
+        .extra
+        .insert("did".into(), "did:hid:testnet:zUser".into());
+    let opts = DidJwtSignOptions::default().with_ttl_secs(3600);
     let hs = DidJwtValidation::new(HS_AUD);
     let token = expect(
         "sign issueDidJwt-shaped token",
-        sign_did_jwt(&key, &request),
+        sign_did_jwt(&claims, &key, 1_770_291_535, &opts),
         None,
     )?
     .unwrap_or_default();
@@ -311,7 +327,7 @@ fn demo_sign(doc: &DidDocument) -> Result<(), String> {
     println!("   ok    signed token is byte-identical to the sample");
     expect(
         "verify the token just signed",
-        verify_did_jwt(&token, &hs, Some(doc), 1_770_291_600),
+        verify_did_jwt(&token, Some(doc), 1_770_291_600, &hs),
         None,
     )?;
     Ok(())

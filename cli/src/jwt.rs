@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use kycrypt::moca::partner_jwt::{
-    DEFAULT_TTL, MAX_TTL, PartnerClaims, sign_partner_jwt, verify_partner_jwt,
+    DEFAULT_TTL_SECS, MAX_TTL_SECS, PartnerClaims, PartnerJwtSignOptions, PartnerJwtValidation,
+    sign_partner_jwt, verify_partner_jwt,
 };
 use kycrypt::primitives::jwt::{UnverifiedJws, Validation, VerifiedJwt, verify_jwt};
 use kycrypt::primitives::keys::{PrivateKey, PublicKey, jwks, select_from_jwks};
@@ -49,7 +50,7 @@ struct PartnerArgs {
     #[arg(long)]
     iat: Option<u64>,
     /// Lifetime in seconds (default 300, at most 900).
-    #[arg(long, default_value_t = DEFAULT_TTL)]
+    #[arg(long, default_value_t = DEFAULT_TTL_SECS)]
     ttl: u64,
 }
 
@@ -98,8 +99,11 @@ fn partner(a: PartnerArgs) -> ExitCode {
         Err(e) => return e.exit(),
     };
     let claims = PartnerClaims::new(&a.partner_id, &a.scope, Some(a.email));
+    let opts = PartnerJwtSignOptions::default()
+        .with_kid(a.kid)
+        .with_ttl_secs(a.ttl);
     let token = PrivateKey::from_pem(&pem)
-        .and_then(|k| sign_partner_jwt(&k, &a.kid, &claims, now_or(a.iat), a.ttl));
+        .and_then(|k| sign_partner_jwt(&claims, &k, now_or(a.iat), &opts));
     match token {
         Ok(t) => {
             println!("{t}");
@@ -130,20 +134,20 @@ fn verify(a: VerifyArgs) -> ExitCode {
     };
     let key = load_key(&text, &a.token);
     // The partner JWT profile's time rules: iat required, exp - iat <= 900 s.
-    let validation = Validation {
-        audience: a.audience,
-        require_iat: true,
-        max_lifetime_secs: Some(MAX_TTL),
-        ..Validation::default()
-    };
+    let mut validation = Validation::default()
+        .with_require_iat(true)
+        .with_max_lifetime_secs(Some(MAX_TTL_SECS));
+    if let Some(aud) = a.audience {
+        validation = validation.with_audience(aud);
+    }
     let result = key
         .as_ref()
         .map_err(Clone::clone)
-        .and_then(|k| verify_jwt(&a.token, k, &validation, now_or(a.now)));
+        .and_then(|k| verify_jwt(&a.token, k, now_or(a.now), &validation));
     let signer = key.as_ref().ok().map(PublicKey::thumbprint);
     let mut extra = Map::new();
     let (header, claims) = match &result {
-        Ok(VerifiedJwt { header, claims }) => (
+        Ok(VerifiedJwt { header, claims, .. }) => (
             Value::Object(header.members.clone()),
             Value::Object(claims.clone()),
         ),
@@ -164,7 +168,11 @@ pub(crate) fn run_jwks(a: JwksArgs) -> ExitCode {
         Ok(t) => zeroize::Zeroizing::new(t),
         Err(e) => return e.exit(),
     };
-    match PublicKey::from_pem_or_jwk(&text).and_then(|k| jwks(&[k], &[a.kid])) {
+    let set = PublicKey::from_pem_or_jwk(&text).and_then(|k| {
+        let kid = a.kid.unwrap_or_else(|| k.thumbprint());
+        jwks([(&k, kid.as_str())])
+    });
+    match set {
         Ok(set) => {
             println!("{set}");
             ExitCode::SUCCESS
@@ -187,14 +195,16 @@ fn demo_key(name: &str, pem: &str) -> Result<(), String> {
     let public = key.public_key();
     let claims = PartnerClaims::new("partner-demo", "issue", Some("user@example.com".into()));
     let iat = 1_700_000_000;
-    let token = sign_partner_jwt(&key, "demo", &claims, iat, 300).map_err(|e| e.to_string())?;
-    let back = verify_partner_jwt(&token, &public, iat + 10, 60);
+    let opts = PartnerJwtSignOptions::default().with_kid("demo");
+    let token = sign_partner_jwt(&claims, &key, iat, &opts).map_err(|e| e.to_string())?;
+    let v = PartnerJwtValidation::default();
+    let back = verify_partner_jwt(&token, &public, iat + 10, &v);
     expect(
         &format!("{name} partner JWT signed and verified"),
         back.as_ref() == Ok(&claims),
     )?;
-    let set = jwks(std::slice::from_ref(&public), &[None]).map_err(|e| e.to_string())?;
     let kid = public.thumbprint();
+    let set = jwks([(&public, kid.as_str())]).map_err(|e| e.to_string())?;
     println!("   {name} JWKS: {set}");
     expect(
         &format!("{name} JWKS kid is the RFC 7638 thumbprint {kid}"),
@@ -210,14 +220,14 @@ fn demo_key(name: &str, pem: &str) -> Result<(), String> {
             "A"
         },
     );
-    let e = verify_partner_jwt(&tampered, &public, iat + 10, 60)
+    let e = verify_partner_jwt(&tampered, &public, iat + 10, &v)
         .err()
         .map(|e| e.code());
     expect(
         &format!("{name} tampered token rejected ({e:?})"),
         e.is_some(),
     )?;
-    let e = verify_partner_jwt(&token, &public, iat + 400, 60)
+    let e = verify_partner_jwt(&token, &public, iat + 400, &v)
         .err()
         .map(|e| e.code());
     expect(
@@ -236,9 +246,14 @@ pub(crate) fn demo() -> Result<(), String> {
         .public_key();
     // {"alg":"none"} . {"partnerId":"p","exp":4102444800} . (empty)
     let none = "eyJhbGciOiJub25lIn0.eyJwYXJ0bmVySWQiOiJwIiwiZXhwIjo0MTAyNDQ0ODAwfQ.";
-    let e = verify_partner_jwt(none, &public, 1_700_000_000, 60)
-        .err()
-        .map(|e| e.code());
+    let e = verify_partner_jwt(
+        none,
+        &public,
+        1_700_000_000,
+        &PartnerJwtValidation::default(),
+    )
+    .err()
+    .map(|e| e.code());
     expect(
         &format!("alg none rejected ({e:?})"),
         e == Some("algorithm_not_allowed"),

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use kycrypt::primitives::eddsa::ed448::Ed448SigningKey;
 use kycrypt::primitives::keys::{KeyType, PrivateKey};
+use zeroize::Zeroizing;
 
 use crate::output::{UsageError, fail, write_secret};
 
@@ -19,13 +21,19 @@ pub(crate) struct Args {
     out: Option<PathBuf>,
 }
 
+/// A fresh key of the named type as PKCS#8 PEM: a JOSE [`KeyType`], or Ed448
+/// (not a JOSE key, generated on its own).
+fn generate_pem(kind: &str) -> Result<Zeroizing<String>, kycrypt::Error> {
+    if kind == "ed448" {
+        return Ed448SigningKey::generate()?.to_pkcs8_pem();
+    }
+    PrivateKey::generate(kind.parse::<KeyType>()?)?.to_pkcs8_pem()
+}
+
 pub(crate) fn run(a: Args) -> ExitCode {
-    let kind = match KeyType::from_name(&a.kind) {
-        Ok(k) => k,
-        Err(e) => return UsageError(e.to_string()).exit(),
-    };
-    let pem = match PrivateKey::generate(kind) {
+    let pem = match generate_pem(&a.kind) {
         Ok(p) => p,
+        Err(e) if e.code() == "invalid_argument" => return UsageError(e.to_string()).exit(),
         Err(e) => return fail(&e),
     };
     let out = a.out.unwrap_or_else(|| PathBuf::from("-"));
@@ -44,7 +52,9 @@ pub(crate) fn demo() -> Result<(), String> {
         ("secp256k1", KeyType::Secp256k1),
         ("ed25519", KeyType::Ed25519),
     ] {
-        let pem = PrivateKey::generate(kind).map_err(|e| e.to_string())?;
+        let pem = PrivateKey::generate(kind)
+            .and_then(|k| k.to_pkcs8_pem())
+            .map_err(|e| e.to_string())?;
         let key = PrivateKey::from_pem(&pem).map_err(|e| format!("{name}: {e}"))?;
         let alg = key.algorithm();
         let public = key.public_key();
@@ -61,7 +71,7 @@ pub(crate) fn demo() -> Result<(), String> {
             return Err(format!("{name} sign/verify"));
         }
     }
-    let pem = PrivateKey::generate(KeyType::Ed448).map_err(|e| e.to_string())?;
+    let pem = generate_pem("ed448").map_err(|e| e.to_string())?;
     let ok = pem.starts_with("-----BEGIN PRIVATE KEY-----");
     println!(
         "   ed448: generated PKCS#8 PEM ({} bytes): {}",

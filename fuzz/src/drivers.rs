@@ -131,15 +131,18 @@ pub fn jwt_verify(data: &[u8]) {
     if let Some(u) = known(UnverifiedJws::parse(&token)) {
         let _ = known(u.claims_unverified());
     }
-    let _ = known(partner_jwt::verify_partner_jwt_jwks(&token, &key, now, 60));
+    let pv = partner_jwt::PartnerJwtValidation::default();
+    let _ = known(partner_jwt::verify_partner_jwt_jwks(&token, &key, now, &pv));
     let Some(pk) = known(PublicKey::from_pem_or_jwk(&key)) else {
         return;
     };
-    let mut v = Validation::new(vec![pk.algorithm()]);
-    v.audience = (!aud.is_empty()).then(|| text(aud).into_owned());
+    let mut v = Validation::default().with_algorithms(vec![pk.algorithm()]);
+    if !aud.is_empty() {
+        v = v.with_audience(text(aud));
+    }
     let _ = known(jwt::verify_jws(&token, &pk, &v));
-    let _ = known(jwt::verify_jwt(&token, &pk, &v, now));
-    let _ = known(partner_jwt::verify_partner_jwt(&token, &pk, now, 60));
+    let _ = known(jwt::verify_jwt(&token, &pk, now, &v));
+    let _ = known(partner_jwt::verify_partner_jwt(&token, &pk, now, &pv));
 }
 
 /// DID strings: parse, URL split, did:key resolution, did:hid derivation, multibase.
@@ -166,8 +169,9 @@ pub fn did_document(data: &[u8]) {
     let Some(doc) = known(DidDocument::from_json(&text(doc))) else {
         return;
     };
-    let purpose =
-        VerificationPurpose::parse(&text(purpose)).unwrap_or(VerificationPurpose::Authentication);
+    let purpose = text(purpose)
+        .parse::<VerificationPurpose>()
+        .unwrap_or(VerificationPurpose::Authentication);
     let kid = (!kid.is_empty()).then(|| text(kid));
     let _ = known(doc.methods_for(&text(iss), kid.as_deref(), purpose));
 }
@@ -175,11 +179,11 @@ pub fn did_document(data: &[u8]) {
 /// `token \0 audience \0 now \0 flags \0 document`: DID-JWT verify.
 pub fn did_jwt_verify(data: &[u8]) {
     let [token, aud, now, flags, doc] = fields(data);
-    let mut v = DidJwtValidation::new(text(aud));
-    v.accept_ed25519_alias = !flags.contains(&b'a');
-    v.allow_hid_msi_key = flags.contains(&b'm');
+    let v = DidJwtValidation::new(text(aud))
+        .with_accept_ed25519_alias(!flags.contains(&b'a'))
+        .with_allow_hid_msi_key(flags.contains(&b'm'));
     let doc = DidDocument::from_json(&text(doc)).ok();
-    let _ = known(verify_did_jwt(&text(token), &v, doc.as_ref(), num(now)));
+    let _ = known(verify_did_jwt(&text(token), doc.as_ref(), num(now), &v));
 }
 
 /// Key text or DER: every private/public parser; a parsed public key's JWK parses back to it.
@@ -201,7 +205,7 @@ pub fn key_parse(data: &[u8]) {
 }
 
 fn curve(b: &[u8]) -> Curve {
-    Curve::from_name(&text(b)).unwrap_or(Curve::P256)
+    text(b).parse().unwrap_or(Curve::P256)
 }
 
 /// `curve \0 secret_hex \0 flags \0 ciphertext`: raw eciesjs decrypt, in place, KYCE envelope.
@@ -210,16 +214,15 @@ pub fn ecies_decrypt(data: &[u8]) {
     let Some(sk) = known(EciesSecretKey::parse(curve(c), &text(sk))) else {
         return;
     };
-    let o = EciesOptions {
-        compressed_ephemeral_key: flags.contains(&b'e'),
-        compressed_hkdf_input: flags.contains(&b'h'),
-        nonce_len: if flags.contains(&b'n') { 12 } else { 16 },
-    };
-    let a = known(ecies::decrypt(&sk, ct, &o));
-    assert_eq!(a, known(ecies::decrypt_in_place(&sk, ct.to_vec(), &o)));
+    let o = EciesOptions::default()
+        .with_compressed_ephemeral_key(flags.contains(&b'e'))
+        .with_compressed_hkdf_input(flags.contains(&b'h'))
+        .with_nonce_len(if flags.contains(&b'n') { 12 } else { 16 });
+    let a = known(ecies::decrypt(ct, &sk, &o));
+    assert_eq!(a, known(ecies::decrypt_in_place(ct.to_vec(), &sk, &o)));
     let _ = known(envelope::envelope_info(ct));
-    let _ = known(envelope::open_envelope(&sk, ct));
-    let _ = known(envelope::open_envelope_base64(&sk, &text(ct)));
+    let _ = known(envelope::open_envelope(ct, &sk));
+    let _ = known(envelope::open_envelope_base64(&text(ct), &sk));
 }
 
 /// `curve \0 key`: ECIES public/secret key parsers (bytes, text, SPKI, PEM).

@@ -35,18 +35,23 @@ use crate::primitives::eddsa::ed25519::Ed25519VerifyingKey;
 /// Longest DID (or DID URL, e.g. a `kid`) accepted, in bytes.
 pub const MAX_DID_LEN: usize = 512;
 
-/// The DID methods this module understands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DidMethod {
-    /// `did:key` (the key is the identifier; resolved offline).
-    Key,
-    /// `did:hid` (Hypersign Identity Network; needs a resolved document).
-    Hid,
+str_enum! {
+    /// The DID methods this module understands, spelled as the method name
+    /// in a DID (`did:<method>:...`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum DidMethod {
+        /// `did:key` (the key is the identifier; resolved offline).
+        Key = "key",
+        /// `did:hid` (Hypersign Identity Network; needs a resolved document).
+        Hid = "hid",
+    }
+    unknown => Error::malformed("DID method must be key or hid");
 }
 
 /// A parsed DID.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Did {
     /// The method.
     pub method: DidMethod,

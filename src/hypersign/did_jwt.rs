@@ -11,16 +11,22 @@
 //! 3. A header `kid` must be a DID URL of `iss` naming a method of the document.
 //! 4. The method must be listed for the wanted purpose (`authentication` by default).
 //! 5. `exp` is required, `aud` must contain the configured audience, `nbf`/`iat`
-//!    must not lie in the future; skew [`DEFAULT_LEEWAY`] (max [`MAX_LEEWAY`]).
+//!    must not lie in the future; skew [`DEFAULT_LEEWAY_SECS`] (max
+//!    [`MAX_LEEWAY_SECS`](crate::primitives::jwt::MAX_LEEWAY_SECS)).
 //!    Time claims may carry fractions (RFC 7519 NumericDate).
-//! 6. The lifetime is bounded by Hypersign's own cap, [`MAX_TTL`] (one day):
+//! 6. The lifetime is bounded by Hypersign's own cap, [`MAX_TTL_SECS`] (one day):
 //!    `exp - iat` above it is refused, and so is a token without `iat` whose
 //!    `exp` lies more than a day ahead ([`DidJwtValidation::max_lifetime_secs`]).
+//!
+//! Signing and verifying take the same shape as the other token profiles:
+//! `sign_did_jwt(&DidJwtClaims, &key, now, &DidJwtSignOptions)` and
+//! `verify_did_jwt(token, document, now, &DidJwtValidation)`, the issuer's
+//! DID document being the key.
 //!
 //! ```
 //! use kycrypt::hypersign::did_jwt::{verify_did_jwt, DidJwtValidation};
 //! let token = "eyJhbGciOiJFZERTQSIsImtpZCI6ImRpZDprZXk6ejZNa2lUQnoxeW11ZXBBUTRIRUhZU0YxSDhxdUc1R0xWVlFSM2RqZFgzbURvb1dwI3o2TWtpVEJ6MXltdWVwQVE0SEVIWVNGMUg4cXVHNUdMVlZRUjNkamRYM21Eb29XcCIsInR5cCI6IkpXVCJ9.eyJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MTcwMDAwMzYwMCwiYXVkIjoiZGlkOndlYjp2ZXJpZmllci5leGFtcGxlIiwic3ViIjoidXNlci0xMjMiLCJpc3MiOiJkaWQ6a2V5Ono2TWtpVEJ6MXltdWVwQVE0SEVIWVNGMUg4cXVHNUdMVlZRUjNkamRYM21Eb29XcCJ9.4Co4RkDQsFrEm3ksbJXZGW5jH5HcB_Llqb_8T4uE0UW-Sc756hYkxPXF7_3PMIA4ttgYkQRoHdK69JVqmIOwBw";
-//! let v = verify_did_jwt(token, &DidJwtValidation::new("did:web:verifier.example"), None, 1_700_000_100)?;
+//! let v = verify_did_jwt(token, None, 1_700_000_100, &DidJwtValidation::new("did:web:verifier.example"))?;
 //! assert_eq!(v.issuer, "did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp");
 //! assert!(v.signer.ends_with("#z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp"));
 //! # Ok::<(), kycrypt::Error>(())
@@ -30,9 +36,9 @@ mod sign;
 
 use serde_json::{Map, Value};
 
-pub use sign::{DidJwtSignRequest, MAX_CLAIMS_LEN, MAX_TTL, MIN_TTL, sign_did_jwt};
-
-pub use crate::primitives::jwt::{DEFAULT_LEEWAY, MAX_LEEWAY, MAX_TOKEN_LEN};
+pub use sign::{
+    DEFAULT_TTL_SECS, DidJwtClaims, DidJwtSignOptions, MAX_TTL_SECS, MIN_TTL_SECS, sign_did_jwt,
+};
 
 use super::did::{
     DidDocument, DidMethod, VerificationPurpose, derive_did_hid_document_unsafe, parse_did,
@@ -40,21 +46,37 @@ use super::did::{
 };
 use crate::error::{Error, Result};
 use crate::primitives::eddsa::ed25519::Ed25519VerifyingKey;
-use crate::primitives::jwt::{Algorithm, Header, UnverifiedJws, Validation};
+use crate::primitives::jwt::{Algorithm, DEFAULT_LEEWAY_SECS, Header, UnverifiedJws, Validation};
 
-/// What a DID-JWT must satisfy. Build it with [`DidJwtValidation::new`].
+/// What a DID-JWT must satisfy. Build it with [`DidJwtValidation::new`]
+/// (the audience is required) and change what differs with the `with_*`
+/// setters; [`verify_did_jwt`] calls [`validate`](Self::validate) first.
+///
+/// ```
+/// use kycrypt::hypersign::did::VerificationPurpose;
+/// use kycrypt::hypersign::did_jwt::DidJwtValidation;
+/// let v = DidJwtValidation::new("did:web:verifier.example")
+///     .with_purpose(VerificationPurpose::AssertionMethod)
+///     .with_leeway_secs(30);
+/// assert!(v.validate().is_ok());
+/// assert!(DidJwtValidation::default().validate().is_err()); // no audience
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DidJwtValidation {
     /// The audience this verifier is (required; `aud` must equal it or, as an
     /// array, contain it). Empty is [`Error::InvalidArgument`].
     pub audience: String,
-    /// The verification relationship the signing method must be listed under.
+    /// The verification relationship the signing method must be listed under
+    /// (default `authentication`).
     pub purpose: VerificationPurpose,
-    /// Clock skew in seconds for `exp`/`nbf`/`iat` (default 60, max 300).
-    pub leeway: u64,
-    /// Longest accepted lifetime in seconds (default `Some(`[`MAX_TTL`]`)`,
+    /// Clock skew in seconds for `exp`/`nbf`/`iat` (default
+    /// [`DEFAULT_LEEWAY_SECS`], at most [`MAX_LEEWAY_SECS`](crate::primitives::jwt::MAX_LEEWAY_SECS)).
+    pub leeway_secs: u64,
+    /// Longest accepted lifetime in seconds (default `Some(`[`MAX_TTL_SECS`]`)`,
     /// Hypersign's cap of one day; `None` accepts any lifetime, an explicit
-    /// weaker choice). See [`Validation::max_lifetime_secs`].
+    /// weaker choice; `Some(0)` is [`Error::InvalidArgument`]). See
+    /// [`Validation::max_lifetime_secs`].
     pub max_lifetime_secs: Option<u64>,
     /// Accept header `alg: "Ed25519"` as `EdDSA` (the did-jwt spelling; default true).
     pub accept_ed25519_alias: bool,
@@ -63,44 +85,105 @@ pub struct DidJwtValidation {
     pub allow_hid_msi_key: bool,
 }
 
+impl Default for DidJwtValidation {
+    /// As [`DidJwtValidation::new`] with an empty audience, which
+    /// [`validate`](DidJwtValidation::validate) refuses: set one with
+    /// [`with_audience`](DidJwtValidation::with_audience).
+    fn default() -> Self {
+        Self::new("")
+    }
+}
+
 impl DidJwtValidation {
-    /// Defaults: `authentication`, leeway [`DEFAULT_LEEWAY`], lifetime at most
-    /// [`MAX_TTL`], `Ed25519` alias accepted, no `did:hid` key derivation.
+    /// Defaults for `audience`: `authentication`, leeway
+    /// [`DEFAULT_LEEWAY_SECS`], lifetime at most [`MAX_TTL_SECS`], `Ed25519`
+    /// alias accepted, no `did:hid` key derivation.
     #[must_use]
     pub fn new(audience: impl Into<String>) -> Self {
         Self {
             audience: audience.into(),
             purpose: VerificationPurpose::Authentication,
-            leeway: DEFAULT_LEEWAY,
-            max_lifetime_secs: Some(MAX_TTL),
+            leeway_secs: DEFAULT_LEEWAY_SECS,
+            max_lifetime_secs: Some(MAX_TTL_SECS),
             accept_ed25519_alias: true,
             allow_hid_msi_key: false,
         }
     }
 
-    fn jwt_validation(&self) -> Result<Validation> {
+    /// Sets [`audience`](Self::audience).
+    #[must_use]
+    pub fn with_audience(mut self, audience: impl Into<String>) -> Self {
+        self.audience = audience.into();
+        self
+    }
+
+    /// Sets [`purpose`](Self::purpose).
+    #[must_use]
+    pub fn with_purpose(mut self, purpose: VerificationPurpose) -> Self {
+        self.purpose = purpose;
+        self
+    }
+
+    /// Sets [`leeway_secs`](Self::leeway_secs).
+    #[must_use]
+    pub fn with_leeway_secs(mut self, leeway_secs: u64) -> Self {
+        self.leeway_secs = leeway_secs;
+        self
+    }
+
+    /// Sets [`max_lifetime_secs`](Self::max_lifetime_secs).
+    #[must_use]
+    pub fn with_max_lifetime_secs(mut self, max_lifetime_secs: Option<u64>) -> Self {
+        self.max_lifetime_secs = max_lifetime_secs;
+        self
+    }
+
+    /// Sets [`accept_ed25519_alias`](Self::accept_ed25519_alias).
+    #[must_use]
+    pub fn with_accept_ed25519_alias(mut self, accept_ed25519_alias: bool) -> Self {
+        self.accept_ed25519_alias = accept_ed25519_alias;
+        self
+    }
+
+    /// Sets [`allow_hid_msi_key`](Self::allow_hid_msi_key) (unsafe for rotated keys).
+    #[must_use]
+    pub fn with_allow_hid_msi_key(mut self, allow_hid_msi_key: bool) -> Self {
+        self.allow_hid_msi_key = allow_hid_msi_key;
+        self
+    }
+
+    /// Checks the values: an audience is set, `leeway_secs` is at most
+    /// [`MAX_LEEWAY_SECS`](crate::primitives::jwt::MAX_LEEWAY_SECS), `max_lifetime_secs` is not `Some(0)`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a value out of range.
+    pub fn validate(&self) -> Result<()> {
         if self.audience.is_empty() {
             return Err(Error::InvalidArgument(
                 "an audience is required for DID-JWTs".into(),
             ));
         }
-        let v = Validation {
+        self.jwt_validation().validate()
+    }
+
+    fn jwt_validation(&self) -> Validation {
+        Validation {
+            algorithms: vec![Algorithm::EdDsa],
             audience: Some(self.audience.clone()),
             issuer: None,
-            leeway: self.leeway,
+            leeway_secs: self.leeway_secs,
             require_exp: true,
             max_lifetime_secs: self.max_lifetime_secs,
             accept_ed25519_alias: self.accept_ed25519_alias,
-            ..Validation::new(vec![Algorithm::EdDsa])
-        };
-        v.checked_leeway()?;
-        Ok(v)
+            ..Validation::default()
+        }
     }
 }
 
 /// A DID-JWT whose signature, issuer document and claims checked out.
 /// `Debug` hides the claims (personal data); the field keeps its value.
 #[derive(Clone, PartialEq)]
+#[non_exhaustive]
 pub struct VerifiedDidJwt {
     /// `iss`: the issuer DID.
     pub issuer: String,
@@ -131,8 +214,8 @@ impl core::fmt::Debug for VerifiedDidJwt {
 /// Without a `kid`, every Ed25519 method listed for the purpose is tried.
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] (no audience, leeway above 300 s);
-/// [`Error::InputTooLarge`] above [`MAX_TOKEN_LEN`]; [`Error::MalformedToken`]
+/// [`Error::InvalidArgument`] (see [`DidJwtValidation::validate`]);
+/// [`Error::InputTooLarge`] above [`MAX_TOKEN_LEN`](crate::primitives::jwt::MAX_TOKEN_LEN); [`Error::MalformedToken`]
 /// (structure, base64url, JSON, missing `iss`/`exp`, bad claim types);
 /// [`Error::MissingHeader`]; [`Error::UnknownCriticalHeader`] (`crit`,
 /// `b64: false`); [`Error::AlgorithmNotAllowed`] (`none`, any alg but EdDSA);
@@ -143,11 +226,12 @@ impl core::fmt::Debug for VerifiedDidJwt {
 /// (lifetime above the bound), [`Error::AudienceMismatch`].
 pub fn verify_did_jwt(
     token: &str,
-    validation: &DidJwtValidation,
     document: Option<&DidDocument>,
     now: u64,
+    validation: &DidJwtValidation,
 ) -> Result<VerifiedDidJwt> {
-    let jwt_validation = validation.jwt_validation()?;
+    validation.validate()?;
+    let jwt_validation = validation.jwt_validation();
     let unverified = UnverifiedJws::parse(token)?;
     check_alg(&unverified.header().alg, validation.accept_ed25519_alias)?;
     let claims = unverified.claims_unverified()?;
@@ -195,7 +279,7 @@ fn check_alg(alg: &str, alias: bool) -> Result<()> {
     if alg == "EdDSA" || (alias && alg == "Ed25519") {
         return Ok(());
     }
-    match Algorithm::from_name(alg) {
+    match Algorithm::from_header(alg) {
         Ok(_) => Err(Error::AlgorithmNotAllowed(
             "DID-JWTs are verified with EdDSA only".into(),
         )),

@@ -51,8 +51,8 @@
 //! let sk = EciesSecretKey::generate(Curve::P256)?;
 //! let pk = sk.public_key();
 //! let opts = EciesOptions::default();
-//! let ct = ecies::encrypt(&pk, b"passport scan", &opts)?;
-//! assert_eq!(ecies::decrypt(&sk, &ct, &opts)?, b"passport scan");
+//! let ct = ecies::encrypt(b"passport scan", &pk, &opts)?;
+//! assert_eq!(ecies::decrypt(&ct, &sk, &opts)?, b"passport scan");
 //! # Ok::<(), kycrypt::Error>(())
 //! ```
 
@@ -83,41 +83,28 @@ pub const MAX_PAYLOAD_LEN: usize = 256 * 1024 * 1024;
 /// Length of the AES-GCM tag.
 pub const TAG_LEN: usize = 16;
 
-/// The curve of a key or envelope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Curve {
-    /// NIST P-256 (secp256r1, prime256v1): the Moca CAK default.
-    P256,
-    /// secp256k1 (the eciesjs default curve).
-    Secp256k1,
+str_enum! {
+    /// The curve of a key or envelope.
+    ///
+    /// ```
+    /// use kycrypt::primitives::ecies::Curve;
+    /// assert_eq!("p256".parse::<Curve>()?, Curve::P256);
+    /// assert_eq!(Curve::Secp256k1.as_str(), "secp256k1");
+    /// assert_eq!("P-256".parse::<Curve>().unwrap_err().code(), "invalid_argument");
+    /// # Ok::<(), kycrypt::Error>(())
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Curve {
+        /// NIST P-256 (secp256r1, prime256v1): the Moca CAK default.
+        P256 = "p256",
+        /// secp256k1 (the eciesjs default curve).
+        Secp256k1 = "secp256k1",
+    }
+    unknown => Error::InvalidArgument(Detail::Borrowed("curve must be p256 or secp256k1"));
 }
 
 impl Curve {
-    /// The canonical name: `p256` or `secp256k1`.
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::P256 => "p256",
-            Self::Secp256k1 => "secp256k1",
-        }
-    }
-
-    /// Parses a curve name, case-insensitively: `p256`, `p-256`, `secp256r1`,
-    /// `prime256v1` or `secp256k1`, `k256`.
-    ///
-    /// # Errors
-    /// [`Error::UnsupportedAlgorithm`] for any other name.
-    pub fn from_name(name: &str) -> Result<Self> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "p256" | "p-256" | "secp256r1" | "prime256v1" => Ok(Self::P256),
-            "secp256k1" | "k256" => Ok(Self::Secp256k1),
-            _ => Err(Error::UnsupportedAlgorithm(Detail::Borrowed(
-                "curve must be p256 or secp256k1",
-            ))),
-        }
-    }
-
     /// The other supported curve (used to tell "wrong curve" from "invalid").
     const fn other(self) -> Self {
         match self {
@@ -138,8 +125,18 @@ macro_rules! on_curve {
 }
 pub(crate) use on_curve;
 
-/// Per-call wire options. [`Default`] is eciesjs's default configuration.
+/// Per-call wire options. [`Default`] is eciesjs's default configuration;
+/// change what differs with the `with_*` setters. Every entry point calls
+/// [`validate`](Self::validate) first.
+///
+/// ```
+/// use kycrypt::primitives::ecies::EciesOptions;
+/// let o = EciesOptions::default().with_compressed_ephemeral_key(true).with_nonce_len(12);
+/// assert_eq!(o.overhead(), 33 + 12 + 16);
+/// assert!(o.with_nonce_len(8).validate().is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct EciesOptions {
     /// Send the ephemeral key compressed (33 bytes) instead of uncompressed (65).
     /// eciesjs `isEphemeralKeyCompressed`; default `false`.
@@ -161,6 +158,28 @@ impl Default for EciesOptions {
 }
 
 impl EciesOptions {
+    /// Sets [`compressed_ephemeral_key`](Self::compressed_ephemeral_key).
+    #[must_use]
+    pub const fn with_compressed_ephemeral_key(mut self, compressed_ephemeral_key: bool) -> Self {
+        self.compressed_ephemeral_key = compressed_ephemeral_key;
+        self
+    }
+
+    /// Sets [`compressed_hkdf_input`](Self::compressed_hkdf_input).
+    #[must_use]
+    pub const fn with_compressed_hkdf_input(mut self, compressed_hkdf_input: bool) -> Self {
+        self.compressed_hkdf_input = compressed_hkdf_input;
+        self
+    }
+
+    /// Sets [`nonce_len`](Self::nonce_len) (12 or 16; checked by
+    /// [`validate`](Self::validate)).
+    #[must_use]
+    pub const fn with_nonce_len(mut self, nonce_len: u8) -> Self {
+        self.nonce_len = nonce_len;
+        self
+    }
+
     /// Checks the options.
     ///
     /// # Errors
@@ -169,9 +188,7 @@ impl EciesOptions {
         if matches!(self.nonce_len, 12 | 16) {
             Ok(())
         } else {
-            Err(Error::InvalidArgument(Detail::Borrowed(
-                "nonce length must be 12 or 16",
-            )))
+            Err(bad_nonce())
         }
     }
 
@@ -199,19 +216,19 @@ impl EciesOptions {
 /// [`Error::InvalidArgument`] for bad options, [`Error::InputTooLarge`] above
 /// [`MAX_PAYLOAD_LEN`], [`Error::Internal`] if the RNG fails.
 pub fn encrypt(
-    recipient: &EciesPublicKey,
     plaintext: &[u8],
+    recipient: &EciesPublicKey,
     options: &EciesOptions,
 ) -> Result<Vec<u8>> {
-    encrypt_after(&[], recipient, plaintext, options)
+    encrypt_after(&[], plaintext, recipient, options)
 }
 
 /// [`encrypt`] into a buffer that starts with `prefix` (the storage
 /// envelope's header), so the output is allocated once.
 pub(crate) fn encrypt_after(
     prefix: &[u8],
-    recipient: &EciesPublicKey,
     plaintext: &[u8],
+    recipient: &EciesPublicKey,
     options: &EciesOptions,
 ) -> Result<Vec<u8>> {
     options.validate()?;
@@ -225,12 +242,12 @@ pub(crate) fn encrypt_after(
     let eph_point = *ephemeral.public_key().point();
     seal(
         prefix,
-        recipient,
         plaintext,
-        options,
+        recipient,
         ephemeral.scalar(),
         Some(eph_point),
         nonce,
+        options,
     )
 }
 
@@ -241,8 +258,8 @@ pub(crate) fn encrypt_after(
 /// See the module docs: `InvalidArgument`, `InputTooLarge`, `MalformedInput`,
 /// `CurveMismatch`, `InvalidKey`, `DecryptionFailed`.
 pub fn decrypt(
-    secret: &EciesSecretKey,
     envelope: &[u8],
+    secret: &EciesSecretKey,
     options: &EciesOptions,
 ) -> Result<Vec<u8>> {
     let (header, body) = split_envelope(secret.curve(), envelope, options)?;
@@ -258,8 +275,8 @@ pub fn decrypt(
 /// # Errors
 /// As [`decrypt`].
 pub fn decrypt_in_place(
-    secret: &EciesSecretKey,
     mut envelope: Vec<u8>,
+    secret: &EciesSecretKey,
     options: &EciesOptions,
 ) -> Result<Vec<u8>> {
     let header = split_envelope(secret.curve(), &envelope, options)?.0;
@@ -335,13 +352,13 @@ pub(crate) fn decode_on(curve: Curve, sec1: &[u8], what: &'static str) -> Result
     if sec1.len() == 65 && on_curve!(curve.other(), decode_point(sec1)).is_some() {
         return Err(Error::CurveMismatch(Detail::Owned(format!(
             "{what} is a {} point, not a {} point",
-            curve.other().name(),
-            curve.name()
+            curve.other(),
+            curve
         ))));
     }
     Err(Error::InvalidKey(Detail::Owned(format!(
         "{what} is not a valid {} point",
-        curve.name()
+        curve
     ))))
 }
 
@@ -400,12 +417,12 @@ fn open_in_place(
 /// `prefix`, in one allocation of the exact size.
 fn seal(
     prefix: &[u8],
-    recipient: &EciesPublicKey,
     plaintext: &[u8],
-    options: &EciesOptions,
+    recipient: &EciesPublicKey,
     ephemeral_secret: &ScalarBytes,
     ephemeral_point: Option<PointBytes>,
     nonce: &[u8],
+    options: &EciesOptions,
 ) -> Result<Vec<u8>> {
     options.validate()?;
     crate::error::check_len("plaintext", plaintext, MAX_PAYLOAD_LEN)?;
@@ -458,24 +475,26 @@ pub mod hazmat {
     use super::{EciesOptions, EciesPublicKey, Result};
     use crate::error::{Detail, Error};
 
-    /// Encrypts with the given ephemeral secret scalar (32 bytes) and nonce
-    /// (`options.nonce_len` bytes), so pinned vectors re-encrypt byte-exactly.
+    /// Encrypts `plaintext` to `recipient` with the given ephemeral secret
+    /// scalar (32 bytes) and nonce (`options.nonce_len` bytes), so pinned
+    /// vectors re-encrypt byte-exactly.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] when the nonce length does not match the
-    /// options, [`Error::InvalidKey`] when the scalar is zero or not below the
-    /// group order, plus the errors of [`encrypt`](super::encrypt).
+    /// [`Error::InvalidArgument`] for bad options or a nonce length that does
+    /// not match them, [`Error::InvalidKey`] when the scalar is zero or not
+    /// below the group order, plus the errors of [`encrypt`](super::encrypt).
     pub fn encrypt_with_ephemeral(
-        recipient: &EciesPublicKey,
         plaintext: &[u8],
-        options: &EciesOptions,
+        recipient: &EciesPublicKey,
         ephemeral_secret: &[u8],
         nonce: &[u8],
+        options: &EciesOptions,
     ) -> Result<Vec<u8>> {
+        options.validate()?;
         let sk = zeroize::Zeroizing::new(<[u8; 32]>::try_from(ephemeral_secret).map_err(|_| {
             Error::InvalidKey(Detail::Borrowed("ephemeral secret must be 32 bytes"))
         })?);
-        super::seal(&[], recipient, plaintext, options, &sk, None, nonce)
+        super::seal(&[], plaintext, recipient, &sk, None, nonce, options)
     }
 }
 
@@ -485,12 +504,16 @@ mod tests {
 
     #[test]
     fn curve_names_and_options() {
-        assert_eq!(Curve::from_name(" Secp256R1 ").unwrap(), Curve::P256);
-        assert_eq!(Curve::from_name("k256").unwrap(), Curve::Secp256k1);
-        assert_eq!(
-            Curve::from_name("ed25519").unwrap_err().code(),
-            "unsupported_algorithm"
-        );
+        for c in Curve::ALL {
+            assert_eq!(c.as_str().parse::<Curve>().unwrap(), *c);
+        }
+        for bad in ["P256", " p256", "secp256r1", "k256", "ed25519"] {
+            assert_eq!(
+                bad.parse::<Curve>().unwrap_err().code(),
+                "invalid_argument",
+                "{bad}"
+            );
+        }
         let o = EciesOptions::default();
         assert_eq!(
             (
@@ -501,8 +524,17 @@ mod tests {
             (false, false, 16)
         );
         assert_eq!(o.overhead(), 65 + 16 + 16);
-        let bad = EciesOptions { nonce_len: 0, ..o };
+        let bad = o.with_nonce_len(0);
         assert_eq!(bad.validate().unwrap_err().code(), "invalid_argument");
+        let sk = EciesSecretKey::from_bytes(Curve::P256, &[1; 32]).unwrap();
+        assert_eq!(
+            encrypt(b"x", &sk.public_key(), &bad).unwrap_err().code(),
+            "invalid_argument"
+        );
+        assert_eq!(
+            decrypt(&[0; 200], &sk, &bad).unwrap_err().code(),
+            "invalid_argument"
+        );
     }
 
     #[test]
@@ -510,15 +542,15 @@ mod tests {
         let sk = EciesSecretKey::from_bytes(Curve::P256, &[1; 32]).unwrap();
         let pk = sk.public_key();
         let o = EciesOptions::default();
-        let e = hazmat::encrypt_with_ephemeral(&pk, b"x", &o, &[2; 32], &[0; 12]).unwrap_err();
+        let e = hazmat::encrypt_with_ephemeral(b"x", &pk, &[2; 32], &[0; 12], &o).unwrap_err();
         assert_eq!(e.code(), "invalid_argument");
-        let e = hazmat::encrypt_with_ephemeral(&pk, b"x", &o, &[0; 32], &[0; 16]).unwrap_err();
+        let e = hazmat::encrypt_with_ephemeral(b"x", &pk, &[0; 32], &[0; 16], &o).unwrap_err();
         assert_eq!(e.code(), "invalid_key");
-        let ct = hazmat::encrypt_with_ephemeral(&pk, b"x", &o, &[2; 32], &[0; 16]).unwrap();
-        assert_eq!(decrypt(&sk, &ct, &o).unwrap(), b"x");
+        let ct = hazmat::encrypt_with_ephemeral(b"x", &pk, &[2; 32], &[0; 16], &o).unwrap();
+        assert_eq!(decrypt(&ct, &sk, &o).unwrap(), b"x");
         let other = EciesSecretKey::from_bytes(Curve::P256, &[3; 32]).unwrap();
         assert_eq!(
-            decrypt_in_place(&other, ct, &o).unwrap_err(),
+            decrypt_in_place(ct, &other, &o).unwrap_err(),
             Error::DecryptionFailed
         );
     }

@@ -39,7 +39,7 @@
 //! ES256K, EdDSA) implement [`JwsVerifier`] and [`JwsSigner`].
 //!
 //! [`verify_jwt`] checks in this order, so the first failure decides the
-//! error: the leeway's range; the token size; the three parts and their
+//! error: the validation's ranges ([`Validation::validate`]); the token size; the three parts and their
 //! base64url; the header (a JSON object, no `crit`, no `b64: false`, `alg`
 //! present); `alg` against the key and the allow-list; the signature length;
 //! the signature; the claims (a JSON object); then the claims themselves in
@@ -57,12 +57,12 @@
 //! let signer = Ed25519SigningKey::from_seed(&[7; 32]).unwrap();
 //! let header: Map<String, Value> = json!({"kid": "k1"}).as_object().unwrap().clone();
 //! let claims = json!({"sub": "user-1", "iat": 1_700_000_000, "exp": 1_700_000_300});
-//! let token = sign_jwt(&signer, &header, claims.as_object().unwrap()).unwrap();
+//! let token = sign_jwt(claims.as_object().unwrap(), &header, &signer).unwrap();
 //!
 //! let kid = UnverifiedJws::parse(&token).unwrap().header().kid.clone();
 //! assert_eq!(kid.as_deref(), Some("k1")); // look the key up by kid
 //! let key = signer.verifying_key();
-//! let jwt = verify_jwt(&token, &key, &Validation::default(), 1_700_000_100).unwrap();
+//! let jwt = verify_jwt(&token, &key, 1_700_000_100, &Validation::default()).unwrap();
 //! assert_eq!(jwt.claims["sub"], "user-1");
 //! ```
 
@@ -72,7 +72,7 @@ mod json;
 use serde_json::{Map, Value};
 
 pub use claims::{
-    DEFAULT_LEEWAY, DEFAULT_MAX_LIFETIME_SECS, MAX_LEEWAY, MAX_NUMERIC_DATE, Validation,
+    DEFAULT_LEEWAY_SECS, DEFAULT_MAX_LIFETIME_SECS, MAX_LEEWAY_SECS, MAX_NUMERIC_DATE, Validation,
 };
 
 use crate::encoding::{b64url_decode, b64url_encode};
@@ -82,54 +82,44 @@ use crate::primitives::eddsa::ed25519::{Ed25519SigningKey, Ed25519VerifyingKey};
 /// Largest compact token accepted, in bytes (16 KiB).
 pub const MAX_TOKEN_LEN: usize = 16 * 1024;
 
-/// The JWS algorithms kycrypt signs and verifies (RFC 7518 section 3.1,
-/// RFC 8812 for ES256K, RFC 8037 for EdDSA). HMAC algorithms are
-/// deliberately absent: an asymmetric key can never be used as an HMAC secret.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Algorithm {
-    /// RSASSA-PKCS1-v1_5 with SHA-256.
-    Rs256,
-    /// ECDSA P-256 with SHA-256, signature `r||s` (64 bytes).
-    Es256,
-    /// ECDSA secp256k1 with SHA-256, signature `r||s` (64 bytes).
-    Es256k,
-    /// EdDSA; kycrypt signs and verifies Ed25519 only.
-    EdDsa,
+str_enum! {
+    /// The JWS algorithms kycrypt signs and verifies (RFC 7518 section 3.1,
+    /// RFC 8812 for ES256K, RFC 8037 for EdDSA), spelled as in JOSE
+    /// (case-sensitive, as RFC 7515 requires). HMAC algorithms are
+    /// deliberately absent: an asymmetric key can never be used as an HMAC
+    /// secret.
+    ///
+    /// `FromStr` is for allow-lists a caller writes: any other name is
+    /// [`Error::InvalidArgument`]. A token's header `alg` is classified more
+    /// finely by the verifiers (`none`, HMAC and the other refused names are
+    /// [`Error::AlgorithmNotAllowed`], unknown names
+    /// [`Error::UnsupportedAlgorithm`]).
+    ///
+    /// ```
+    /// use kycrypt::primitives::jwt::Algorithm;
+    /// assert_eq!("ES256K".parse::<Algorithm>()?, Algorithm::Es256k);
+    /// assert_eq!(Algorithm::EdDsa.as_str(), "EdDSA");
+    /// assert!("es256".parse::<Algorithm>().is_err());
+    /// # Ok::<(), kycrypt::Error>(())
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Algorithm {
+        /// RSASSA-PKCS1-v1_5 with SHA-256.
+        Rs256 = "RS256",
+        /// ECDSA P-256 with SHA-256, signature `r||s` (64 bytes).
+        Es256 = "ES256",
+        /// ECDSA secp256k1 with SHA-256, signature `r||s` (64 bytes).
+        Es256k = "ES256K",
+        /// EdDSA; kycrypt signs and verifies Ed25519 only.
+        EdDsa = "EdDSA",
+    }
+    unknown => Error::InvalidArgument(
+        "JWS algorithm must be RS256, ES256, ES256K or EdDSA".into(),
+    );
 }
 
 impl Algorithm {
-    /// The JOSE name (`RS256`, `ES256`, `ES256K`, `EdDSA`).
-    #[must_use]
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::Rs256 => "RS256",
-            Self::Es256 => "ES256",
-            Self::Es256k => "ES256K",
-            Self::EdDsa => "EdDSA",
-        }
-    }
-
-    /// Parses a JOSE name (case-sensitive, as RFC 7515 requires).
-    ///
-    /// # Errors
-    /// [`Error::AlgorithmNotAllowed`] for `none` and the HMAC/PS/other
-    /// algorithms kycrypt refuses; [`Error::UnsupportedAlgorithm`] for names
-    /// it does not know.
-    pub fn from_name(name: &str) -> Result<Self> {
-        match name {
-            "RS256" => Ok(Self::Rs256),
-            "ES256" => Ok(Self::Es256),
-            "ES256K" => Ok(Self::Es256k),
-            "EdDSA" => Ok(Self::EdDsa),
-            "none" | "HS256" | "HS384" | "HS512" | "RS384" | "RS512" | "PS256" | "PS384"
-            | "PS512" | "ES384" | "ES512" | "Ed25519" | "Ed448" => Err(Error::AlgorithmNotAllowed(
-                format!("{name} is not accepted").into(),
-            )),
-            _ => Err(Error::UnsupportedAlgorithm("unknown JWS alg".into())),
-        }
-    }
-
     /// Fixed signature length for the ECDSA/EdDSA algorithms (`None` for RSA).
     #[must_use]
     pub const fn fixed_signature_len(self) -> Option<usize> {
@@ -138,11 +128,22 @@ impl Algorithm {
             Self::Es256 | Self::Es256k | Self::EdDsa => Some(64),
         }
     }
-}
 
-impl core::fmt::Display for Algorithm {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.name())
+    /// Reads a token header's `alg`: the supported names, else
+    /// [`Error::AlgorithmNotAllowed`] for `none` and the HMAC/PS/other
+    /// algorithms kycrypt refuses, [`Error::UnsupportedAlgorithm`] for names
+    /// it does not know.
+    pub(crate) fn from_header(name: &str) -> Result<Self> {
+        if let Ok(alg) = name.parse() {
+            return Ok(alg);
+        }
+        match name {
+            "none" | "HS256" | "HS384" | "HS512" | "RS384" | "RS512" | "PS256" | "PS384"
+            | "PS512" | "ES384" | "ES512" | "Ed25519" | "Ed448" => Err(Error::AlgorithmNotAllowed(
+                format!("{name} is not accepted").into(),
+            )),
+            _ => Err(Error::UnsupportedAlgorithm("unknown JWS alg".into())),
+        }
     }
 }
 
@@ -190,6 +191,7 @@ impl JwsSigner for Ed25519SigningKey {
 
 /// A decoded JOSE header.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Header {
     /// The `alg` member as written.
     pub alg: String,
@@ -216,6 +218,7 @@ pub struct UnverifiedJws {
 /// A JWS whose signature verified. `Debug` hides the payload (it may carry
 /// personal data); the field keeps its value.
 #[derive(Clone, PartialEq)]
+#[non_exhaustive]
 pub struct VerifiedJws {
     /// The protected header.
     pub header: Header,
@@ -235,6 +238,7 @@ impl core::fmt::Debug for VerifiedJws {
 /// A JWT whose signature and claims verified. `Debug` hides the claims
 /// (KYC claims are personal data); the field keeps its value.
 #[derive(Clone, PartialEq)]
+#[non_exhaustive]
 pub struct VerifiedJwt {
     /// The protected header.
     pub header: Header,
@@ -321,12 +325,15 @@ impl UnverifiedJws {
 
     /// Checks the header `alg` against the key (pinned) and
     /// `validation.algorithms`, then the signature. Only the algorithm
-    /// members of `validation` are used here.
+    /// members of `validation` are used here (the whole `validation` is
+    /// [validated](Validation::validate) first).
     ///
     /// # Errors
+    /// [`Error::InvalidArgument`] (an invalid `validation`),
     /// [`Error::AlgorithmNotAllowed`], [`Error::UnsupportedAlgorithm`],
     /// [`Error::SignatureInvalid`].
     pub fn verify(self, key: &dyn JwsVerifier, validation: &Validation) -> Result<VerifiedJws> {
+        validation.validate()?;
         let alg = check_alg(&self.header.alg, key.algorithm(), validation)?;
         if alg
             .fixed_signature_len()
@@ -353,7 +360,7 @@ fn check_alg(name: &str, key_alg: Algorithm, validation: &Validation) -> Result<
     let alg = if name == "Ed25519" && validation.accept_ed25519_alias {
         Algorithm::EdDsa
     } else {
-        Algorithm::from_name(name)?
+        Algorithm::from_header(name)?
     };
     if alg != key_alg {
         return Err(Error::AlgorithmNotAllowed(
@@ -410,15 +417,18 @@ fn parse_header(bytes: &[u8]) -> Result<Header> {
 }
 
 /// Verifies a compact JWS and returns its raw payload (no claim checks).
-/// Only `validation.algorithms` and `validation.accept_ed25519_alias` are used.
+/// Only `validation.algorithms` and `validation.accept_ed25519_alias` are
+/// used (the whole `validation` is [validated](Validation::validate) first).
 ///
 /// # Errors
-/// As [`UnverifiedJws::parse`] and [`UnverifiedJws::verify`].
+/// [`Error::InvalidArgument`] for an invalid `validation`, then as
+/// [`UnverifiedJws::parse`] and [`UnverifiedJws::verify`].
 pub fn verify_jws(
     token: &str,
     key: &dyn JwsVerifier,
     validation: &Validation,
 ) -> Result<VerifiedJws> {
+    validation.validate()?;
     UnverifiedJws::parse(token)?.verify(key, validation)
 }
 
@@ -427,15 +437,16 @@ pub fn verify_jws(
 /// `now` (unix seconds).
 ///
 /// # Errors
-/// As [`verify_jws`], then [`Error::MalformedToken`] for non-object claims,
+/// [`Error::InvalidArgument`] for an invalid `validation`, then as
+/// [`verify_jws`], then [`Error::MalformedToken`] for non-object claims,
 /// then as [`Validation::check_claims`].
 pub fn verify_jwt(
     token: &str,
     key: &dyn JwsVerifier,
-    validation: &Validation,
     now: u64,
+    validation: &Validation,
 ) -> Result<VerifiedJwt> {
-    validation.checked_leeway()?;
+    validation.validate()?;
     let jws = verify_jws(token, key, validation)?;
     let claims = json::parse_object(&jws.payload)
         .ok_or_else(|| Error::MalformedToken("claims are not a JSON object".into()))?;
@@ -446,25 +457,26 @@ pub fn verify_jwt(
     })
 }
 
-/// Signs `payload` as a compact JWS. The header is `{"alg": <key's alg>}`
-/// followed by the members of `header` in order (an `alg` member there must
-/// equal the key's algorithm; `crit` and `b64` are refused).
+/// Signs `payload` as a compact JWS with `key`. The header is
+/// `{"alg": <key's alg>}` followed by the members of `header` in order (an
+/// `alg` member there must equal the key's algorithm; `crit` and `b64` are
+/// refused).
 ///
 /// # Errors
 /// [`Error::AlgorithmNotAllowed`] (conflicting `alg`),
 /// [`Error::UnknownCriticalHeader`] (`crit`/`b64`), [`Error::InputTooLarge`]
 /// (the token would exceed [`MAX_TOKEN_LEN`]), or the signer's error.
 pub fn sign_jws(
-    key: &dyn JwsSigner,
-    header: &Map<String, Value>,
     payload: &[u8],
+    header: &Map<String, Value>,
+    key: &dyn JwsSigner,
 ) -> Result<String> {
     let alg = key.algorithm();
     let mut full = Map::new();
-    full.insert("alg".into(), Value::String(alg.name().into()));
+    full.insert("alg".into(), Value::String(alg.as_str().into()));
     for (k, v) in header {
         match k.as_str() {
-            "alg" if v.as_str() == Some(alg.name()) => {}
+            "alg" if v.as_str() == Some(alg.as_str()) => {}
             "alg" => {
                 return Err(Error::AlgorithmNotAllowed(
                     "header alg differs from the key's algorithm".into(),
@@ -493,18 +505,19 @@ pub fn sign_jws(
     Ok(token)
 }
 
-/// Signs a claims set as a compact JWT (compact JSON, members in map order).
+/// Signs a claims set as a compact JWT with `key` (compact JSON, members in
+/// map order; the header as in [`sign_jws`]).
 ///
 /// # Errors
 /// As [`sign_jws`].
 pub fn sign_jwt(
-    key: &dyn JwsSigner,
-    header: &Map<String, Value>,
     claims: &Map<String, Value>,
+    header: &Map<String, Value>,
+    key: &dyn JwsSigner,
 ) -> Result<String> {
     let payload =
         serde_json::to_vec(claims).map_err(|_| Error::Internal("claims encoding".into()))?;
-    sign_jws(key, header, &payload)
+    sign_jws(&payload, header, key)
 }
 
 #[cfg(test)]

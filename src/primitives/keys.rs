@@ -9,7 +9,7 @@
 //!   [`MAX_KEY_INPUT_LEN`] bytes. Symmetric (`oct`) JWKs are refused.
 //! - [`PublicKey::to_jwk`] exports public members only (plus `kid`, `alg`,
 //!   `use: "sig"`); [`PublicKey::thumbprint`] is RFC 7638 (SHA-256);
-//!   [`jwks`] builds `{"keys": [...]}`.
+//!   [`jwks`] builds `{"keys": [...]}` from `(key, kid)` pairs.
 //! - Private material is zeroized on drop (the `rsa`, `p256`/`k256` and
 //!   `ed25519-dalek` key types zeroize themselves; ring's `RsaKeyPair` and
 //!   `EcdsaKeyPair`, kept for the key's life so signing is not rebuilt per call, are
@@ -25,9 +25,8 @@
 //!
 //! ```
 //! use kycrypt::primitives::keys::{KeyType, PrivateKey};
-//! let pem = PrivateKey::generate(KeyType::P256).unwrap();
-//! let key = PrivateKey::from_pem(&pem).unwrap();
-//! assert_eq!(key.algorithm().name(), "ES256");
+//! let key = PrivateKey::generate(KeyType::P256).unwrap();
+//! assert_eq!(key.algorithm().as_str(), "ES256");
 //! let jwk = key.public_key().to_jwk(None);
 //! assert!(jwk.contains("\"use\":\"sig\"") && !jwk.contains("\"d\""));
 //! ```
@@ -96,7 +95,7 @@ pub struct PrivateKey {
 impl core::fmt::Debug for PrivateKey {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("PrivateKey")
-            .field("alg", &self.algorithm().name())
+            .field("alg", &self.algorithm().as_str())
             .finish_non_exhaustive()
     }
 }
@@ -110,13 +109,12 @@ pub struct PublicKey {
 impl core::fmt::Debug for PublicKey {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("PublicKey")
-            .field("alg", &self.algorithm().name())
+            .field("alg", &self.algorithm().as_str())
             .field("kid", &self.thumbprint())
             .finish()
     }
 }
 
-/// Rejects a JWK whose `alg`/`use` members contradict the key.
 /// Checks a JWK's `alg`, `use` and `key_ops` against the key and the
 /// operation (`"sign"` or `"verify"`) it is parsed for.
 fn check_jwk_meta(m: &Map<String, Value>, alg: Algorithm, op: &str) -> Result<()> {
@@ -127,7 +125,7 @@ fn check_jwk_meta(m: &Map<String, Value>, alg: Algorithm, op: &str) -> Result<()
     }
     match m.get("alg") {
         None => {}
-        Some(Value::String(a)) if a == alg.name() => {}
+        Some(Value::String(a)) if a == alg.as_str() => {}
         Some(_) => {
             return Err(Error::AlgorithmNotAllowed(
                 "JWK alg does not match the key type".into(),
@@ -284,7 +282,7 @@ impl PublicKey {
             "kid".into(),
             kid.map_or_else(|| self.thumbprint(), str::to_owned).into(),
         );
-        m.insert("alg".into(), self.algorithm().name().into());
+        m.insert("alg".into(), self.algorithm().as_str().into());
         m.insert("use".into(), "sig".into());
         m
     }
@@ -314,20 +312,39 @@ impl JwsSigner for PrivateKey {
     }
 }
 
-/// Builds a JWKS `{"keys":[...]}` of public JWKs. `kids[i]` names `keys[i]`;
-/// missing or `None` entries use the RFC 7638 thumbprint.
+/// Builds a JWKS `{"keys":[...]}` of public JWKs (see
+/// [`PublicKey::to_jwk_map`]), one per `(key, kid)` pair, in order. Pass
+/// `&key.thumbprint()` as the kid to name a key by its RFC 7638 thumbprint.
+///
+/// ```
+/// use kycrypt::primitives::keys::{jwks, select_from_jwks, KeyType, PrivateKey};
+/// let a = PrivateKey::generate(KeyType::P256)?.public_key();
+/// let b = PrivateKey::generate(KeyType::Rsa2048)?.public_key();
+/// let set = jwks([(&a, "2026-01"), (&b, b.thumbprint().as_str())])?;
+/// assert_eq!(select_from_jwks(&set, "2026-01")?, a);
+/// assert_eq!(jwks([(&a, "k"), (&b, "k")]).unwrap_err().code(), "invalid_argument");
+/// # Ok::<(), kycrypt::Error>(())
+/// ```
 ///
 /// # Errors
-/// [`Error::InvalidArgument`] when there are more kids than keys.
-pub fn jwks(keys: &[PublicKey], kids: &[Option<String>]) -> Result<String> {
-    if kids.len() > keys.len() {
-        return Err(Error::InvalidArgument("more kids than keys".into()));
+/// [`Error::InvalidArgument`] for an empty kid or a kid given twice (a
+/// verifier could not tell the keys apart: [`select_from_jwks`] refuses
+/// such a set).
+pub fn jwks<'a>(keys: impl IntoIterator<Item = (&'a PublicKey, &'a str)>) -> Result<String> {
+    let mut list: Vec<Value> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (key, kid) in keys {
+        if kid.is_empty() {
+            return Err(Error::InvalidArgument("a JWKS kid may not be empty".into()));
+        }
+        if seen.contains(&kid) {
+            return Err(Error::InvalidArgument(
+                "a kid names more than one key of the JWKS".into(),
+            ));
+        }
+        seen.push(kid);
+        list.push(Value::Object(key.to_jwk_map(Some(kid))));
     }
-    let list: Vec<Value> = keys
-        .iter()
-        .enumerate()
-        .map(|(i, k)| Value::Object(k.to_jwk_map(kids.get(i).and_then(Option::as_deref))))
-        .collect();
     let mut m = Map::new();
     m.insert("keys".into(), Value::Array(list));
     Ok(Value::Object(m).to_string())
@@ -348,8 +365,8 @@ pub fn jwks(keys: &[PublicKey], kids: &[Option<String>]) -> Result<String> {
 ///
 /// ```
 /// use kycrypt::primitives::keys::{select_from_jwks, KeyType, PrivateKey};
-/// let a = PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256)?)?.public_key();
-/// let b = PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256)?)?.public_key();
+/// let a = PrivateKey::generate(KeyType::P256)?.public_key();
+/// let b = PrivateKey::generate(KeyType::P256)?.public_key();
 /// let one = format!(r#"{{"keys":[{}]}}"#, a.to_jwk(Some("k1")));
 /// assert_eq!(select_from_jwks(&one, "k1")?, a);
 /// let two = format!(r#"{{"keys":[{},{}]}}"#, a.to_jwk(Some("k1")), b.to_jwk(Some("k1")));

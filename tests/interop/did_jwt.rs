@@ -20,7 +20,7 @@
 use kycrypt::encoding::b64url_encode;
 use kycrypt::hypersign::did::{DidDocument, VerificationPurpose, encode_ed25519_multibase};
 use kycrypt::hypersign::did_jwt::{
-    DidJwtSignRequest, DidJwtValidation, VerifiedDidJwt, sign_did_jwt, verify_did_jwt,
+    DidJwtClaims, DidJwtSignOptions, DidJwtValidation, VerifiedDidJwt, sign_did_jwt, verify_did_jwt,
 };
 use kycrypt::primitives::eddsa::ed25519::Ed25519SigningKey;
 use serde_json::{Map, Value, json};
@@ -302,9 +302,8 @@ fn kycrypt_verify(
     purpose: VerificationPurpose,
 ) -> Result<VerifiedDidJwt, &'static str> {
     let doc = doc.map(|j| DidDocument::from_json(j).unwrap());
-    let mut v = DidJwtValidation::new(AUD);
-    v.purpose = purpose;
-    verify_did_jwt(token, &v, doc.as_ref(), common::now()).map_err(|e| e.code())
+    let v = DidJwtValidation::new(AUD).with_purpose(purpose);
+    verify_did_jwt(token, doc.as_ref(), common::now(), &v).map_err(|e| e.code())
 }
 
 /// Fresh caller claims (Hypersign passes them through): a subject, non-ASCII text, a list.
@@ -410,6 +409,13 @@ fn craft(ed: Option<&Ed>, header: &Value, payload: &Value) -> String {
     format!("{si}.{}", b64url_encode(&sig))
 }
 
+/// What kycrypt signs: the claims, `now` (= `iat`) and the options.
+struct Request {
+    claims: DidJwtClaims,
+    now: u64,
+    opts: DidJwtSignOptions,
+}
+
 fn request(
     issuer: &str,
     aud: &str,
@@ -417,15 +423,22 @@ fn request(
     iat: u64,
     ttl: u64,
     kid: Option<String>,
-) -> DidJwtSignRequest {
-    DidJwtSignRequest {
-        issuer: issuer.into(),
-        audience: aud.into(),
-        claims_json: Value::Object(claims.clone()).to_string(),
-        iat,
-        ttl,
-        kid,
+) -> Request {
+    let mut c = DidJwtClaims::new(issuer, aud);
+    c.extra.clone_from(claims);
+    let mut opts = DidJwtSignOptions::default().with_ttl_secs(ttl);
+    if let Some(kid) = kid {
+        opts = opts.with_kid(kid);
     }
+    Request {
+        claims: c,
+        now: iat,
+        opts,
+    }
+}
+
+fn sign_request(ed: &Ed, req: &Request) -> kycrypt::Result<String> {
+    sign_did_jwt(&req.claims, &ed.key, req.now, &req.opts)
 }
 
 /// The Hypersign payload order for crafted tokens: iat, exp, claims, aud, iss.
@@ -479,7 +492,7 @@ fn kycrypt_tokens(f: &Fixture, t: &mut Tally) -> Vec<Sent> {
         issuer: iss.into(),
         signer: signer.into(),
     };
-    let sign = |ed: &Ed, req: &DidJwtSignRequest| sign_did_jwt(&ed.key, req).unwrap();
+    let sign = |ed: &Ed, req: &Request| sign_request(ed, req).unwrap();
 
     // Valid: did:key, and did:hid in each document form.
     let r1 = f.r1.did_key();
@@ -680,11 +693,7 @@ fn kycrypt_tokens(f: &Fixture, t: &mut Tally) -> Vec<Sent> {
         None,
         DidJwt::AcceptsNote(NOTE_LIFETIME),
     );
-    let e = sign_did_jwt(
-        &f.r1.key,
-        &request(&r1, AUD, &claims(), now, TWO_DAYS, None),
-    )
-    .unwrap_err();
+    let e = sign_request(&f.r1, &request(&r1, AUD, &claims(), now, TWO_DAYS, None)).unwrap_err();
     t.eq(
         KYCRYPT,
         e.code(),

@@ -111,11 +111,12 @@ fn all_options() -> Vec<EciesOptions> {
     for compressed_ephemeral_key in [false, true] {
         for compressed_hkdf_input in [false, true] {
             for nonce_len in [16, 12] {
-                v.push(EciesOptions {
-                    compressed_ephemeral_key,
-                    compressed_hkdf_input,
-                    nonce_len,
-                });
+                v.push(
+                    EciesOptions::default()
+                        .with_compressed_ephemeral_key(compressed_ephemeral_key)
+                        .with_compressed_hkdf_input(compressed_hkdf_input)
+                        .with_nonce_len(nonce_len),
+                );
             }
         }
     }
@@ -261,7 +262,7 @@ fn against(peer: &Peer, libs: &[(&'static str, Curve)]) -> Log {
                     curve,
                     opts,
                     payload: name,
-                    what: format!("{} {}, {name}", curve.name(), opts_label(&opts)),
+                    what: format!("{} {}, {name}", curve.as_str(), opts_label(&opts)),
                     plaintext_hex: to_hex(&plaintext),
                     plaintext,
                     kycrypt_sk: EciesSecretKey::generate(curve).unwrap(),
@@ -275,9 +276,9 @@ fn against(peer: &Peer, libs: &[(&'static str, Curve)]) -> Log {
     let mut tasks = Vec::new();
     for c in &cases {
         let pk = c.kycrypt_sk.public_key().to_sec1_bytes(c.compressed_pk);
-        tasks.push(json!({ "op": "keygen", "curve": c.curve.name() }));
+        tasks.push(json!({ "op": "keygen", "curve": c.curve.as_str() }));
         tasks.push(json!({
-            "op": "encrypt", "curve": c.curve.name(), "opts": opts_json(&c.opts),
+            "op": "encrypt", "curve": c.curve.as_str(), "opts": opts_json(&c.opts),
             "pk": to_hex(&pk), "pt": c.plaintext_hex,
         }));
     }
@@ -295,9 +296,9 @@ fn against(peer: &Peer, libs: &[(&'static str, Curve)]) -> Log {
             t.eq(lib, ct.len(), want_len, &format!("{what}: envelope length"));
             // Both decryption entry points, on alternate cases.
             let got = if i % 2 == 0 {
-                ecies::decrypt(&c.kycrypt_sk, &ct, &c.opts)
+                ecies::decrypt(&ct, &c.kycrypt_sk, &c.opts)
             } else {
-                ecies::decrypt_in_place(&c.kycrypt_sk, ct.clone(), &c.opts)
+                ecies::decrypt_in_place(ct.clone(), &c.kycrypt_sk, &c.opts)
             };
             let got = got.map_err(|e| e.code());
             t.check(
@@ -312,7 +313,7 @@ fn against(peer: &Peer, libs: &[(&'static str, Curve)]) -> Log {
                 let Some(bad) = tamper.apply(&ct, &c.opts) else {
                     continue;
                 };
-                let got = ecies::decrypt(&c.kycrypt_sk, &bad, &c.opts).map_err(|e| e.code());
+                let got = ecies::decrypt(&bad, &c.kycrypt_sk, &c.opts).map_err(|e| e.code());
                 let want = tamper.kycrypt_codes(&c.opts);
                 t.check(
                     lib,
@@ -361,10 +362,10 @@ fn against(peer: &Peer, libs: &[(&'static str, Curve)]) -> Log {
             &keygen["pk"]
         };
         let recipient = EciesPublicKey::parse(c.curve, &s(pk_hex)).unwrap();
-        let ct = ecies::encrypt(&recipient, &c.plaintext, &c.opts).unwrap();
+        let ct = ecies::encrypt(&c.plaintext, &recipient, &c.opts).unwrap();
         let decrypt = |ct: &[u8]| {
             json!({
-                "op": "decrypt", "curve": c.curve.name(), "opts": opts_json(&c.opts),
+                "op": "decrypt", "curve": c.curve.as_str(), "opts": opts_json(&c.opts),
                 "sk": s(&keygen["sk"]), "ct": to_hex(ct),
             })
         };

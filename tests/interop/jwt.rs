@@ -24,8 +24,8 @@ use std::collections::BTreeMap;
 
 use kycrypt::encoding::b64url_encode;
 use kycrypt::moca::partner_jwt::{
-    PartnerClaims, SCOPE_ISSUE, SCOPE_VERIFY, sign_partner_jwt, verify_partner_jwt,
-    verify_partner_jwt_jwks,
+    PartnerClaims, PartnerJwtSignOptions, PartnerJwtValidation, SCOPE_ISSUE, SCOPE_VERIFY,
+    sign_partner_jwt, verify_partner_jwt, verify_partner_jwt_jwks,
 };
 use kycrypt::primitives::hmac::{HmacAlg, HmacKey};
 use kycrypt::primitives::keys::{KeyType, PrivateKey, PublicKey, jwks};
@@ -37,6 +37,18 @@ use crate::common::{self, Peer, Tally, hx, random};
 
 /// The skew kycrypt is given (the default of the generic verifier).
 const LEEWAY: u64 = 60;
+
+/// The partner JWT validation with [`LEEWAY`].
+fn leeway() -> PartnerJwtValidation {
+    PartnerJwtValidation::default().with_leeway_secs(LEEWAY)
+}
+
+/// kycrypt's partner JWT signing with `kid` and [`TTL`].
+fn signing(kid: &str) -> PartnerJwtSignOptions {
+    PartnerJwtSignOptions::default()
+        .with_kid(kid)
+        .with_ttl_secs(TTL)
+}
 /// The lifetime Moca's recipe uses.
 const TTL: u64 = 300;
 /// A critical header extension nobody understands.
@@ -69,7 +81,7 @@ impl Key {
             .unwrap_or_else(|e| panic!("kycrypt cannot parse the {desc} key: {e}"));
         let public = private.public_key();
         Self {
-            alg: private.algorithm().name(),
+            alg: private.algorithm().as_str(),
             kid: kid.unwrap_or_else(|| public.thumbprint()),
             desc,
             pem,
@@ -80,15 +92,10 @@ impl Key {
         }
     }
 
-    /// kycrypt's JWKS for this key: its default `kid` (the thumbprint) for kycrypt's keys,
-    /// the chosen one otherwise.
+    /// kycrypt's JWKS for this key, named by its `kid` (the thumbprint for kycrypt's keys,
+    /// the chosen one otherwise).
     fn jwks(&self) -> String {
-        let kids = if self.kid == self.public.thumbprint() {
-            Vec::new()
-        } else {
-            vec![Some(self.kid.clone())]
-        };
-        jwks(std::slice::from_ref(&self.public), &kids).unwrap()
+        jwks([(&self.public, self.kid.as_str())]).unwrap()
     }
 
     fn jwks_value(&self) -> Value {
@@ -123,7 +130,11 @@ fn spki_pem(pem: &str) -> String {
 fn rust_keys() -> Vec<(String, Key)> {
     let mut out = Vec::new();
     for (label, kind) in [("k-rsa2048", KeyType::Rsa2048), ("k-p256", KeyType::P256)] {
-        let pem = PrivateKey::generate(kind).unwrap().to_string();
+        let pem = PrivateKey::generate(kind)
+            .unwrap()
+            .to_pkcs8_pem()
+            .unwrap()
+            .to_string();
         let desc = format!(
             "kycrypt {} PKCS#8",
             if label.ends_with("p256") {
@@ -150,7 +161,10 @@ fn rust_keys() -> Vec<(String, Key)> {
             kid,
         ),
     ));
-    let p8 = PrivateKey::generate(KeyType::P256).unwrap();
+    let p8 = PrivateKey::generate(KeyType::P256)
+        .unwrap()
+        .to_pkcs8_pem()
+        .unwrap();
     let sec1 = p256::SecretKey::from_pkcs8_pem(&p8)
         .unwrap()
         .to_sec1_pem(LineEnding::LF)
@@ -447,13 +461,13 @@ fn kycrypt_on_lib_token(s: &Signed, token: &str, ctx: &mut Ctx, t: &mut Tally) {
         None => {
             t.eq(
                 lib,
-                verify_partner_jwt(token, &key.public, now, LEEWAY),
+                verify_partner_jwt(token, &key.public, now, &leeway()),
                 Ok(want.clone()),
                 &format!("{what}: kycrypt verifies with the key"),
             );
             t.eq(
                 lib,
-                verify_partner_jwt_jwks(token, &key.jwks(), now, LEEWAY),
+                verify_partner_jwt_jwks(token, &key.jwks(), now, &leeway()),
                 Ok(want.clone()),
                 &format!("{what}: kycrypt verifies with its JWKS"),
             );
@@ -463,14 +477,15 @@ fn kycrypt_on_lib_token(s: &Signed, token: &str, ctx: &mut Ctx, t: &mut Tally) {
                 let set = json!({"keys": [jwk]}).to_string();
                 t.eq(
                     lib,
-                    verify_partner_jwt_jwks(token, &set, now, LEEWAY),
+                    verify_partner_jwt_jwks(token, &set, now, &leeway()),
                     Ok(want.clone()),
                     &format!("{what}: kycrypt verifies with the library's JWK"),
                 );
             }
             // The key of the other algorithm: the alg is pinned to the key.
             let other = ctx.keys.values().find(|k| k.alg != key.alg).unwrap();
-            let got = verify_partner_jwt(token, &other.public, now, LEEWAY).map_err(|e| e.code());
+            let got =
+                verify_partner_jwt(token, &other.public, now, &leeway()).map_err(|e| e.code());
             t.eq(
                 lib,
                 got.err(),
@@ -484,7 +499,7 @@ fn kycrypt_on_lib_token(s: &Signed, token: &str, ctx: &mut Ctx, t: &mut Tally) {
             }
         }
         Some(code) => {
-            let got = verify_partner_jwt(token, &key.public, now, LEEWAY).map_err(|e| e.code());
+            let got = verify_partner_jwt(token, &key.public, now, &leeway()).map_err(|e| e.code());
             t.eq(
                 lib,
                 got.err(),
@@ -492,8 +507,8 @@ fn kycrypt_on_lib_token(s: &Signed, token: &str, ctx: &mut Ctx, t: &mut Tally) {
                 &format!("{what}: kycrypt refuses it"),
             );
             if has_kid(token) {
-                let got =
-                    verify_partner_jwt_jwks(token, &key.jwks(), now, LEEWAY).map_err(|e| e.code());
+                let got = verify_partner_jwt_jwks(token, &key.jwks(), now, &leeway())
+                    .map_err(|e| e.code());
                 t.eq(
                     lib,
                     got.err(),
@@ -875,7 +890,7 @@ fn kycrypt_signs(
         let header = json!({"alg": key.alg, "kid": key.kid, "typ": "JWT"});
         let valid_claims = with_times(&c, Some(now), Some(now + TTL));
         let token = match case {
-            Case::Valid => sign_partner_jwt(&key.private, &key.kid, &c, now, TTL).unwrap(),
+            Case::Valid => sign_partner_jwt(&c, &key.private, now, &signing(&key.kid)).unwrap(),
             Case::AlgNone => craft(
                 None,
                 &json!({"alg": "none", "kid": key.kid, "typ": "JWT"}),
@@ -886,8 +901,12 @@ fn kycrypt_signs(
                 &json!({"alg": "HS256", "kid": key.kid, "typ": "JWT"}),
                 &valid_claims,
             ),
-            Case::WrongKey => sign_partner_jwt(&wrong.private, &key.kid, &c, now, TTL).unwrap(),
-            Case::Expired => sign_partner_jwt(&key.private, &key.kid, &c, now - 1000, TTL).unwrap(),
+            Case::WrongKey => {
+                sign_partner_jwt(&c, &wrong.private, now, &signing(&key.kid)).unwrap()
+            }
+            Case::Expired => {
+                sign_partner_jwt(&c, &key.private, now - 1000, &signing(&key.kid)).unwrap()
+            }
             Case::Crit => craft(
                 Some(&key.private),
                 &json!({"alg": key.alg, "kid": key.kid, "typ": "JWT", "crit": [CRIT], CRIT: true}),
@@ -906,9 +925,9 @@ fn kycrypt_signs(
         };
         let what = format!("kycrypt {case:?} [{}]", key.desc);
         // kycrypt on its own token, through the key and the JWKS.
-        let got = verify_partner_jwt(&token, &key.public, now, LEEWAY).map_err(|e| e.code());
+        let got = verify_partner_jwt(&token, &key.public, now, &leeway()).map_err(|e| e.code());
         let by_jwks =
-            verify_partner_jwt_jwks(&token, &key.jwks(), now, LEEWAY).map_err(|e| e.code());
+            verify_partner_jwt_jwks(&token, &key.jwks(), now, &leeway()).map_err(|e| e.code());
         match case.code() {
             None => {
                 t.eq(KYCRYPT, got, Ok(c.clone()), &what);
@@ -934,7 +953,7 @@ fn kycrypt_signs(
             );
             t.eq(
                 KYCRYPT,
-                verify_partner_jwt(&high, &key.public, now, LEEWAY),
+                verify_partner_jwt(&high, &key.public, now, &leeway()),
                 Ok(c.clone()),
                 &format!("{what}: kycrypt accepts the high-S variant"),
             );
@@ -985,8 +1004,13 @@ fn jwks_rules(
     other: &Key,
     now: u64,
 ) {
-    let token =
-        sign_partner_jwt(&key.private, &key.kid, &fresh_claims(SCOPE_ISSUE), now, TTL).unwrap();
+    let token = sign_partner_jwt(
+        &fresh_claims(SCOPE_ISSUE),
+        &key.private,
+        now,
+        &signing(&key.kid),
+    )
+    .unwrap();
     let sign_only = json!({"keys": [key.jwk_with(&key.kid, json!({"key_ops": ["sign"]}))]});
     let verify_ops = json!({"keys": [key.jwk_with(&key.kid, json!({"key_ops": ["verify"]}))]});
     let right_first =
@@ -1009,7 +1033,7 @@ fn jwks_rules(
     ];
     for (name, set, code) in cases {
         let what = format!("JWKS {name} [{}]", key.desc);
-        let got = verify_partner_jwt_jwks(&token, &set.to_string(), now, LEEWAY)
+        let got = verify_partner_jwt_jwks(&token, &set.to_string(), now, &leeway())
             .map(|_| ())
             .map_err(|e| e.code());
         t.eq(KYCRYPT, got.err(), code, &what);

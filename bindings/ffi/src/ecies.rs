@@ -51,11 +51,10 @@ pub struct EciesOptions {
 
 impl From<EciesOptions> for core::EciesOptions {
     fn from(o: EciesOptions) -> Self {
-        Self {
-            compressed_ephemeral_key: o.compressed_ephemeral_key,
-            compressed_hkdf_input: o.compressed_hkdf_input,
-            nonce_len: o.nonce_len,
-        }
+        Self::default()
+            .with_compressed_ephemeral_key(o.compressed_ephemeral_key)
+            .with_compressed_hkdf_input(o.compressed_hkdf_input)
+            .with_nonce_len(o.nonce_len)
     }
 }
 
@@ -223,7 +222,7 @@ pub fn ecies_encrypt(
     plaintext: Vec<u8>,
     options: EciesOptions,
 ) -> Result<Vec<u8>, FfiError> {
-    ffi_guard!({ Ok(core::encrypt(&recipient.0, &plaintext, &options.into())?) })
+    ffi_guard!({ Ok(core::encrypt(&plaintext, &recipient.0, &options.into())?) })
 }
 
 /// Decrypts a raw eciesjs ciphertext.
@@ -236,7 +235,7 @@ pub fn ecies_decrypt(
     ciphertext: Vec<u8>,
     options: EciesOptions,
 ) -> Result<Vec<u8>, FfiError> {
-    ffi_guard!({ Ok(core::decrypt(&secret.0, &ciphertext, &options.into())?) })
+    ffi_guard!({ Ok(core::decrypt(&ciphertext, &secret.0, &options.into())?) })
 }
 
 /// HAZMAT, for test vectors only: encrypts with a given ephemeral secret
@@ -255,11 +254,11 @@ pub fn ecies_encrypt_with_ephemeral(
 ) -> Result<Vec<u8>, FfiError> {
     ffi_guard!({
         Ok(core::hazmat::encrypt_with_ephemeral(
-            &recipient.0,
             &plaintext,
-            &options.into(),
+            &recipient.0,
             &ephemeral_secret,
             &nonce,
+            &options.into(),
         )?)
     })
 }
@@ -276,8 +275,8 @@ pub fn seal_envelope(
 ) -> Result<Vec<u8>, FfiError> {
     ffi_guard!({
         Ok(core::seal_envelope(
-            &recipient.0,
             &plaintext,
+            &recipient.0,
             &options.into(),
         )?)
     })
@@ -295,8 +294,8 @@ pub fn seal_envelope_base64(
 ) -> Result<String, FfiError> {
     ffi_guard!({
         Ok(core::seal_envelope_base64(
-            &recipient.0,
             &plaintext,
+            &recipient.0,
             &options.into(),
         )?)
     })
@@ -308,7 +307,7 @@ pub fn seal_envelope_base64(
 /// `decryption_failed`, `curve_mismatch`, `malformed_input`.
 #[uniffi::export]
 pub fn open_envelope(secret: Arc<EciesSecretKey>, envelope: Vec<u8>) -> Result<Vec<u8>, FfiError> {
-    ffi_guard!({ Ok(core::open_envelope(&secret.0, &envelope)?) })
+    ffi_guard!({ Ok(core::open_envelope(&envelope, &secret.0)?) })
 }
 
 /// Opens a base64 `KYCE` envelope.
@@ -320,7 +319,7 @@ pub fn open_envelope_base64(
     secret: Arc<EciesSecretKey>,
     envelope_b64: String,
 ) -> Result<Vec<u8>, FfiError> {
-    ffi_guard!({ Ok(core::open_envelope_base64(&secret.0, &envelope_b64)?) })
+    ffi_guard!({ Ok(core::open_envelope_base64(&envelope_b64, &secret.0)?) })
 }
 
 /// What an envelope header says.

@@ -84,7 +84,7 @@ impl DidDocument {
         purpose: String,
     ) -> Result<Vec<VerificationMethod>, FfiError> {
         ffi_guard!({
-            let p = VerificationPurpose::parse(&purpose)?;
+            let p = purpose.parse::<VerificationPurpose>()?;
             Ok(self
                 .0
                 .methods_for(&iss, kid.as_deref(), p)?
@@ -187,19 +187,17 @@ pub fn verify_did_jwt(
     now: u64,
 ) -> Result<VerifiedDidJwt, FfiError> {
     ffi_guard!({
-        let v = core_jwt::DidJwtValidation {
-            purpose: VerificationPurpose::parse(&validation.purpose)?,
-            leeway: validation.leeway,
-            max_lifetime_secs: lifetime(
+        let v = core_jwt::DidJwtValidation::new(validation.audience)
+            .with_purpose(validation.purpose.parse::<VerificationPurpose>()?)
+            .with_leeway_secs(validation.leeway)
+            .with_max_lifetime_secs(lifetime(
                 validation.max_lifetime_secs,
                 validation.allow_unbounded_lifetime,
-                Some(core_jwt::MAX_TTL),
-            )?,
-            accept_ed25519_alias: validation.accept_ed25519_alias,
-            allow_hid_msi_key: validation.allow_hid_msi_key,
-            ..core_jwt::DidJwtValidation::new(validation.audience)
-        };
-        let got = core_jwt::verify_did_jwt(&token, &v, document.as_ref().map(|d| &d.0), now)?;
+                Some(core_jwt::MAX_TTL_SECS),
+            )?)
+            .with_accept_ed25519_alias(validation.accept_ed25519_alias)
+            .with_allow_hid_msi_key(validation.allow_hid_msi_key);
+        let got = core_jwt::verify_did_jwt(&token, document.as_ref().map(|d| &d.0), now, &v)?;
         Ok(VerifiedDidJwt {
             issuer: got.issuer,
             signer: got.signer,
@@ -239,14 +237,26 @@ pub fn sign_did_jwt(
     request: DidJwtSignRequest,
 ) -> Result<String, FfiError> {
     ffi_guard!({
-        let r = core_jwt::DidJwtSignRequest {
-            issuer: request.issuer,
-            audience: request.audience,
-            claims_json: request.claims_json,
-            iat: request.iat,
-            ttl: request.ttl,
-            kid: request.kid,
+        if request.claims_json.len() > kycrypt::primitives::jwt::MAX_TOKEN_LEN {
+            return Err(kycrypt::Error::InputTooLarge {
+                what: "claims",
+                limit: kycrypt::primitives::jwt::MAX_TOKEN_LEN,
+            }
+            .into());
+        }
+        let mut claims = core_jwt::DidJwtClaims::new(&request.issuer, &request.audience);
+        claims.extra = match serde_json::from_str::<serde_json::Value>(&request.claims_json) {
+            Ok(serde_json::Value::Object(m)) => m,
+            _ => {
+                return Err(
+                    kycrypt::Error::MalformedInput("claims must be a JSON object".into()).into(),
+                );
+            }
         };
-        Ok(core_jwt::sign_did_jwt(&key.0, &r)?)
+        let mut opts = core_jwt::DidJwtSignOptions::default().with_ttl_secs(request.ttl);
+        if let Some(kid) = request.kid {
+            opts = opts.with_kid(kid);
+        }
+        Ok(core_jwt::sign_did_jwt(&claims, &key.0, request.iat, &opts)?)
     })
 }

@@ -2,10 +2,11 @@
 
 use std::sync::Arc;
 
+use kycrypt::primitives::eddsa::ed448::Ed448SigningKey;
 use kycrypt::primitives::jwt::{self, Algorithm};
 use kycrypt::primitives::keys::{self as core, KeyType};
 
-use crate::common::{json_text, lifetime};
+use crate::common::{invalid_argument, json_text, lifetime};
 use crate::{FfiError, ffi_guard};
 
 /// A private signing key (RS256, ES256, ES256K, EdDSA), parsed once. It
@@ -53,7 +54,7 @@ impl PrivateKey {
     /// # Errors
     /// Only `internal`, never in practice.
     pub fn algorithm(&self) -> Result<String, FfiError> {
-        ffi_guard!({ Ok(self.0.algorithm().name().to_owned()) })
+        ffi_guard!({ Ok(self.0.algorithm().as_str().to_owned()) })
     }
 
     /// The matching public key.
@@ -82,7 +83,16 @@ impl PrivateKey {
 #[uniffi::export]
 pub fn generate_private_key_pem(key_type: String) -> Result<String, FfiError> {
     ffi_guard!({
-        let pem = core::PrivateKey::generate(KeyType::from_name(&key_type)?)?;
+        let pem = if key_type == "ed448" {
+            Ed448SigningKey::generate()?.to_pkcs8_pem()?
+        } else {
+            let kind = key_type.parse::<KeyType>().map_err(|_| {
+                kycrypt::Error::UnsupportedAlgorithm(
+                    "key type (rsa2048, p256, secp256k1, ed25519, ed448)".into(),
+                )
+            })?;
+            core::PrivateKey::generate(kind)?.to_pkcs8_pem()?
+        };
         Ok(pem.as_str().to_owned())
     })
 }
@@ -134,7 +144,7 @@ impl PublicKey {
     /// # Errors
     /// Only `internal`, never in practice.
     pub fn algorithm(&self) -> Result<String, FfiError> {
-        ffi_guard!({ Ok(self.0.algorithm().name().to_owned()) })
+        ffi_guard!({ Ok(self.0.algorithm().as_str().to_owned()) })
     }
 
     /// The RFC 7638 JWK thumbprint (base64url SHA-256).
@@ -170,8 +180,24 @@ impl PublicKey {
 #[uniffi::export]
 pub fn jwks(keys: Vec<Arc<PublicKey>>, kids: Vec<Option<String>>) -> Result<String, FfiError> {
     ffi_guard!({
-        let keys: Vec<core::PublicKey> = keys.iter().map(|k| k.0.clone()).collect();
-        Ok(core::jwks(&keys, &kids)?)
+        if kids.len() > keys.len() {
+            return Err(invalid_argument("more kids than keys"));
+        }
+        let kids: Vec<String> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                kids.get(i)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_else(|| k.0.thumbprint())
+            })
+            .collect();
+        Ok(core::jwks(
+            keys.iter()
+                .map(|k| &k.0)
+                .zip(kids.iter().map(String::as_str)),
+        )?)
     })
 }
 
@@ -224,22 +250,26 @@ impl JwtValidation {
         let algorithms = self
             .algorithms
             .iter()
-            .map(|a| Algorithm::from_name(a))
+            .map(|a| a.parse::<Algorithm>())
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(jwt::Validation {
-            audience: self.audience.clone(),
-            issuer: self.issuer.clone(),
-            leeway: self.leeway,
-            require_exp: self.require_exp,
-            require_iat: self.require_iat,
-            max_lifetime_secs: lifetime(
+        let mut v = jwt::Validation::default()
+            .with_algorithms(algorithms)
+            .with_leeway_secs(self.leeway)
+            .with_require_exp(self.require_exp)
+            .with_require_iat(self.require_iat)
+            .with_max_lifetime_secs(lifetime(
                 self.max_lifetime_secs,
                 self.allow_unbounded_lifetime,
                 Some(jwt::DEFAULT_MAX_LIFETIME_SECS),
-            )?,
-            accept_ed25519_alias: self.accept_ed25519_alias,
-            ..jwt::Validation::new(algorithms)
-        })
+            )?)
+            .with_accept_ed25519_alias(self.accept_ed25519_alias);
+        if let Some(aud) = &self.audience {
+            v = v.with_audience(aud);
+        }
+        if let Some(iss) = &self.issuer {
+            v = v.with_issuer(iss);
+        }
+        Ok(v)
     }
 }
 
@@ -277,7 +307,7 @@ pub fn verify_jwt(
     now: u64,
 ) -> Result<VerifiedJwt, FfiError> {
     ffi_guard!({
-        let v = jwt::verify_jwt(&token, &key.0, &validation.to_core()?, now)?;
+        let v = jwt::verify_jwt(&token, &key.0, now, &validation.to_core()?)?;
         Ok(VerifiedJwt {
             header_json: json_text(&v.header.members),
             claims_json: json_text(&v.claims),

@@ -31,10 +31,10 @@ impl PartnerClaims {
             Ok(serde_json::Value::Object(m)) => m,
             _ => return Err(invalid_argument("extra_json must be a JSON object")),
         };
-        Ok(core::PartnerClaims {
-            extra,
-            ..core::PartnerClaims::new(&self.partner_id, &self.scope, self.email.clone())
-        })
+        let mut claims =
+            core::PartnerClaims::new(&self.partner_id, &self.scope, self.email.clone());
+        claims.extra = extra;
+        Ok(claims)
     }
 }
 
@@ -64,12 +64,14 @@ pub fn sign_partner_jwt(
     ttl: u64,
 ) -> Result<String, FfiError> {
     ffi_guard!({
+        let opts = core::PartnerJwtSignOptions::default()
+            .with_kid(kid)
+            .with_ttl_secs(ttl);
         Ok(core::sign_partner_jwt(
-            &key.0,
-            &kid,
             &claims.to_core()?,
+            &key.0,
             iat,
-            ttl,
+            &opts,
         )?)
     })
 }
@@ -86,7 +88,10 @@ pub fn verify_partner_jwt(
     now: u64,
     leeway: u64,
 ) -> Result<PartnerClaims, FfiError> {
-    ffi_guard!({ Ok(core::verify_partner_jwt(&token, &key.0, now, leeway)?.into()) })
+    ffi_guard!({
+        let v = core::PartnerJwtValidation::default().with_leeway_secs(leeway);
+        Ok(core::verify_partner_jwt(&token, &key.0, now, &v)?.into())
+    })
 }
 
 /// Verifies a partner JWT with the key named by its `kid` in `jwks` (JSON text).
@@ -100,7 +105,10 @@ pub fn verify_partner_jwt_jwks(
     now: u64,
     leeway: u64,
 ) -> Result<PartnerClaims, FfiError> {
-    ffi_guard!({ Ok(core::verify_partner_jwt_jwks(&token, &jwks, now, leeway)?.into()) })
+    ffi_guard!({
+        let v = core::PartnerJwtValidation::default().with_leeway_secs(leeway);
+        Ok(core::verify_partner_jwt_jwks(&token, &jwks, now, &v)?.into())
+    })
 }
 
 /// A parsed CAK callback.

@@ -57,14 +57,14 @@ fn options(o: Option<EciesOptions>) -> Result<core::EciesOptions, KyError> {
     let o = o.unwrap_or_default();
     let mut core_opts = core::EciesOptions::default();
     if let Some(e) = o.compressed_ephemeral_key {
-        core_opts.compressed_ephemeral_key = e;
+        core_opts = core_opts.with_compressed_ephemeral_key(e);
     }
     if let Some(h) = o.compressed_hkdf_input {
-        core_opts.compressed_hkdf_input = h;
+        core_opts = core_opts.with_compressed_hkdf_input(h);
     }
     if let Some(n) = o.nonce_len {
-        core_opts.nonce_len =
-            u8::try_from(n).map_err(|_| invalid_argument("nonceLen is 12 or 16"))?;
+        let n = u8::try_from(n).map_err(|_| invalid_argument("nonceLen is 12 or 16"))?;
+        core_opts = core_opts.with_nonce_len(n);
     }
     Ok(core_opts)
 }
@@ -232,7 +232,7 @@ pub fn ecies_encrypt(
     options: Option<EciesOptions>,
 ) -> Result<Buffer, KyError> {
     napi_guard!({
-        core::encrypt(&recipient.0, &plaintext, &self::options(options)?)
+        core::encrypt(&plaintext, &recipient.0, &self::options(options)?)
             .map(Buffer::from)
             .map_err(from_core)
     })
@@ -249,7 +249,7 @@ pub fn ecies_decrypt(
     options: Option<EciesOptions>,
 ) -> Result<Buffer, KyError> {
     napi_guard!({
-        core::decrypt(&secret.0, &ciphertext, &self::options(options)?)
+        core::decrypt(&ciphertext, &secret.0, &self::options(options)?)
             .map(Buffer::from)
             .map_err(from_core)
     })
@@ -271,11 +271,11 @@ pub fn ecies_encrypt_with_ephemeral(
 ) -> Result<Buffer, KyError> {
     napi_guard!({
         core::hazmat::encrypt_with_ephemeral(
-            &recipient.0,
             &plaintext,
-            &self::options(options)?,
+            &recipient.0,
             &ephemeral_secret,
             &nonce,
+            &self::options(options)?,
         )
         .map(Buffer::from)
         .map_err(from_core)
@@ -293,7 +293,7 @@ pub fn seal_envelope(
     options: Option<EciesOptions>,
 ) -> Result<Buffer, KyError> {
     napi_guard!({
-        core::seal_envelope(&recipient.0, &plaintext, &self::options(options)?)
+        core::seal_envelope(&plaintext, &recipient.0, &self::options(options)?)
             .map(Buffer::from)
             .map_err(from_core)
     })
@@ -310,7 +310,7 @@ pub fn seal_envelope_base64(
     options: Option<EciesOptions>,
 ) -> Result<String, KyError> {
     napi_guard!({
-        core::seal_envelope_base64(&recipient.0, &plaintext, &self::options(options)?)
+        core::seal_envelope_base64(&plaintext, &recipient.0, &self::options(options)?)
             .map_err(from_core)
     })
 }
@@ -322,7 +322,7 @@ pub fn seal_envelope_base64(
 #[napi]
 pub fn open_envelope(secret: &EciesSecretKey, envelope: Uint8Array) -> Result<Buffer, KyError> {
     napi_guard!({
-        core::open_envelope(&secret.0, &envelope)
+        core::open_envelope(&envelope, &secret.0)
             .map(Buffer::from)
             .map_err(from_core)
     })
@@ -338,7 +338,7 @@ pub fn open_envelope_base64(
     envelope_b64: String,
 ) -> Result<Buffer, KyError> {
     napi_guard!({
-        core::open_envelope_base64(&secret.0, &envelope_b64)
+        core::open_envelope_base64(&envelope_b64, &secret.0)
             .map(Buffer::from)
             .map_err(from_core)
     })

@@ -91,7 +91,7 @@ impl DidDocument {
         purpose: String,
     ) -> Result<Vec<VerificationMethod>, KyError> {
         napi_guard!({
-            let p = VerificationPurpose::parse(&purpose).map_err(from_core)?;
+            let p = purpose.parse::<VerificationPurpose>().map_err(from_core)?;
             let methods = self
                 .0
                 .methods_for(&iss, kid.as_deref(), p)
@@ -174,23 +174,23 @@ impl DidJwtValidation {
     fn to_core(&self) -> Result<core_jwt::DidJwtValidation, KyError> {
         let mut v = core_jwt::DidJwtValidation::new(self.audience.clone());
         if let Some(p) = &self.purpose {
-            v.purpose = VerificationPurpose::parse(p).map_err(from_core)?;
+            v = v.with_purpose(p.parse::<VerificationPurpose>().map_err(from_core)?);
         }
         if let Some(l) = self.leeway {
-            v.leeway = secs("leeway", l)?;
+            v = v.with_leeway_secs(secs("leeway", l)?);
         }
         if let Some(a) = self.accept_ed25519_alias {
-            v.accept_ed25519_alias = a;
+            v = v.with_accept_ed25519_alias(a);
         }
         if let Some(h) = self.allow_hid_msi_key {
-            v.allow_hid_msi_key = h;
+            v = v.with_allow_hid_msi_key(h);
         }
-        v.max_lifetime_secs = lifetime(
+        let max = lifetime(
             opt_secs("maxLifetimeSecs", self.max_lifetime_secs)?,
             self.allow_unbounded_lifetime.unwrap_or(false),
             v.max_lifetime_secs,
         )?;
-        Ok(v)
+        Ok(v.with_max_lifetime_secs(max))
     }
 }
 
@@ -225,7 +225,7 @@ pub fn verify_did_jwt(
 ) -> Result<VerifiedDidJwt, KyError> {
     napi_guard!({
         let v = validation.to_core()?;
-        let got = core_jwt::verify_did_jwt(&token, &v, document.map(|d| &d.0), secs("now", now)?)
+        let got = core_jwt::verify_did_jwt(&token, document.map(|d| &d.0), secs("now", now)?, &v)
             .map_err(from_core)?;
         Ok(VerifiedDidJwt {
             issuer: got.issuer,
@@ -265,14 +265,27 @@ pub fn sign_did_jwt(
     request: DidJwtSignRequest,
 ) -> Result<String, KyError> {
     napi_guard!({
-        let r = core_jwt::DidJwtSignRequest {
-            iat: secs("iat", request.iat)?,
-            ttl: secs("ttl", request.ttl)?,
-            issuer: request.issuer,
-            audience: request.audience,
-            claims_json: request.claims_json,
-            kid: request.kid,
+        let (iat, ttl) = (secs("iat", request.iat)?, secs("ttl", request.ttl)?);
+        let limit = kycrypt::primitives::jwt::MAX_TOKEN_LEN;
+        if request.claims_json.len() > limit {
+            return Err(from_core(kycrypt::Error::InputTooLarge {
+                what: "claims",
+                limit,
+            }));
+        }
+        let mut claims = core_jwt::DidJwtClaims::new(&request.issuer, &request.audience);
+        claims.extra = match serde_json::from_str::<serde_json::Value>(&request.claims_json) {
+            Ok(serde_json::Value::Object(m)) => m,
+            _ => {
+                return Err(from_core(kycrypt::Error::MalformedInput(
+                    "claims must be a JSON object".into(),
+                )));
+            }
         };
-        core_jwt::sign_did_jwt(&key.0, &r).map_err(from_core)
+        let mut opts = core_jwt::DidJwtSignOptions::default().with_ttl_secs(ttl);
+        if let Some(kid) = request.kid {
+            opts = opts.with_kid(kid);
+        }
+        core_jwt::sign_did_jwt(&claims, &key.0, iat, &opts).map_err(from_core)
     })
 }

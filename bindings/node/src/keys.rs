@@ -1,12 +1,13 @@
 //! Asymmetric keys, JWKs and JWTs (mirrors `bindings/ffi/src/keys.rs`).
 
+use kycrypt::primitives::eddsa::ed448::Ed448SigningKey;
 use kycrypt::primitives::jwt::{self, Algorithm};
 use kycrypt::primitives::keys::{self as core, KeyType};
 use napi::bindgen_prelude::{Buffer, Uint8Array};
 use napi_derive::napi;
 
 use crate::KyError;
-use crate::common::{json_text, lifetime, opt_secs, secs};
+use crate::common::{invalid_argument, json_text, lifetime, opt_secs, secs};
 use crate::guard::{from_core, napi_guard};
 
 /// A private signing key (RS256, ES256, ES256K, EdDSA), parsed once. It
@@ -61,7 +62,7 @@ impl PrivateKey {
     /// Only `internal`, never in practice.
     #[napi]
     pub fn algorithm(&self) -> Result<String, KyError> {
-        napi_guard!({ Ok(self.0.algorithm().name().to_owned()) })
+        napi_guard!({ Ok(self.0.algorithm().as_str().to_owned()) })
     }
 
     /// The matching public key.
@@ -92,8 +93,20 @@ impl PrivateKey {
 #[napi]
 pub fn generate_private_key_pem(key_type: String) -> Result<String, KyError> {
     napi_guard!({
-        let kt = KeyType::from_name(&key_type).map_err(from_core)?;
-        let pem = core::PrivateKey::generate(kt).map_err(from_core)?;
+        let pem = if key_type == "ed448" {
+            Ed448SigningKey::generate().and_then(|k| k.to_pkcs8_pem())
+        } else {
+            key_type
+                .parse::<KeyType>()
+                .map_err(|_| {
+                    kycrypt::Error::UnsupportedAlgorithm(
+                        "key type (rsa2048, p256, secp256k1, ed25519, ed448)".into(),
+                    )
+                })
+                .and_then(core::PrivateKey::generate)
+                .and_then(|k| k.to_pkcs8_pem())
+        }
+        .map_err(from_core)?;
         Ok(pem.as_str().to_owned())
     })
 }
@@ -150,7 +163,7 @@ impl PublicKey {
     /// Only `internal`, never in practice.
     #[napi]
     pub fn algorithm(&self) -> Result<String, KyError> {
-        napi_guard!({ Ok(self.0.algorithm().name().to_owned()) })
+        napi_guard!({ Ok(self.0.algorithm().as_str().to_owned()) })
     }
 
     /// The RFC 7638 JWK thumbprint (base64url SHA-256).
@@ -189,8 +202,25 @@ impl PublicKey {
 #[napi]
 pub fn jwks(keys: Vec<&PublicKey>, kids: Vec<Option<String>>) -> Result<String, KyError> {
     napi_guard!({
-        let keys: Vec<core::PublicKey> = keys.iter().map(|k| k.0.clone()).collect();
-        core::jwks(&keys, &kids).map_err(from_core)
+        if kids.len() > keys.len() {
+            return Err(invalid_argument("more kids than keys"));
+        }
+        let kids: Vec<String> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                kids.get(i)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_else(|| k.0.thumbprint())
+            })
+            .collect();
+        core::jwks(
+            keys.iter()
+                .map(|k| &k.0)
+                .zip(kids.iter().map(String::as_str)),
+        )
+        .map_err(from_core)
     })
 }
 
@@ -240,30 +270,34 @@ impl JwtValidation {
             .algorithms
             .iter()
             .flatten()
-            .map(|a| Algorithm::from_name(a))
+            .map(|a| a.parse::<Algorithm>())
             .collect::<Result<Vec<_>, _>>()
             .map_err(from_core)?;
-        let mut v = jwt::Validation::new(algorithms);
-        v.audience.clone_from(&self.audience);
-        v.issuer.clone_from(&self.issuer);
+        let mut v = jwt::Validation::default().with_algorithms(algorithms);
+        if let Some(aud) = &self.audience {
+            v = v.with_audience(aud);
+        }
+        if let Some(iss) = &self.issuer {
+            v = v.with_issuer(iss);
+        }
         if let Some(l) = self.leeway {
-            v.leeway = secs("leeway", l)?;
+            v = v.with_leeway_secs(secs("leeway", l)?);
         }
         if let Some(r) = self.require_exp {
-            v.require_exp = r;
+            v = v.with_require_exp(r);
         }
         if let Some(a) = self.accept_ed25519_alias {
-            v.accept_ed25519_alias = a;
+            v = v.with_accept_ed25519_alias(a);
         }
         if let Some(r) = self.require_iat {
-            v.require_iat = r;
+            v = v.with_require_iat(r);
         }
-        v.max_lifetime_secs = lifetime(
+        let max = lifetime(
             opt_secs("maxLifetimeSecs", self.max_lifetime_secs)?,
             self.allow_unbounded_lifetime.unwrap_or(false),
             v.max_lifetime_secs,
         )?;
-        Ok(v)
+        Ok(v.with_max_lifetime_secs(max))
     }
 }
 
@@ -306,7 +340,7 @@ pub fn verify_jwt(
 ) -> Result<VerifiedJwt, KyError> {
     napi_guard!({
         let v = self::validation(validation)?;
-        let got = jwt::verify_jwt(&token, &key.0, &v, secs("now", now)?).map_err(from_core)?;
+        let got = jwt::verify_jwt(&token, &key.0, secs("now", now)?, &v).map_err(from_core)?;
         Ok(VerifiedJwt {
             header_json: json_text(&got.header.members),
             claims_json: json_text(&got.claims),

@@ -67,7 +67,10 @@ pub fn sign_partner_jwt(
 ) -> Result<String, KyError> {
     napi_guard!({
         let (iat, ttl) = (secs("iat", iat)?, secs("ttl", ttl)?);
-        core::sign_partner_jwt(&key.0, &kid, &claims.to_core()?, iat, ttl).map_err(from_core)
+        let opts = core::PartnerJwtSignOptions::default()
+            .with_kid(kid)
+            .with_ttl_secs(ttl);
+        core::sign_partner_jwt(&claims.to_core()?, &key.0, iat, &opts).map_err(from_core)
     })
 }
 
@@ -84,7 +87,8 @@ pub fn verify_partner_jwt(
 ) -> Result<PartnerClaims, KyError> {
     napi_guard!({
         let (now, leeway) = (secs("now", now)?, secs("leeway", leeway)?);
-        core::verify_partner_jwt(&token, &key.0, now, leeway)
+        let v = core::PartnerJwtValidation::default().with_leeway_secs(leeway);
+        core::verify_partner_jwt(&token, &key.0, now, &v)
             .map(PartnerClaims::from)
             .map_err(from_core)
     })
@@ -103,7 +107,8 @@ pub fn verify_partner_jwt_jwks(
 ) -> Result<PartnerClaims, KyError> {
     napi_guard!({
         let (now, leeway) = (secs("now", now)?, secs("leeway", leeway)?);
-        core::verify_partner_jwt_jwks(&token, &jwks, now, leeway)
+        let v = core::PartnerJwtValidation::default().with_leeway_secs(leeway);
+        core::verify_partner_jwt_jwks(&token, &jwks, now, &v)
             .map(PartnerClaims::from)
             .map_err(from_core)
     })

@@ -14,44 +14,34 @@ pub const MAX_DID_DOCUMENT_LEN: usize = 64 * 1024;
 /// relationship a document may carry.
 pub const MAX_VERIFICATION_METHODS: usize = 64;
 
-/// What a verification method is used for (a DID-core verification relationship).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum VerificationPurpose {
-    /// `authentication` (DID-JWT login tokens; the default).
-    #[default]
-    Authentication,
-    /// `assertionMethod` (issuing claims / credentials).
-    AssertionMethod,
-}
-
-impl VerificationPurpose {
-    /// Parses the relationship name (`authentication` or `assertionMethod`).
+str_enum! {
+    /// What a verification method is used for (a DID-core verification
+    /// relationship), spelled as the relationship's member name in a DID
+    /// document.
     ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] for any other name.
-    pub fn parse(name: &str) -> Result<Self> {
-        match name {
-            "authentication" => Ok(Self::Authentication),
-            "assertionMethod" => Ok(Self::AssertionMethod),
-            _ => Err(Error::InvalidArgument(
-                "purpose must be authentication or assertionMethod".into(),
-            )),
-        }
+    /// ```
+    /// use kycrypt::hypersign::did::VerificationPurpose;
+    /// assert_eq!("assertionMethod".parse::<VerificationPurpose>()?, VerificationPurpose::AssertionMethod);
+    /// assert_eq!(VerificationPurpose::default().as_str(), "authentication");
+    /// # Ok::<(), kycrypt::Error>(())
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    #[non_exhaustive]
+    pub enum VerificationPurpose {
+        /// DID-JWT login tokens (the default).
+        #[default]
+        Authentication = "authentication",
+        /// Issuing claims / credentials.
+        AssertionMethod = "assertionMethod",
     }
-
-    /// The relationship's member name in a DID document.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Authentication => "authentication",
-            Self::AssertionMethod => "assertionMethod",
-        }
-    }
+    unknown => Error::InvalidArgument(
+        "purpose must be authentication or assertionMethod".into(),
+    );
 }
 
 /// One verification method of a DID document.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct VerificationMethod {
     /// Absolute id (`<did>#<fragment>`).
     pub id: String,
@@ -65,6 +55,7 @@ pub struct VerificationMethod {
 
 /// A DID document, reduced to what signature checks need.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DidDocument {
     /// The DID the document is about (`id`).
     pub id: String,

@@ -17,22 +17,26 @@ fn did_key() -> String {
     )
 }
 
-fn request(issuer: &str) -> DidJwtSignRequest {
-    DidJwtSignRequest {
-        issuer: issuer.into(),
-        audience: AUD.into(),
-        claims_json: r#"{"email":"a@b.c"}"#.into(),
-        iat: 1_000_000,
-        ttl: 600,
-        kid: None,
-    }
+fn claims(issuer: &str) -> DidJwtClaims {
+    let mut c = DidJwtClaims::new(issuer, AUD);
+    c.extra.insert("email".into(), "a@b.c".into());
+    c
+}
+
+fn opts() -> DidJwtSignOptions {
+    DidJwtSignOptions::default().with_ttl_secs(600)
+}
+
+/// Signs `claims(issuer)` at 1_000_000 for 600 s.
+fn sign(issuer: &str) -> Result<String> {
+    sign_did_jwt(&claims(issuer), &key(), 1_000_000, &opts())
 }
 
 #[test]
 fn sign_then_verify_did_key() {
     let did = did_key();
-    let token = sign_did_jwt(&key(), &request(&did)).unwrap();
-    let v = verify_did_jwt(&token, &DidJwtValidation::new(AUD), None, 1_000_100).unwrap();
+    let token = sign(&did).unwrap();
+    let v = verify_did_jwt(&token, None, 1_000_100, &DidJwtValidation::new(AUD)).unwrap();
     assert_eq!(v.issuer, did);
     assert!(v.signer.starts_with(&format!("{did}#z6Mk")));
     assert_eq!(v.claims["email"], "a@b.c");
@@ -42,26 +46,25 @@ fn sign_then_verify_did_key() {
 #[test]
 fn boundaries() {
     let did = did_key();
-    let token = sign_did_jwt(&key(), &request(&did)).unwrap();
+    let token = sign(&did).unwrap();
     let val = DidJwtValidation::new(AUD);
     // exp = 1_000_600; expired from exp + leeway.
-    assert!(verify_did_jwt(&token, &val, None, 1_000_659).is_ok());
+    assert!(verify_did_jwt(&token, None, 1_000_659, &val).is_ok());
     assert_eq!(
-        verify_did_jwt(&token, &val, None, 1_000_660).unwrap_err(),
+        verify_did_jwt(&token, None, 1_000_660, &val).unwrap_err(),
         Error::Expired
     );
     // iat 1_000_000 is fine up to leeway seconds ahead.
-    assert!(verify_did_jwt(&token, &val, None, 999_940).is_ok());
+    assert!(verify_did_jwt(&token, None, 999_940, &val).is_ok());
     assert_eq!(
-        verify_did_jwt(&token, &val, None, 999_939).unwrap_err(),
+        verify_did_jwt(&token, None, 999_939, &val).unwrap_err(),
         Error::NotYetValid
     );
-    let mut wide = val.clone();
-    wide.leeway = 300;
-    assert!(verify_did_jwt(&token, &wide, None, 1_000_899).is_ok());
-    wide.leeway = 301;
+    let wide = val.clone().with_leeway_secs(300);
+    assert!(verify_did_jwt(&token, None, 1_000_899, &wide).is_ok());
+    let wide = wide.with_leeway_secs(301);
     assert_eq!(
-        verify_did_jwt(&token, &wide, None, 1_000_100)
+        verify_did_jwt(&token, None, 1_000_100, &wide)
             .unwrap_err()
             .code(),
         "invalid_argument"
@@ -71,41 +74,53 @@ fn boundaries() {
 #[test]
 fn sign_rejects_bad_requests() {
     let did = did_key();
-    let mut r = request(&did);
-    r.iat = u64::MAX - 10;
     assert_eq!(
-        sign_did_jwt(&key(), &r).unwrap_err().code(),
+        sign_did_jwt(&claims(&did), &key(), u64::MAX - 10, &opts())
+            .unwrap_err()
+            .code(),
         "invalid_argument"
     );
-    let mut r = request(&did);
-    r.claims_json = format!(r#"{{"x":"{}"}}"#, "a".repeat(MAX_CLAIMS_LEN));
+    let mut big = claims(&did);
+    big.extra.insert("x".into(), "a".repeat(16 * 1024).into());
     assert_eq!(
-        sign_did_jwt(&key(), &r).unwrap_err().code(),
+        sign_did_jwt(&big, &key(), 1_000_000, &opts())
+            .unwrap_err()
+            .code(),
         "input_too_large"
     );
-    let mut r = request("did:web:example.com");
-    r.ttl = 60;
+    for bad in [
+        opts().with_ttl_secs(59),
+        opts().with_ttl_secs(86_401),
+        opts().with_kid(""),
+    ] {
+        assert_eq!(
+            sign_did_jwt(&claims(&did), &key(), 1_000_000, &bad)
+                .unwrap_err()
+                .code(),
+            "invalid_argument"
+        );
+    }
     assert_eq!(
-        sign_did_jwt(&key(), &r).unwrap_err().code(),
+        sign("did:web:example.com").unwrap_err().code(),
         "malformed_input"
     );
-    let r = request(&format!("did:hid:testnet:{}", &did[8..]));
-    assert!(sign_did_jwt(&key(), &r).is_ok());
+    assert!(sign(&format!("did:hid:testnet:{}", &did[8..])).is_ok());
+    let debug = format!("{:?}", claims(&did));
+    assert!(!debug.contains("a@b.c"), "{debug}");
 }
 
 #[test]
 fn purpose_and_alias_switches() {
     let did = did_key();
-    let token = sign_did_jwt(&key(), &request(&did)).unwrap();
-    let mut val = DidJwtValidation::new(AUD);
-    val.purpose = VerificationPurpose::AssertionMethod;
-    assert!(verify_did_jwt(&token, &val, None, 1_000_100).is_ok());
+    let token = sign(&did).unwrap();
+    let val = DidJwtValidation::new(AUD).with_purpose(VerificationPurpose::AssertionMethod);
+    assert!(verify_did_jwt(&token, None, 1_000_100, &val).is_ok());
     let doc = resolve_did_key(&did).unwrap();
-    assert!(verify_did_jwt(&token, &val, Some(&doc), 1_000_100).is_ok());
+    assert!(verify_did_jwt(&token, Some(&doc), 1_000_100, &val).is_ok());
     let other =
         resolve_did_key("did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp").unwrap();
     assert_eq!(
-        verify_did_jwt(&token, &val, Some(&other), 1_000_100)
+        verify_did_jwt(&token, Some(&other), 1_000_100, &val)
             .unwrap_err()
             .code(),
         "issuer_mismatch"
@@ -115,12 +130,12 @@ fn purpose_and_alias_switches() {
 proptest::proptest! {
     #[test]
     fn verify_never_panics(s in "\\PC{0,300}") {
-        let _ = verify_did_jwt(&s, &DidJwtValidation::new(AUD), None, 0);
+        let _ = verify_did_jwt(&s, None, 0, &DidJwtValidation::new(AUD));
     }
 
     #[test]
     fn verify_never_panics_on_dotted(a in "[A-Za-z0-9_-]{0,60}", b in "[A-Za-z0-9_-]{0,60}", c in "[A-Za-z0-9_-]{0,90}") {
-        let _ = verify_did_jwt(&format!("{a}.{b}.{c}"), &DidJwtValidation::new(AUD), None, 0);
+        let _ = verify_did_jwt(&format!("{a}.{b}.{c}"), None, 0, &DidJwtValidation::new(AUD));
     }
 }
 
@@ -131,7 +146,7 @@ fn raw_token(claims: serde_json::Value) -> String {
     };
     let mut header = Map::new();
     header.insert("typ".into(), "JWT".into());
-    crate::primitives::jwt::sign_jwt(&key(), &header, &claims).unwrap()
+    crate::primitives::jwt::sign_jwt(&claims, &header, &key()).unwrap()
 }
 
 #[test]
@@ -140,17 +155,17 @@ fn lifetime_is_capped_at_hypersigns_day() {
     let val = DidJwtValidation::new(AUD);
     let ok =
         raw_token(serde_json::json!({"iat": 1_000_000, "exp": 1_086_400, "aud": AUD, "iss": did}));
-    assert!(verify_did_jwt(&ok, &val, None, 1_000_100).is_ok());
+    assert!(verify_did_jwt(&ok, None, 1_000_100, &val).is_ok());
     let long =
         raw_token(serde_json::json!({"iat": 1_000_000, "exp": 1_086_401, "aud": AUD, "iss": did}));
-    let e = verify_did_jwt(&long, &val, None, 1_000_100).unwrap_err();
+    let e = verify_did_jwt(&long, None, 1_000_100, &val).unwrap_err();
     assert_eq!(e.code(), "malformed_token");
     assert!(e.to_string().contains("86400"), "{e}");
     // Without iat, exp may lie at most a day (plus leeway) ahead of now.
     let forever =
         raw_token(serde_json::json!({"exp": 9_007_199_254_740_992u64, "aud": AUD, "iss": did}));
     assert_eq!(
-        verify_did_jwt(&forever, &val, None, 1_000_100)
+        verify_did_jwt(&forever, None, 1_000_100, &val)
             .unwrap_err()
             .code(),
         "malformed_token"
@@ -158,19 +173,18 @@ fn lifetime_is_capped_at_hypersigns_day() {
     // The caller may tighten, or explicitly relax, the bound.
     let mut tight = val.clone();
     tight.max_lifetime_secs = Some(600);
-    let token = sign_did_jwt(&key(), &request(&did)).unwrap();
-    assert!(verify_did_jwt(&token, &tight, None, 1_000_100).is_ok());
+    let token = sign(&did).unwrap();
+    assert!(verify_did_jwt(&token, None, 1_000_100, &tight).is_ok());
     tight.max_lifetime_secs = Some(599);
     assert_eq!(
-        verify_did_jwt(&token, &tight, None, 1_000_100)
+        verify_did_jwt(&token, None, 1_000_100, &tight)
             .unwrap_err()
             .code(),
         "malformed_token"
     );
-    let mut relaxed = val;
-    relaxed.max_lifetime_secs = None;
-    assert!(verify_did_jwt(&long, &relaxed, None, 1_000_100).is_ok());
-    assert!(verify_did_jwt(&forever, &relaxed, None, 1_000_100).is_ok());
+    let relaxed = val.with_max_lifetime_secs(None);
+    assert!(verify_did_jwt(&long, None, 1_000_100, &relaxed).is_ok());
+    assert!(verify_did_jwt(&forever, None, 1_000_100, &relaxed).is_ok());
 }
 
 #[test]
@@ -180,16 +194,16 @@ fn fractional_numeric_dates_are_accepted() {
     let t = raw_token(
         serde_json::json!({"iat": 1_000_000.5, "exp": 1_000_600.75, "aud": AUD, "iss": did}),
     );
-    assert!(verify_did_jwt(&t, &val, None, 1_000_100).is_ok());
+    assert!(verify_did_jwt(&t, None, 1_000_100, &val).is_ok());
     // exp expires at its floor (1_000_600) plus the 60 s leeway.
     assert_eq!(
-        verify_did_jwt(&t, &val, None, 1_000_660).unwrap_err(),
+        verify_did_jwt(&t, None, 1_000_660, &val).unwrap_err(),
         Error::Expired
     );
     let s =
         raw_token(serde_json::json!({"iat": 1_000_000, "exp": "1000600", "aud": AUD, "iss": did}));
     assert_eq!(
-        verify_did_jwt(&s, &val, None, 1_000_100)
+        verify_did_jwt(&s, None, 1_000_100, &val)
             .unwrap_err()
             .code(),
         "malformed_token"

@@ -13,6 +13,7 @@ pub const MAX_FIELD_LEN: usize = 1024;
 
 /// A parsed CAK authorisation callback.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct CakCallback {
     /// `userId`: the user who granted authorisation.
     pub user_id: String,

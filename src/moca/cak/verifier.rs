@@ -18,6 +18,7 @@ use zeroize::Zeroizing;
 
 use super::callback::{CakCallback, parse_callback};
 use crate::error::{Detail, Error, Result};
+use crate::primitives::eddsa::ed25519::Ed25519VerifyingKey;
 use crate::primitives::hmac::{HmacAlg, HmacKey};
 
 /// Largest signature string accepted (longer ones are
@@ -40,7 +41,7 @@ enum Scheme {
     /// interpreted by kycrypt).
     HmacSha256 { key: HmacKey, header: String },
     /// An Ed25519 (RFC 8032, strict) signature over the raw body.
-    Ed25519(ed25519_dalek::VerifyingKey),
+    Ed25519(Ed25519VerifyingKey),
     /// An ECDSA P-256 / SHA-256 signature over the raw body.
     Es256(p256::ecdsa::VerifyingKey),
 }
@@ -67,17 +68,16 @@ impl CakCallbackVerifier {
         })
     }
 
-    /// An Ed25519 verifier from the 32-byte public key.
+    /// An Ed25519 verifier from the 32-byte public key, held to
+    /// [`Ed25519VerifyingKey::from_bytes`]'s policy (canonical, not of small
+    /// order).
     ///
     /// # Errors
-    /// [`Error::InvalidKey`] when the key is not 32 bytes or not a valid point.
+    /// [`Error::InvalidKey`] when the key is not 32 bytes, not a valid point,
+    /// not canonical or of small order.
     pub fn ed25519(public_key: &[u8]) -> Result<Self> {
-        let pk = <[u8; 32]>::try_from(public_key)
-            .map_err(|_| Error::invalid_key("Ed25519 key must be 32 bytes"))?;
-        let key = ed25519_dalek::VerifyingKey::from_bytes(&pk)
-            .map_err(|_| Error::invalid_key("not an Ed25519 point"))?;
         Ok(Self {
-            scheme: Scheme::Ed25519(key),
+            scheme: Scheme::Ed25519(Ed25519VerifyingKey::from_bytes(public_key)?),
         })
     }
 
@@ -122,12 +122,7 @@ impl CakCallbackVerifier {
         let sig = decode_signature(signature)?;
         match &self.scheme {
             Scheme::HmacSha256 { key, .. } => key.verify(HmacAlg::Sha256, &[body], &sig),
-            Scheme::Ed25519(vk) => {
-                let sig =
-                    <[u8; 64]>::try_from(sig.as_slice()).map_err(|_| Error::SignatureInvalid)?;
-                vk.verify_strict(body, &ed25519_dalek::Signature::from_bytes(&sig))
-                    .map_err(|_| Error::SignatureInvalid)
-            }
+            Scheme::Ed25519(vk) => vk.verify(body, &sig),
             Scheme::Es256(vk) => {
                 use p256::ecdsa::signature::Verifier as _;
                 let sig = if sig.len() == 64 {
@@ -195,6 +190,12 @@ mod tests {
         assert_eq!((ed.scheme(), ed.header_name()), ("ed25519", None));
         assert!(CakCallbackVerifier::hmac_sha256(b"k", "bad header").is_err());
         assert!(CakCallbackVerifier::ed25519(&[0; 31]).is_err());
+        let mut identity = [0u8; 32];
+        identity[0] = 1;
+        assert_eq!(
+            CakCallbackVerifier::ed25519(&identity).unwrap_err().code(),
+            "invalid_key"
+        );
         assert!(CakCallbackVerifier::es256(&[4; 65]).is_err());
     }
 }

@@ -21,9 +21,9 @@
 //! ```
 //! use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesSecretKey};
 //! let sk = EciesSecretKey::generate(Curve::Secp256k1)?;
-//! let stored = ecies::seal_envelope_base64(&sk.public_key(), b"dob=1990-01-31", &EciesOptions::default())?;
+//! let stored = ecies::seal_envelope_base64(b"dob=1990-01-31", &sk.public_key(), &EciesOptions::default())?;
 //! assert!(stored.starts_with("S1lDRQ")); // "KYCE"
-//! assert_eq!(ecies::open_envelope_base64(&sk, &stored)?, b"dob=1990-01-31");
+//! assert_eq!(ecies::open_envelope_base64(&stored, &sk)?, b"dob=1990-01-31");
 //! # Ok::<(), kycrypt::Error>(())
 //! ```
 
@@ -42,6 +42,7 @@ const FLAG_COMPRESSED_HKDF: u8 = 0b10;
 
 /// What a storage envelope's header says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct EnvelopeInfo {
     /// The curve the data was encrypted to.
     pub curve: Curve,
@@ -61,10 +62,11 @@ const fn curve_id(curve: Curve) -> u8 {
 /// # Errors
 /// As [`encrypt`](super::encrypt).
 pub fn seal_envelope(
-    recipient: &EciesPublicKey,
     plaintext: &[u8],
+    recipient: &EciesPublicKey,
     options: &EciesOptions,
 ) -> Result<Vec<u8>> {
+    options.validate()?;
     let mut flags = 0u8;
     if options.compressed_ephemeral_key {
         flags |= FLAG_COMPRESSED_EPHEMERAL;
@@ -82,7 +84,7 @@ pub fn seal_envelope(
         options.nonce_len,
     ]);
     // One allocation: the header is written first and the ciphertext after it.
-    super::encrypt_after(&header, recipient, plaintext, options)
+    super::encrypt_after(&header, plaintext, recipient, options)
 }
 
 /// [`seal_envelope`] in its base64 text form.
@@ -90,12 +92,12 @@ pub fn seal_envelope(
 /// # Errors
 /// As [`seal_envelope`].
 pub fn seal_envelope_base64(
-    recipient: &EciesPublicKey,
     plaintext: &[u8],
+    recipient: &EciesPublicKey,
     options: &EciesOptions,
 ) -> Result<String> {
     Ok(crate::encoding::b64_encode(&seal_envelope(
-        recipient, plaintext, options,
+        plaintext, recipient, options,
     )?))
 }
 
@@ -148,19 +150,19 @@ pub fn envelope_info(envelope: &[u8]) -> Result<EnvelopeInfo> {
 /// # Errors
 /// As [`envelope_info`]; [`Error::CurveMismatch`] when the envelope's curve is
 /// not the key's; then as [`decrypt`](super::decrypt).
-pub fn open_envelope(secret: &EciesSecretKey, envelope: &[u8]) -> Result<Vec<u8>> {
+pub fn open_envelope(envelope: &[u8], secret: &EciesSecretKey) -> Result<Vec<u8>> {
     let info = envelope_info(envelope)?;
     if info.curve != secret.curve() {
         return Err(Error::CurveMismatch(Detail::Owned(format!(
             "the envelope is for {}, the key is {}",
-            info.curve.name(),
-            secret.curve().name()
+            info.curve,
+            secret.curve()
         ))));
     }
     let raw = envelope
         .get(HEADER_LEN..)
         .ok_or_else(|| Error::malformed("storage envelope is too short"))?;
-    super::decrypt(secret, raw, &info.options)
+    super::decrypt(raw, secret, &info.options)
 }
 
 /// [`open_envelope`] for the base64 text form.
@@ -168,9 +170,9 @@ pub fn open_envelope(secret: &EciesSecretKey, envelope: &[u8]) -> Result<Vec<u8>
 /// # Errors
 /// [`Error::MalformedInput`] when the text is not base64, [`Error::InputTooLarge`]
 /// above the payload limit, then as [`open_envelope`].
-pub fn open_envelope_base64(secret: &EciesSecretKey, text: &str) -> Result<Vec<u8>> {
+pub fn open_envelope_base64(text: &str, secret: &EciesSecretKey) -> Result<Vec<u8>> {
     let limit = (MAX_PAYLOAD_LEN + 256) / 3 * 4 + 4;
     crate::error::check_len("storage envelope text", text.as_bytes(), limit)?;
     let bytes = crate::encoding::b64_decode("storage envelope", text.trim())?;
-    open_envelope(secret, &bytes)
+    open_envelope(&bytes, secret)
 }

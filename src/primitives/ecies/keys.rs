@@ -121,12 +121,12 @@ impl EciesPublicKey {
         if on_curve!(curve.other(), public_from_spki_der(der)).is_some() {
             return Err(Error::CurveMismatch(Detail::Owned(format!(
                 "the key is not a {} key",
-                curve.name()
+                curve
             ))));
         }
         Err(Error::InvalidKey(Detail::Owned(format!(
             "not a valid {} SubjectPublicKeyInfo",
-            curve.name()
+            curve
         ))))
     }
 
@@ -228,12 +228,12 @@ impl EciesSecretKey {
         if on_curve!(curve.other(), secret_from_pem(pem)).is_some() {
             return Err(Error::CurveMismatch(Detail::Owned(format!(
                 "the PEM key is not a {} key",
-                curve.name()
+                curve
             ))));
         }
         Err(Error::InvalidKey(Detail::Owned(format!(
             "not a valid {} EC private key PEM",
-            curve.name()
+            curve
         ))))
     }
 

@@ -6,7 +6,7 @@
 //!   (Thomas Pornin, MIT), about 6x faster than `ed448-goldilocks` here and on
 //!   par with OpenSSL (see `benches/RESULTS.md`). It checks RFC 8032's
 //!   cofactored equation `[4][S]B = [4]R + [4][k]A`;
-//! - **signing** (tests, simulators, the CLI) runs on `ed448-goldilocks` (a
+//! - **signing** (tests, simulators, key generation) runs on `ed448-goldilocks` (a
 //!   pinned pre-release), which zeroizes its secrets; it is also the second
 //!   implementation the tests and the `ed448_diff` fuzz target compare with.
 //!
@@ -171,6 +171,42 @@ impl Ed448SigningKey {
         let public = Ed448VerifyingKey::from_bytes(&inner.verifying_key().to_bytes())
             .map_err(|_| Error::Internal(crate::error::Detail::Borrowed("Ed448 public key")))?;
         Ok(Self { inner, public })
+    }
+
+    /// Generates a fresh key from the operating system's CSPRNG (a random
+    /// 57-byte seed).
+    ///
+    /// ```
+    /// use kycrypt::primitives::eddsa::ed448::Ed448SigningKey;
+    /// let sk = Ed448SigningKey::generate()?;
+    /// assert!(sk.verifying_key().verify(b"m", &sk.sign(b"m")).is_ok());
+    /// assert!(sk.to_pkcs8_pem()?.starts_with("-----BEGIN PRIVATE KEY-----"));
+    /// # Ok::<(), kycrypt::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Internal`] when the OS RNG fails.
+    pub fn generate() -> Result<Self> {
+        let mut seed = Zeroizing::new([0u8; SEED_LEN]);
+        getrandom::fill(seed.as_mut_slice())
+            .map_err(|_| Error::Internal("OS random generator failed".into()))?;
+        Self::from_seed(seed.as_slice())
+    }
+
+    /// Exports the key as a PKCS#8 PEM (RFC 8410, `-----BEGIN PRIVATE
+    /// KEY-----`), zeroized on drop. It is not a JOSE key:
+    /// [`PrivateKey::from_pem`](crate::primitives::keys::PrivateKey::from_pem)
+    /// refuses it.
+    ///
+    /// # Errors
+    /// [`Error::Internal`] when encoding fails.
+    pub fn to_pkcs8_pem(&self) -> Result<Zeroizing<String>> {
+        use p256::pkcs8::{EncodePrivateKey as _, LineEnding};
+        self.inner
+            .to_pkcs8_der()
+            .map_err(|_| Error::Internal("PKCS#8 encoding failed".into()))?
+            .to_pem("PRIVATE KEY", LineEnding::LF)
+            .map_err(|_| Error::Internal("PEM encoding failed".into()))
     }
 
     /// Signs `msg` (pure Ed448, empty context; deterministic).

@@ -5,10 +5,10 @@ use serde_json::{Map, Value};
 use super::Algorithm;
 use crate::error::{Error, Result};
 
-/// Default clock skew allowance, in seconds.
-pub const DEFAULT_LEEWAY: u64 = 60;
+/// Default clock skew allowance ([`Validation::leeway_secs`]), in seconds.
+pub const DEFAULT_LEEWAY_SECS: u64 = 60;
 /// Largest clock skew allowance accepted, in seconds.
-pub const MAX_LEEWAY: u64 = 300;
+pub const MAX_LEEWAY_SECS: u64 = 300;
 /// Default longest token lifetime accepted by [`Validation`], in seconds
 /// (one day). Profiles set their own: 900 s for Moca partner JWTs, 86400 s
 /// for Hypersign DID-JWTs.
@@ -19,16 +19,20 @@ pub const MAX_NUMERIC_DATE: u64 = 1 << 53;
 
 /// What a JWT verification accepts besides a good signature.
 ///
-/// Build it with [`Validation::default`] (or [`Validation::new`]) and set
-/// the public fields:
+/// Start from [`Validation::default`] and change what differs with the
+/// `with_*` setters; every verifier calls [`Validation::validate`] first.
 ///
 /// ```
 /// use kycrypt::primitives::jwt::{Algorithm, Validation};
-/// let v = Validation { audience: Some("api.example".into()), ..Validation::new(vec![Algorithm::Es256]) };
-/// assert_eq!(v.leeway, 60);
+/// let v = Validation::default()
+///     .with_algorithms(vec![Algorithm::Es256])
+///     .with_audience("api.example");
+/// assert_eq!(v.leeway_secs, 60);
 /// assert!(v.require_exp);
 /// assert_eq!(v.max_lifetime_secs, Some(86_400)); // bounded by default
 /// assert!(!v.require_iat);
+/// assert!(v.validate().is_ok());
+/// assert!(v.with_leeway_secs(301).validate().is_err());
 /// ```
 ///
 /// ## Time claims
@@ -47,6 +51,7 @@ pub const MAX_NUMERIC_DATE: u64 = 1 << 53;
 /// `m` from when it was issued or first seen. `None` removes the bound: an
 /// explicit, weaker choice.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Validation {
     /// Allowed `alg` values. The key's own algorithm must also match (the
     /// algorithm is pinned to the key); an empty list means "the key's
@@ -60,9 +65,9 @@ pub struct Validation {
     /// Expected `iss`. When `Some`, `iss` must be exactly this string
     /// ([`Error::IssuerMismatch`]); when `None`, `iss` is not checked.
     pub issuer: Option<String>,
-    /// Allowed clock skew in seconds (default [`DEFAULT_LEEWAY`], at most
-    /// [`MAX_LEEWAY`], else [`Error::InvalidArgument`]).
-    pub leeway: u64,
+    /// Allowed clock skew in seconds (default [`DEFAULT_LEEWAY_SECS`], at
+    /// most [`MAX_LEEWAY_SECS`], else [`Error::InvalidArgument`]).
+    pub leeway_secs: u64,
     /// Whether `exp` must be present (default `true`).
     pub require_exp: bool,
     /// Whether `iat` must be present (default `false`; `true` for Moca
@@ -79,27 +84,99 @@ pub struct Validation {
 }
 
 impl Default for Validation {
+    /// Any algorithm the key has, leeway [`DEFAULT_LEEWAY_SECS`], `exp`
+    /// required, `iat` optional, lifetime at most
+    /// [`DEFAULT_MAX_LIFETIME_SECS`], no audience, no issuer, no `Ed25519`
+    /// alias.
     fn default() -> Self {
-        Self::new(Vec::new())
-    }
-}
-
-impl Validation {
-    /// Defaults (leeway 60 s, `exp` required, `iat` optional, lifetime at most
-    /// [`DEFAULT_MAX_LIFETIME_SECS`], no audience, no issuer) with the given
-    /// algorithm allow-list.
-    #[must_use]
-    pub fn new(algorithms: Vec<Algorithm>) -> Self {
         Self {
-            algorithms,
+            algorithms: Vec::new(),
             audience: None,
             issuer: None,
-            leeway: DEFAULT_LEEWAY,
+            leeway_secs: DEFAULT_LEEWAY_SECS,
             require_exp: true,
             require_iat: false,
             max_lifetime_secs: Some(DEFAULT_MAX_LIFETIME_SECS),
             accept_ed25519_alias: false,
         }
+    }
+}
+
+impl Validation {
+    /// Sets [`algorithms`](Self::algorithms).
+    #[must_use]
+    pub fn with_algorithms(mut self, algorithms: Vec<Algorithm>) -> Self {
+        self.algorithms = algorithms;
+        self
+    }
+
+    /// Sets [`audience`](Self::audience) to `Some(audience)`.
+    #[must_use]
+    pub fn with_audience(mut self, audience: impl Into<String>) -> Self {
+        self.audience = Some(audience.into());
+        self
+    }
+
+    /// Sets [`issuer`](Self::issuer) to `Some(issuer)`.
+    #[must_use]
+    pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
+        self.issuer = Some(issuer.into());
+        self
+    }
+
+    /// Sets [`leeway_secs`](Self::leeway_secs).
+    #[must_use]
+    pub fn with_leeway_secs(mut self, leeway_secs: u64) -> Self {
+        self.leeway_secs = leeway_secs;
+        self
+    }
+
+    /// Sets [`require_exp`](Self::require_exp).
+    #[must_use]
+    pub fn with_require_exp(mut self, require_exp: bool) -> Self {
+        self.require_exp = require_exp;
+        self
+    }
+
+    /// Sets [`require_iat`](Self::require_iat).
+    #[must_use]
+    pub fn with_require_iat(mut self, require_iat: bool) -> Self {
+        self.require_iat = require_iat;
+        self
+    }
+
+    /// Sets [`max_lifetime_secs`](Self::max_lifetime_secs) (`None`: any
+    /// lifetime, an explicit, weaker choice).
+    #[must_use]
+    pub fn with_max_lifetime_secs(mut self, max_lifetime_secs: Option<u64>) -> Self {
+        self.max_lifetime_secs = max_lifetime_secs;
+        self
+    }
+
+    /// Sets [`accept_ed25519_alias`](Self::accept_ed25519_alias).
+    #[must_use]
+    pub fn with_accept_ed25519_alias(mut self, accept_ed25519_alias: bool) -> Self {
+        self.accept_ed25519_alias = accept_ed25519_alias;
+        self
+    }
+
+    /// Checks the ranges: `leeway_secs` at most [`MAX_LEEWAY_SECS`],
+    /// `max_lifetime_secs` not `Some(0)`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidArgument`] for a value out of range.
+    pub fn validate(&self) -> Result<()> {
+        if self.leeway_secs > MAX_LEEWAY_SECS {
+            return Err(Error::InvalidArgument(
+                "leeway_secs is above the 300 s maximum".into(),
+            ));
+        }
+        if self.max_lifetime_secs == Some(0) {
+            return Err(Error::InvalidArgument(
+                "max_lifetime_secs must be above 0 (None for no bound)".into(),
+            ));
+        }
+        Ok(())
     }
 
     /// Checks the registered claims of a (signature-verified) claims set at
@@ -112,18 +189,14 @@ impl Validation {
     /// - `aud`, `iss`: see the fields.
     ///
     /// # Errors
-    /// [`Error::InvalidArgument`] (leeway above the maximum, a zero lifetime
-    /// bound), [`Error::MalformedToken`] (missing `exp`/`iat`, malformed
+    /// [`Error::InvalidArgument`] (see [`validate`](Self::validate)),
+    /// [`Error::MalformedToken`] (missing `exp`/`iat`, malformed
     /// claim types or dates, a lifetime above the bound), [`Error::Expired`],
     /// [`Error::NotYetValid`], [`Error::AudienceMismatch`],
     /// [`Error::IssuerMismatch`]. Messages name the claim, never its value.
     pub fn check_claims(&self, claims: &Map<String, Value>, now: u64) -> Result<()> {
-        let leeway = self.checked_leeway()?;
-        if self.max_lifetime_secs == Some(0) {
-            return Err(Error::InvalidArgument(
-                "max_lifetime_secs must be above 0 (None for no bound)".into(),
-            ));
-        }
+        self.validate()?;
+        let leeway = self.leeway_secs;
         let exp = numeric_date(claims, "exp")?;
         let nbf = numeric_date(claims, "nbf")?;
         let iat = numeric_date(claims, "iat")?;
@@ -163,20 +236,6 @@ impl Validation {
             }
         }
         Ok(())
-    }
-
-    /// The leeway, checked against [`MAX_LEEWAY`].
-    ///
-    /// # Errors
-    /// [`Error::InvalidArgument`] when above the maximum.
-    pub fn checked_leeway(&self) -> Result<u64> {
-        if self.leeway > MAX_LEEWAY {
-            Err(Error::InvalidArgument(
-                "leeway is above the 300 s maximum".into(),
-            ))
-        } else {
-            Ok(self.leeway)
-        }
     }
 
     fn check_audience(&self, aud: Option<&Value>) -> Result<()> {
@@ -276,7 +335,7 @@ mod tests {
         );
         let lax = Validation {
             require_exp: false,
-            leeway: 0,
+            leeway_secs: 0,
             ..Validation::default()
         };
         assert!(lax.check_claims(&obj(json!({})), 0).is_ok());
@@ -295,7 +354,7 @@ mod tests {
             Err(Error::NotYetValid)
         );
         let wide = Validation {
-            leeway: 301,
+            leeway_secs: 301,
             ..Validation::default()
         };
         assert_eq!(
@@ -340,7 +399,7 @@ mod tests {
     #[test]
     fn numeric_dates_accept_fractions_conservatively() {
         let v = Validation {
-            leeway: 0,
+            leeway_secs: 0,
             ..Validation::default()
         };
         // PyJWT with time.time(): iat and exp with fractions.
@@ -397,7 +456,7 @@ mod tests {
     #[test]
     fn lifetime_is_bounded() {
         let v = Validation {
-            leeway: 0,
+            leeway_secs: 0,
             max_lifetime_secs: Some(900),
             require_iat: true,
             ..Validation::default()
@@ -424,7 +483,7 @@ mod tests {
         // Without require_iat, exp may lie at most max (+ leeway) after now.
         let no_iat = Validation {
             require_iat: false,
-            leeway: 10,
+            leeway_secs: 10,
             ..v.clone()
         };
         assert!(

@@ -32,7 +32,7 @@ fn forge(header: Value, claims: Value) -> String {
 
 #[test]
 fn rfc8037_a4_sign_is_byte_exact() {
-    let t = sign_jws(&sk(), &Map::new(), b"Example of Ed25519 signing").unwrap();
+    let t = sign_jws(b"Example of Ed25519 signing", &Map::new(), &sk()).unwrap();
     assert_eq!(t, RFC8037_JWS);
     let v = verify_jws(RFC8037_JWS, &vk(), &Validation::default()).unwrap();
     assert_eq!(v.header.alg, "EdDSA");
@@ -42,8 +42,8 @@ fn rfc8037_a4_sign_is_byte_exact() {
 fn jwt_roundtrip_and_claims() {
     let claims = obj(json!({"sub": "u", "exp": 2000, "iat": 1000}));
     let hdr = obj(json!({"typ": "JWT", "kid": "k1"}));
-    let t = sign_jwt(&sk(), &hdr, &claims).unwrap();
-    let v = verify_jwt(&t, &vk(), &Validation::default(), 1500).unwrap();
+    let t = sign_jwt(&claims, &hdr, &sk()).unwrap();
+    let v = verify_jwt(&t, &vk(), 1500, &Validation::default()).unwrap();
     assert_eq!(v.claims, claims);
     assert_eq!(v.header.kid.as_deref(), Some("k1"));
     assert_eq!(
@@ -51,12 +51,12 @@ fn jwt_roundtrip_and_claims() {
         ["alg", "typ", "kid"]
     );
     assert_eq!(
-        verify_jwt(&t, &vk(), &Validation::default(), 2060),
+        verify_jwt(&t, &vk(), 2060, &Validation::default()),
         Err(Error::Expired)
     );
     // Non-JSON payload: a JWT decode fails, a JWS verify succeeds.
     assert_eq!(
-        verify_jwt(RFC8037_JWS, &vk(), &Validation::default(), 0)
+        verify_jwt(RFC8037_JWS, &vk(), 0, &Validation::default())
             .unwrap_err()
             .code(),
         "malformed_token"
@@ -68,7 +68,7 @@ fn header_policy() {
     let c = json!({"exp": 10});
     let v = Validation::default();
     let code = |h: Value| {
-        verify_jwt(&forge(h, c.clone()), &vk(), &v, 0)
+        verify_jwt(&forge(h, c.clone()), &vk(), 0, &v)
             .unwrap_err()
             .code()
     };
@@ -96,27 +96,24 @@ fn header_policy() {
         verify_jwt(
             &forge(json!({"alg": "EdDSA", "b64": true}), c.clone()),
             &vk(),
-            &v,
-            0
+            0,
+            &v
         )
         .is_ok()
     );
-    let alias = Validation {
-        accept_ed25519_alias: true,
-        ..Validation::default()
-    };
+    let alias = Validation::default().with_accept_ed25519_alias(true);
     assert!(
         verify_jwt(
             &forge(json!({"alg": "Ed25519"}), c.clone()),
             &vk(),
-            &alias,
-            0
+            0,
+            &alias
         )
         .is_ok()
     );
-    let only_es = Validation::new(vec![Algorithm::Es256]);
+    let only_es = Validation::default().with_algorithms(vec![Algorithm::Es256]);
     assert_eq!(
-        verify_jwt(&forge(json!({"alg": "EdDSA"}), c), &vk(), &only_es, 0)
+        verify_jwt(&forge(json!({"alg": "EdDSA"}), c), &vk(), 0, &only_es)
             .unwrap_err()
             .code(),
         "algorithm_not_allowed"
@@ -173,17 +170,17 @@ fn unverified_access() {
 
 #[test]
 fn signing_refuses_bad_headers() {
-    let e = sign_jws(&sk(), &obj(json!({"alg": "none"})), b"x").unwrap_err();
+    let e = sign_jws(b"x", &obj(json!({"alg": "none"})), &sk()).unwrap_err();
     assert_eq!(e.code(), "algorithm_not_allowed");
-    assert!(sign_jws(&sk(), &obj(json!({"alg": "EdDSA"})), b"x").is_ok());
+    assert!(sign_jws(b"x", &obj(json!({"alg": "EdDSA"})), &sk()).is_ok());
     assert_eq!(
-        sign_jws(&sk(), &obj(json!({"crit": []})), b"x")
+        sign_jws(b"x", &obj(json!({"crit": []})), &sk())
             .unwrap_err()
             .code(),
         "unknown_critical_header"
     );
     assert_eq!(
-        sign_jws(&sk(), &Map::new(), &[0u8; MAX_TOKEN_LEN])
+        sign_jws(&[0u8; MAX_TOKEN_LEN], &Map::new(), &sk())
             .unwrap_err()
             .code(),
         "input_too_large"
@@ -196,11 +193,8 @@ fn errors_never_echo_claims() {
         json!({"alg": "EdDSA"}),
         json!({"exp": 10, "aud": "secret-aud", "iss": "secret-iss"}),
     );
-    let v = Validation {
-        audience: Some("other".into()),
-        ..Validation::default()
-    };
-    let e = verify_jwt(&t, &vk(), &v, 0).unwrap_err();
+    let v = Validation::default().with_audience("other");
+    let e = verify_jwt(&t, &vk(), 0, &v).unwrap_err();
     assert!(!e.to_string().contains("secret"), "{e}");
 }
 
@@ -208,11 +202,11 @@ proptest::proptest! {
     #[test]
     fn parser_never_panics(s in "\\PC{0,200}") {
         let _ = UnverifiedJws::parse(&s);
-        let _ = verify_jwt(&s, &vk(), &Validation::default(), 0);
+        let _ = verify_jwt(&s, &vk(), 0, &Validation::default());
     }
 
     #[test]
     fn dotted_b64_never_panics(a in "[A-Za-z0-9_-]{0,40}", b in "[A-Za-z0-9_-]{0,40}", c in "[A-Za-z0-9_-]{0,90}") {
-        let _ = verify_jwt(&format!("{a}.{b}.{c}"), &vk(), &Validation::default(), 0);
+        let _ = verify_jwt(&format!("{a}.{b}.{c}"), &vk(), 0, &Validation::default());
     }
 }

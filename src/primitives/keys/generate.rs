@@ -8,39 +8,33 @@ use super::{Priv, PrivateKey};
 use crate::error::{Error, Result};
 use crate::primitives::eddsa::ed25519::Ed25519SigningKey;
 
-/// The key types [`PrivateKey::generate`] can make.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum KeyType {
-    /// RSA, 2048-bit modulus, e = 65537 (RS256).
-    Rsa2048,
-    /// NIST P-256 (ES256).
-    P256,
-    /// secp256k1 (ES256K).
-    Secp256k1,
-    /// Ed25519 (EdDSA).
-    Ed25519,
-    /// Ed448 (RFC 8032). Exported as PKCS#8 only: it is not a JWS key here.
-    Ed448,
-}
-
-impl KeyType {
-    /// Parses the CLI names `rsa2048`, `p256`, `secp256k1`, `ed25519`, `ed448`.
+str_enum! {
+    /// The JOSE key types [`PrivateKey::generate`] makes, each bound to one
+    /// JWS algorithm. (Ed448 is not a JOSE signing key here: see
+    /// [`Ed448SigningKey::generate`](crate::primitives::eddsa::ed448::Ed448SigningKey::generate).)
     ///
-    /// # Errors
-    /// [`Error::UnsupportedAlgorithm`] for other names.
-    pub fn from_name(name: &str) -> Result<Self> {
-        match name {
-            "rsa2048" => Ok(Self::Rsa2048),
-            "p256" => Ok(Self::P256),
-            "secp256k1" => Ok(Self::Secp256k1),
-            "ed25519" => Ok(Self::Ed25519),
-            "ed448" => Ok(Self::Ed448),
-            _ => Err(Error::UnsupportedAlgorithm(
-                "key type (rsa2048, p256, secp256k1, ed25519, ed448)".into(),
-            )),
-        }
+    /// ```
+    /// use kycrypt::primitives::keys::KeyType;
+    /// assert_eq!("p256".parse::<KeyType>()?, KeyType::P256);
+    /// assert_eq!(KeyType::Rsa2048.as_str(), "rsa2048");
+    /// assert_eq!("ed448".parse::<KeyType>().unwrap_err().code(), "invalid_argument");
+    /// # Ok::<(), kycrypt::Error>(())
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum KeyType {
+        /// RSA, 2048-bit modulus, e = 65537 (RS256).
+        Rsa2048 = "rsa2048",
+        /// NIST P-256 (ES256).
+        P256 = "p256",
+        /// secp256k1 (ES256K).
+        Secp256k1 = "secp256k1",
+        /// Ed25519 (EdDSA).
+        Ed25519 = "ed25519",
     }
+    unknown => Error::InvalidArgument(
+        "key type must be rsa2048, p256, secp256k1 or ed25519".into(),
+    );
 }
 
 /// Fills `buf` from the OS CSPRNG.
@@ -69,13 +63,22 @@ fn pem_of(
 }
 
 impl PrivateKey {
-    /// Generates a key of `kind` from the OS CSPRNG and returns it as a
-    /// PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), zeroized on drop.
+    /// Generates a key of `kind` from the OS CSPRNG. Export it with
+    /// [`to_pkcs8_pem`](Self::to_pkcs8_pem) to store it.
+    ///
+    /// ```
+    /// use kycrypt::primitives::keys::{KeyType, PrivateKey};
+    /// let key = PrivateKey::generate(KeyType::Ed25519)?;
+    /// assert_eq!(key.algorithm().as_str(), "EdDSA");
+    /// let pem = key.to_pkcs8_pem()?;
+    /// assert_eq!(PrivateKey::from_pem(&pem)?.public_key(), key.public_key());
+    /// # Ok::<(), kycrypt::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// [`Error::Internal`] when the OS RNG or an encoder fails.
-    pub fn generate(kind: KeyType) -> Result<Zeroizing<String>> {
-        let key = match kind {
+    /// [`Error::Internal`] when the OS RNG fails.
+    pub fn generate(kind: KeyType) -> Result<Self> {
+        let inner = match kind {
             KeyType::Rsa2048 => {
                 // Probe the OS RNG first so the infallible adapter below cannot fail in practice.
                 random(&mut [0u8; 16])?;
@@ -87,18 +90,12 @@ impl PrivateKey {
             KeyType::P256 => P256Priv::wrap(ec_secret(|b| p256::SecretKey::from_slice(b).ok())?)?,
             KeyType::Secp256k1 => Priv::K256(ec_secret(|b| k256::SecretKey::from_slice(b).ok())?),
             KeyType::Ed25519 => Priv::Ed25519(Ed25519SigningKey::generate()?),
-            KeyType::Ed448 => {
-                let mut seed = Zeroizing::new([0u8; 57]);
-                random(seed.as_mut_slice())?;
-                let sk = ed448_goldilocks::SigningKey::try_from(seed.as_slice())
-                    .map_err(|_| Error::Internal("Ed448 key generation failed".into()))?;
-                return pem_of(sk.to_pkcs8_der());
-            }
         };
-        PrivateKey { inner: key }.to_pkcs8_pem()
+        Ok(PrivateKey { inner })
     }
 
-    /// Exports the key as a PKCS#8 PEM, zeroized on drop.
+    /// Exports the key as a PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`),
+    /// zeroized on drop.
     ///
     /// # Errors
     /// [`Error::Internal`] when encoding fails.

@@ -22,9 +22,11 @@ fn rfc7638_thumbprint() {
 #[test]
 fn generate_parse_sign_verify() {
     for kind in [KeyType::P256, KeyType::Secp256k1, KeyType::Ed25519] {
-        let pem = PrivateKey::generate(kind).unwrap();
+        let generated = PrivateKey::generate(kind).unwrap();
+        let pem = generated.to_pkcs8_pem().unwrap();
         assert!(pem.starts_with("-----BEGIN PRIVATE KEY-----"));
         let key = PrivateKey::from_pem(&pem).unwrap();
+        assert_eq!(key.public_key(), generated.public_key());
         let sig = key.sign(b"msg").unwrap();
         assert_eq!(sig.len(), 64);
         let public = key.public_key();
@@ -41,7 +43,10 @@ fn generate_parse_sign_verify() {
             *pem
         );
     }
-    let ed448 = PrivateKey::generate(KeyType::Ed448).unwrap();
+    let ed448 = crate::primitives::eddsa::ed448::Ed448SigningKey::generate()
+        .unwrap()
+        .to_pkcs8_pem()
+        .unwrap();
     assert!(ed448.starts_with("-----BEGIN PRIVATE KEY-----"));
     assert_eq!(
         PrivateKey::from_pem(&ed448).unwrap_err().code(),
@@ -51,8 +56,7 @@ fn generate_parse_sign_verify() {
 
 #[test]
 fn debug_is_redacted_and_jwk_is_public_only() {
-    let pem = PrivateKey::generate(KeyType::P256).unwrap();
-    let key = PrivateKey::from_pem(&pem).unwrap();
+    let key = PrivateKey::generate(KeyType::P256).unwrap();
     let dbg = format!("{key:?}");
     assert!(
         dbg.contains("ES256") && !dbg.contains("scalar") && dbg.len() < 60,
@@ -103,13 +107,9 @@ fn rejects_bad_inputs() {
 
 #[test]
 fn jwks_and_selection() {
-    let a = PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256).unwrap())
-        .unwrap()
-        .public_key();
-    let b = PrivateKey::from_pem(&PrivateKey::generate(KeyType::Ed25519).unwrap())
-        .unwrap()
-        .public_key();
-    let set = jwks(&[a.clone(), b.clone()], &[Some("first".into())]).unwrap();
+    let a = PrivateKey::generate(KeyType::P256).unwrap().public_key();
+    let b = PrivateKey::generate(KeyType::Ed25519).unwrap().public_key();
+    let set = jwks([(&a, "first"), (&b, b.thumbprint().as_str())]).unwrap();
     assert_eq!(select_from_jwks(&set, "first").unwrap(), a);
     assert_eq!(select_from_jwks(&set, &b.thumbprint()).unwrap(), b);
     assert_eq!(
@@ -121,9 +121,11 @@ fn jwks_and_selection() {
         "malformed_input"
     );
     assert_eq!(
-        jwks(&[a], &[None, None]).unwrap_err().code(),
+        jwks([(&a, "k"), (&b, "k")]).unwrap_err().code(),
         "invalid_argument"
     );
+    assert_eq!(jwks([(&a, "")]).unwrap_err().code(), "invalid_argument");
+    assert_eq!(jwks([]).unwrap(), r#"{"keys":[]}"#);
 }
 
 proptest::proptest! {
@@ -143,7 +145,7 @@ proptest::proptest! {
 #[test]
 fn ecdsa_signatures_are_low_s() {
     for t in [KeyType::P256, KeyType::Secp256k1] {
-        let key = PrivateKey::from_pem(&PrivateKey::generate(t).unwrap()).unwrap();
+        let key = PrivateKey::generate(t).unwrap();
         for i in 0u8..64 {
             let sig = key.sign(&[i]).unwrap();
             let low = match t {
@@ -165,9 +167,7 @@ fn ecdsa_signatures_are_low_s() {
 }
 
 fn p256_public() -> PublicKey {
-    PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256).unwrap())
-        .unwrap()
-        .public_key()
+    PrivateKey::generate(KeyType::P256).unwrap().public_key()
 }
 
 fn with_member(jwk: &str, member: &str) -> String {
@@ -233,4 +233,18 @@ fn duplicate_kid_is_ambiguous() {
         b.to_jwk(Some("k2"))
     );
     assert!(select_from_jwks(&distinct, "k2").unwrap() == b);
+}
+
+#[test]
+fn key_type_spellings() {
+    for t in KeyType::ALL {
+        assert_eq!(t.as_str().parse::<KeyType>().unwrap(), *t);
+    }
+    for bad in ["P256", "ed448", "rsa", ""] {
+        assert_eq!(
+            bad.parse::<KeyType>().unwrap_err().code(),
+            "invalid_argument",
+            "{bad}"
+        );
+    }
 }
