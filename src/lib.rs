@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
+#![warn(clippy::exhaustive_structs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[macro_use]

@@ -10,7 +10,7 @@ use kycrypt::moca::partner_jwt::{
 };
 use kycrypt::primitives::hmac::{HmacAlg, HmacKey};
 use kycrypt::primitives::jwt::{Validation, verify_jws, verify_jwt};
-use kycrypt::primitives::keys::{PrivateKey, PublicKey};
+use kycrypt::primitives::keys::{Jwks, PrivateKey, PublicKey};
 use serde_json::Value;
 
 /// Every member of `want` must equal the same member of `got` (recursively for objects).
@@ -156,7 +156,9 @@ fn op_verify_partner(c: &Case) -> Result<(), String> {
     let (token, now) = (c.s("token"), c.u("now"));
     let v = PartnerJwtValidation::default().with_leeway_secs(60);
     let got = match c.opt_s("jwks") {
-        Some(jwks) => verify_partner_jwt_jwks(token, jwks, now, &v),
+        Some(jwks) => {
+            Jwks::from_json(jwks).and_then(|s| verify_partner_jwt_jwks(token, &s, now, &v))
+        }
         None => public_key(c.s("key")).and_then(|k| verify_partner_jwt(token, &k, now, &v)),
     };
     check(c, got, |c, claims| {

@@ -20,9 +20,7 @@ use kycrypt::hypersign::did::{self, DidDocument, DidMethod, VerificationPurpose}
 use kycrypt::hypersign::did_jwt::{DidJwtValidation, verify_did_jwt};
 use kycrypt::moca::cak::{self, CakCallbackVerifier};
 use kycrypt::moca::partner_jwt::{self, PartnerJwtValidation};
-use kycrypt::primitives::ecies::{
-    self, Curve, EciesOptions, EciesPublicKey, EciesSecretKey, envelope,
-};
+use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesPublicKey, EciesSecretKey};
 use kycrypt::primitives::eddsa::{ed448, ed25519};
 use kycrypt::primitives::hmac::HmacKey;
 use kycrypt::primitives::jwt::{self, Validation};
@@ -207,7 +205,11 @@ proptest! {
         typed(jwt::verify_jws(&t, &key, &v));
         typed(jwt::verify_jwt(&t, &key, now, &v));
         typed(partner_jwt::verify_partner_jwt(&t, &key, now, &pv));
-        typed(partner_jwt::verify_partner_jwt_jwks(&t, r#"{"keys":[]}"#, now, &pv));
+        if let Some(set) = typed(kycrypt::primitives::keys::Jwks::from_json(&t)) {
+            typed(partner_jwt::verify_partner_jwt_jwks(&t, &set, now, &pv));
+        }
+        let empty = kycrypt::primitives::keys::Jwks::from_json(r#"{"keys":[]}"#).unwrap();
+        typed(partner_jwt::verify_partner_jwt_jwks(&t, &empty, now, &pv));
         if let Some(u) = typed(jwt::UnverifiedJws::parse(&t)) {
             typed(u.claims_unverified());
         }
@@ -254,9 +256,9 @@ proptest! {
             let sk = EciesSecretKey::from_bytes(c, &[1; 32]).unwrap();
             typed(ecies::decrypt(&ct, &sk, &o));
             typed(ecies::decrypt_in_place(ct.clone(), &sk, &o));
-            typed(envelope::envelope_info(&ct));
-            typed(envelope::open_envelope(&ct, &sk));
-            typed(envelope::open_envelope_base64(&lossy(&ct), &sk));
+            typed(ecies::envelope_info(&ct));
+            typed(ecies::open_envelope(&ct, &sk));
+            typed(ecies::open_envelope_base64(&lossy(&ct), &sk));
         }
         typed(lossy(&key).parse::<Curve>());
     }

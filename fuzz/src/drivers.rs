@@ -9,9 +9,7 @@ use kycrypt::hypersign::did::{self, DidDocument, VerificationPurpose};
 use kycrypt::hypersign::did_jwt::{DidJwtValidation, verify_did_jwt};
 use kycrypt::moca::cak::{self, CakCallbackVerifier};
 use kycrypt::moca::partner_jwt;
-use kycrypt::primitives::ecies::{
-    self, Curve, EciesOptions, EciesPublicKey, EciesSecretKey, envelope,
-};
+use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesPublicKey, EciesSecretKey};
 use kycrypt::primitives::eddsa::ed448::Ed448VerifyingKey;
 use kycrypt::primitives::hmac::HmacKey;
 use kycrypt::primitives::jwt::{self, UnverifiedJws, Validation};
@@ -132,7 +130,9 @@ pub fn jwt_verify(data: &[u8]) {
         let _ = known(u.claims_unverified());
     }
     let pv = partner_jwt::PartnerJwtValidation::default();
-    let _ = known(partner_jwt::verify_partner_jwt_jwks(&token, &key, now, &pv));
+    if let Some(set) = known(keys::Jwks::from_json(&key)) {
+        let _ = known(partner_jwt::verify_partner_jwt_jwks(&token, &set, now, &pv));
+    }
     let Some(pk) = known(PublicKey::from_pem_or_jwk(&key)) else {
         return;
     };
@@ -220,9 +220,9 @@ pub fn ecies_decrypt(data: &[u8]) {
         .with_nonce_len(if flags.contains(&b'n') { 12 } else { 16 });
     let a = known(ecies::decrypt(ct, &sk, &o));
     assert_eq!(a, known(ecies::decrypt_in_place(ct.to_vec(), &sk, &o)));
-    let _ = known(envelope::envelope_info(ct));
-    let _ = known(envelope::open_envelope(ct, &sk));
-    let _ = known(envelope::open_envelope_base64(&text(ct), &sk));
+    let _ = known(ecies::envelope_info(ct));
+    let _ = known(ecies::open_envelope(ct, &sk));
+    let _ = known(ecies::open_envelope_base64(&text(ct), &sk));
 }
 
 /// `curve \0 key`: ECIES public/secret key parsers (bytes, text, SPKI, PEM).

@@ -42,4 +42,4 @@ mod callback;
 mod verifier;
 
 pub use callback::{CakCallback, MAX_CALLBACK_BODY_LEN, MAX_FIELD_LEN, dedup_key, parse_callback};
-pub use verifier::{CakCallbackVerifier, MAX_SIGNATURE_TEXT_LEN};
+pub use verifier::{CakCallbackVerifier, CakScheme, MAX_SIGNATURE_TEXT_LEN};

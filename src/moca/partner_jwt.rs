@@ -44,7 +44,7 @@ pub use status::{VcStatus, VerifyResult};
 
 use crate::error::{Error, Result};
 use crate::primitives::jwt::{self, Algorithm, DEFAULT_LEEWAY_SECS, MAX_LEEWAY_SECS, Validation};
-use crate::primitives::keys::{PrivateKey, PublicKey, select_from_jwks};
+use crate::primitives::keys::{Jwks, PrivateKey, PublicKey};
 
 /// The HTTP header that carries the partner JWT.
 pub const PARTNER_AUTH_HEADER: &str = "x-partner-auth";
@@ -306,16 +306,16 @@ pub fn verify_partner_jwt(
     PartnerClaims::from_map(v.claims)
 }
 
-/// Like [`verify_partner_jwt`], selecting the key from the partner's JWKS
-/// (JSON text) by the header `kid` (which is then required).
+/// Like [`verify_partner_jwt`], selecting the key from the partner's parsed
+/// JWKS ([`Jwks::from_json`]) by the header `kid` (which is then required).
 ///
 /// # Errors
 /// [`Error::InvalidArgument`] for invalid `opts`, [`Error::MissingHeader`]
-/// (no `kid`), the errors of [`select_from_jwks`], and as
+/// (no `kid`), the errors of [`Jwks::get`], and as
 /// [`verify_partner_jwt`].
 pub fn verify_partner_jwt_jwks(
     token: &str,
-    jwks: &str,
+    jwks: &Jwks,
     now: u64,
     opts: &PartnerJwtValidation,
 ) -> Result<PartnerClaims> {
@@ -326,8 +326,7 @@ pub fn verify_partner_jwt_jwks(
         .kid
         .clone()
         .ok_or_else(|| Error::MissingHeader("kid".into()))?;
-    let key = select_from_jwks(jwks, &kid)?;
-    verify_partner_jwt(token, &key, now, opts)
+    verify_partner_jwt(token, jwks.get(&kid)?, now, opts)
 }
 
 #[cfg(test)]
@@ -396,7 +395,13 @@ mod tests {
         let kid = jwt::UnverifiedJws::parse(&t).unwrap().header().kid.clone();
         assert_eq!(kid, Some(pk.thumbprint()));
         let set = crate::primitives::keys::jwks([(&pk, pk.thumbprint().as_str())]).unwrap();
-        let got = verify_partner_jwt_jwks(&t, &set, 150, &PartnerJwtValidation::default()).unwrap();
+        let got = verify_partner_jwt_jwks(
+            &t,
+            &Jwks::from_json(&set).unwrap(),
+            150,
+            &PartnerJwtValidation::default(),
+        )
+        .unwrap();
         assert_eq!(got, c);
     }
 }

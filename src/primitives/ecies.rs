@@ -58,7 +58,7 @@
 
 mod aead;
 mod curve;
-pub mod envelope;
+mod envelope;
 mod keys;
 #[cfg(test)]
 mod wycheproof_aead;
@@ -68,8 +68,8 @@ mod wycheproof_hkdf;
 use zeroize::Zeroizing;
 
 pub use envelope::{
-    EnvelopeInfo, envelope_info, open_envelope, open_envelope_base64, seal_envelope,
-    seal_envelope_base64,
+    ENVELOPE_HEADER_LEN, ENVELOPE_MAGIC, ENVELOPE_VERSION, EnvelopeInfo, envelope_info,
+    open_envelope, open_envelope_base64, seal_envelope, seal_envelope_base64,
 };
 pub use keys::{EciesPublicKey, EciesSecretKey, MAX_KEY_TEXT_LEN};
 

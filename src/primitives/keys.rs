@@ -350,18 +350,101 @@ pub fn jwks<'a>(keys: impl IntoIterator<Item = (&'a PublicKey, &'a str)>) -> Res
     Ok(Value::Object(m).to_string())
 }
 
-/// Selects the key named `kid` from a JWKS document, as `jose`'s
-/// `createLocalJWKSet` does. Entries that are not usable verification keys
-/// are skipped: another `kty`, `use` other than `sig`, a `key_ops` that is
-/// present and does not contain `"verify"` (RFC 7517 section 4.3), an `alg`
-/// that contradicts the key, RSA outside 2048..=4096, ...
+/// A parsed JWKS: the usable verification keys of a `{"keys": [...]}`
+/// document, each with its `kid`, validated once. Entries that are not usable
+/// verification keys are skipped, as `jose`'s `createLocalJWKSet` does:
+/// another `kty`, no `kid`, `use` other than `sig`, a `key_ops` that is present
+/// and does not contain `"verify"` (RFC 7517 section 4.3), an `alg` that
+/// contradicts the key, RSA outside 2048..=4096, ...
+///
+/// ```
+/// use kycrypt::primitives::keys::{jwks, Jwks, KeyType, PrivateKey};
+/// let a = PrivateKey::generate(KeyType::P256)?.public_key();
+/// let set = Jwks::from_json(&jwks([(&a, "2026-01")])?)?;
+/// assert_eq!(set.get("2026-01")?, &a);
+/// assert_eq!(set.get("2025-12").unwrap_err().code(), "key_not_found");
+/// # Ok::<(), kycrypt::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Jwks {
+    keys: Vec<(String, PublicKey)>,
+}
+
+impl Jwks {
+    /// Parses a JWKS document, keeping its usable verification keys.
+    ///
+    /// # Errors
+    /// [`Error::InputTooLarge`] (above [`MAX_JWKS_LEN`]), [`Error::MalformedInput`]
+    /// (not `{"keys": [...]}`).
+    pub fn from_json(jwks: &str) -> Result<Self> {
+        crate::error::check_len("JWKS", jwks.as_bytes(), MAX_JWKS_LEN)?;
+        let doc: Value =
+            serde_json::from_str(jwks).map_err(|_| Error::malformed("JWKS is not JSON"))?;
+        let entries = doc
+            .get("keys")
+            .and_then(Value::as_array)
+            .ok_or(Error::malformed("JWKS has no keys array"))?;
+        let keys = entries
+            .iter()
+            .filter_map(|entry| {
+                let m = entry.as_object()?;
+                let kid = m.get("kid").and_then(Value::as_str)?;
+                let inner = jwk::public_from_map(m).ok()?;
+                check_jwk_meta(m, alg_of(&inner), "verify").ok()?;
+                Some((kid.to_owned(), PublicKey { inner }))
+            })
+            .collect();
+        Ok(Self { keys })
+    }
+
+    /// The key named `kid`.
+    ///
+    /// # Errors
+    /// [`Error::KeyNotFound`] (no usable key with that `kid`),
+    /// [`Error::InvalidKey`] when more than one usable key has that `kid` (the
+    /// set is ambiguous: which key a token names must never depend on the
+    /// order of the set).
+    pub fn get(&self, kid: &str) -> Result<&PublicKey> {
+        let mut found = self
+            .keys
+            .iter()
+            .filter(|(k, _)| k == kid)
+            .map(|(_, key)| key);
+        let key = found
+            .next()
+            .ok_or_else(|| Error::KeyNotFound("no usable JWKS key with that kid".into()))?;
+        if found.next().is_some() {
+            return Err(Error::invalid_key(
+                "the JWKS holds more than one usable key with that kid",
+            ));
+        }
+        Ok(key)
+    }
+
+    /// The usable keys with their `kid`s, in document order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &PublicKey)> {
+        self.keys.iter().map(|(kid, key)| (kid.as_str(), key))
+    }
+
+    /// How many usable keys the set holds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether the set holds no usable key.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// Selects the key named `kid` from a JWKS document:
+/// `Jwks::from_json(jwks)?.get(kid)`, for a set used once. Parse a set you
+/// use again with [`Jwks::from_json`].
 ///
 /// # Errors
-/// [`Error::InputTooLarge`] (above [`MAX_JWKS_LEN`]), [`Error::MalformedInput`]
-/// (not `{"keys": [...]}`), [`Error::KeyNotFound`] (no usable key with that
-/// `kid`), [`Error::InvalidKey`] when more than one usable key has that `kid`
-/// (the set is ambiguous: which key a token names must never depend on the
-/// order of the set).
+/// As [`Jwks::from_json`] and [`Jwks::get`].
 ///
 /// ```
 /// use kycrypt::primitives::keys::{select_from_jwks, KeyType, PrivateKey};
@@ -374,31 +457,7 @@ pub fn jwks<'a>(keys: impl IntoIterator<Item = (&'a PublicKey, &'a str)>) -> Res
 /// # Ok::<(), kycrypt::Error>(())
 /// ```
 pub fn select_from_jwks(jwks: &str, kid: &str) -> Result<PublicKey> {
-    crate::error::check_len("JWKS", jwks.as_bytes(), MAX_JWKS_LEN)?;
-    let doc: Value =
-        serde_json::from_str(jwks).map_err(|_| Error::malformed("JWKS is not JSON"))?;
-    let keys = doc
-        .get("keys")
-        .and_then(Value::as_array)
-        .ok_or(Error::malformed("JWKS has no keys array"))?;
-    let mut usable = keys.iter().filter_map(|entry| {
-        let m = entry.as_object()?;
-        if m.get("kid").and_then(Value::as_str) != Some(kid) {
-            return None;
-        }
-        let inner = jwk::public_from_map(m).ok()?;
-        check_jwk_meta(m, alg_of(&inner), "verify").ok()?;
-        Some(PublicKey { inner })
-    });
-    let key = usable
-        .next()
-        .ok_or_else(|| Error::KeyNotFound("no usable JWKS key with that kid".into()))?;
-    if usable.next().is_some() {
-        return Err(Error::invalid_key(
-            "the JWKS holds more than one usable key with that kid",
-        ));
-    }
-    Ok(key)
+    Jwks::from_json(jwks)?.get(kid).cloned()
 }
 
 /// RFC 7517 section 4.3: a `key_ops` member, when present, must be an

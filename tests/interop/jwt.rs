@@ -28,7 +28,7 @@ use kycrypt::moca::partner_jwt::{
     sign_partner_jwt, verify_partner_jwt, verify_partner_jwt_jwks,
 };
 use kycrypt::primitives::hmac::{HmacAlg, HmacKey};
-use kycrypt::primitives::keys::{KeyType, PrivateKey, PublicKey, jwks};
+use kycrypt::primitives::keys::{Jwks, KeyType, PrivateKey, PublicKey, jwks};
 use p256::pkcs8::{DecodePrivateKey as _, EncodePublicKey as _, LineEnding};
 use rsa::pkcs1::{DecodeRsaPrivateKey as _, EncodeRsaPrivateKey as _};
 use serde_json::{Map, Value, json};
@@ -467,7 +467,8 @@ fn kycrypt_on_lib_token(s: &Signed, token: &str, ctx: &mut Ctx, t: &mut Tally) {
             );
             t.eq(
                 lib,
-                verify_partner_jwt_jwks(token, &key.jwks(), now, &leeway()),
+                Jwks::from_json(&key.jwks())
+                    .and_then(|s| verify_partner_jwt_jwks(token, &s, now, &leeway())),
                 Ok(want.clone()),
                 &format!("{what}: kycrypt verifies with its JWKS"),
             );
@@ -477,7 +478,8 @@ fn kycrypt_on_lib_token(s: &Signed, token: &str, ctx: &mut Ctx, t: &mut Tally) {
                 let set = json!({"keys": [jwk]}).to_string();
                 t.eq(
                     lib,
-                    verify_partner_jwt_jwks(token, &set, now, &leeway()),
+                    Jwks::from_json(&set)
+                        .and_then(|s| verify_partner_jwt_jwks(token, &s, now, &leeway())),
                     Ok(want.clone()),
                     &format!("{what}: kycrypt verifies with the library's JWK"),
                 );
@@ -507,7 +509,8 @@ fn kycrypt_on_lib_token(s: &Signed, token: &str, ctx: &mut Ctx, t: &mut Tally) {
                 &format!("{what}: kycrypt refuses it"),
             );
             if has_kid(token) {
-                let got = verify_partner_jwt_jwks(token, &key.jwks(), now, &leeway())
+                let got = Jwks::from_json(&key.jwks())
+                    .and_then(|s| verify_partner_jwt_jwks(token, &s, now, &leeway()))
                     .map_err(|e| e.code());
                 t.eq(
                     lib,
@@ -926,8 +929,9 @@ fn kycrypt_signs(
         let what = format!("kycrypt {case:?} [{}]", key.desc);
         // kycrypt on its own token, through the key and the JWKS.
         let got = verify_partner_jwt(&token, &key.public, now, &leeway()).map_err(|e| e.code());
-        let by_jwks =
-            verify_partner_jwt_jwks(&token, &key.jwks(), now, &leeway()).map_err(|e| e.code());
+        let by_jwks = Jwks::from_json(&key.jwks())
+            .and_then(|s| verify_partner_jwt_jwks(&token, &s, now, &leeway()))
+            .map_err(|e| e.code());
         match case.code() {
             None => {
                 t.eq(KYCRYPT, got, Ok(c.clone()), &what);
@@ -1033,7 +1037,8 @@ fn jwks_rules(
     ];
     for (name, set, code) in cases {
         let what = format!("JWKS {name} [{}]", key.desc);
-        let got = verify_partner_jwt_jwks(&token, &set.to_string(), now, &leeway())
+        let got = Jwks::from_json(&set.to_string())
+            .and_then(|s| verify_partner_jwt_jwks(&token, &s, now, &leeway()))
             .map(|_| ())
             .map_err(|e| e.code());
         t.eq(KYCRYPT, got.err(), code, &what);

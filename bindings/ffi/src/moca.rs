@@ -107,7 +107,13 @@ pub fn verify_partner_jwt_jwks(
 ) -> Result<PartnerClaims, FfiError> {
     ffi_guard!({
         let v = core::PartnerJwtValidation::default().with_leeway_secs(leeway);
-        Ok(core::verify_partner_jwt_jwks(&token, &jwks, now, &v)?.into())
+        Ok(core::verify_partner_jwt_jwks(
+            &token,
+            &kycrypt::primitives::keys::Jwks::from_json(&jwks)?,
+            now,
+            &v,
+        )?
+        .into())
     })
 }
 

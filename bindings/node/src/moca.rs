@@ -108,7 +108,8 @@ pub fn verify_partner_jwt_jwks(
     napi_guard!({
         let (now, leeway) = (secs("now", now)?, secs("leeway", leeway)?);
         let v = core::PartnerJwtValidation::default().with_leeway_secs(leeway);
-        core::verify_partner_jwt_jwks(&token, &jwks, now, &v)
+        kycrypt::primitives::keys::Jwks::from_json(&jwks)
+            .and_then(|set| core::verify_partner_jwt_jwks(&token, &set, now, &v))
             .map(PartnerClaims::from)
             .map_err(from_core)
     })

@@ -152,6 +152,7 @@ fn int(n: u64) -> i64 {
 /// Status form: `json.Marshal` of `struct{user, fields, status, expiration,
 /// deadline, tx_hash}` (`tx_hash` only when present in the body).
 #[derive(Debug, Serialize)]
+#[allow(clippy::exhaustive_structs)] // not public API (`__internal`): the Go differential test builds it field by field
 pub struct StatusMessage<'a> {
     /// `user`.
     pub user: &'a str,
@@ -170,6 +171,7 @@ pub struct StatusMessage<'a> {
 
 /// One `Infos` element of [`DataMessage`] (the body's `infos[]` member names).
 #[derive(Debug, Serialize)]
+#[allow(clippy::exhaustive_structs)] // not public API (`__internal`): the Go differential test builds it field by field
 pub struct InfoMessage<'a> {
     /// `fieldID`.
     #[serde(rename = "fieldID")]
@@ -184,6 +186,7 @@ pub struct InfoMessage<'a> {
 /// Full data form: `json.Encoder` output of `struct{User; Infos; Deadline; Expiration}`.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
+#[allow(clippy::exhaustive_structs)] // not public API (`__internal`): the Go differential test builds it field by field
 pub struct DataMessage<'a> {
     /// `User`.
     pub user: &'a str,
@@ -198,6 +201,7 @@ pub struct DataMessage<'a> {
 /// Deadline-only form: `json.Encoder` output of `struct{Deadline int64}`.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
+#[allow(clippy::exhaustive_structs)] // not public API (`__internal`): the Go differential test builds it field by field
 pub struct DeadlineMessage {
     /// `Deadline`.
     pub deadline: i64,
@@ -206,6 +210,7 @@ pub struct DeadlineMessage {
 /// Error form 1, status-like compact: `json.Marshal` of `struct{user, items,
 /// error, expiration, deadline}`.
 #[derive(Debug, Serialize)]
+#[allow(clippy::exhaustive_structs)] // not public API (`__internal`): the Go differential test builds it field by field
 pub struct ErrorCompactMessage<'a> {
     /// `user`.
     pub user: &'a str,
@@ -222,6 +227,7 @@ pub struct ErrorCompactMessage<'a> {
 /// Error form 2: `json.Encoder` output of `struct{User; Items; Error; Deadline; Expiration}`.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "PascalCase")]
+#[allow(clippy::exhaustive_structs)] // not public API (`__internal`): the Go differential test builds it field by field
 pub struct ErrorGoMessage<'a> {
     /// `User`.
     pub user: &'a str,

@@ -25,6 +25,21 @@ use crate::primitives::hmac::{HmacAlg, HmacKey};
 /// [`Error::SignatureInvalid`]): 1 KiB.
 pub const MAX_SIGNATURE_TEXT_LEN: usize = 1024;
 
+str_enum! {
+    /// The authentication scheme a [`CakCallbackVerifier`] checks.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CakScheme {
+        /// HMAC-SHA256 of the raw body under a shared secret.
+        HmacSha256 = "hmac-sha256",
+        /// Ed25519 signature of the raw body.
+        Ed25519 = "ed25519",
+        /// ECDSA P-256 / SHA-256 signature of the raw body.
+        Es256 = "es256",
+    }
+    unknown => Error::InvalidArgument("CAK scheme must be hmac-sha256, ed25519 or es256".into());
+}
+
 /// How a CAK callback is authenticated; the caller chooses (see the module
 /// docs). Built only through its constructors, which validate the key once
 /// (a non-empty HMAC secret, a valid Ed25519 or P-256 point); the parsed key
@@ -104,11 +119,11 @@ impl CakCallbackVerifier {
 
     /// The scheme's name: `hmac-sha256`, `ed25519` or `es256`.
     #[must_use]
-    pub fn scheme(&self) -> &'static str {
+    pub fn scheme(&self) -> CakScheme {
         match &self.scheme {
-            Scheme::HmacSha256 { .. } => "hmac-sha256",
-            Scheme::Ed25519(_) => "ed25519",
-            Scheme::Es256(_) => "es256",
+            Scheme::HmacSha256 { .. } => CakScheme::HmacSha256,
+            Scheme::Ed25519(_) => CakScheme::Ed25519,
+            Scheme::Es256(_) => CakScheme::Es256,
         }
     }
 
@@ -187,7 +202,8 @@ mod tests {
             "invalid_key"
         );
         let ed = CakCallbackVerifier::ed25519(&[0x11; 32]).unwrap();
-        assert_eq!((ed.scheme(), ed.header_name()), ("ed25519", None));
+        assert_eq!((ed.scheme(), ed.header_name()), (CakScheme::Ed25519, None));
+        assert_eq!(ed.scheme().as_str(), "ed25519");
         assert!(CakCallbackVerifier::hmac_sha256(b"k", "bad header").is_err());
         assert!(CakCallbackVerifier::ed25519(&[0; 31]).is_err());
         let mut identity = [0u8; 32];

@@ -31,11 +31,11 @@ use super::{Curve, EciesOptions, EciesPublicKey, EciesSecretKey, MAX_PAYLOAD_LEN
 use crate::error::{Detail, Error, Result};
 
 /// The magic bytes that open every storage envelope.
-pub const MAGIC: [u8; 4] = *b"KYCE";
+pub const ENVELOPE_MAGIC: [u8; 4] = *b"KYCE";
 /// The only envelope version this build writes and reads.
-pub const VERSION: u8 = 1;
+pub const ENVELOPE_VERSION: u8 = 1;
 /// Length of the storage header before the eciesjs bytes.
-pub const HEADER_LEN: usize = 8;
+pub const ENVELOPE_HEADER_LEN: usize = 8;
 
 const FLAG_COMPRESSED_EPHEMERAL: u8 = 0b01;
 const FLAG_COMPRESSED_HKDF: u8 = 0b10;
@@ -74,11 +74,11 @@ pub fn seal_envelope(
     if options.compressed_hkdf_input {
         flags |= FLAG_COMPRESSED_HKDF;
     }
-    let mut header = [0u8; HEADER_LEN];
-    let (magic, rest) = header.split_at_mut(MAGIC.len());
-    magic.copy_from_slice(&MAGIC);
+    let mut header = [0u8; ENVELOPE_HEADER_LEN];
+    let (magic, rest) = header.split_at_mut(ENVELOPE_MAGIC.len());
+    magic.copy_from_slice(&ENVELOPE_MAGIC);
     rest.copy_from_slice(&[
-        VERSION,
+        ENVELOPE_VERSION,
         curve_id(recipient.curve()),
         flags,
         options.nonce_len,
@@ -109,17 +109,17 @@ pub fn seal_envelope_base64(
 /// [`Error::UnsupportedAlgorithm`] for a version other than 1.
 pub fn envelope_info(envelope: &[u8]) -> Result<EnvelopeInfo> {
     let header = envelope
-        .get(..HEADER_LEN)
+        .get(..ENVELOPE_HEADER_LEN)
         .ok_or_else(|| Error::malformed("storage envelope is too short"))?;
     let [m0, m1, m2, m3, version, curve, flags, nonce_len] =
-        <[u8; HEADER_LEN]>::try_from(header)
+        <[u8; ENVELOPE_HEADER_LEN]>::try_from(header)
             .map_err(|_| Error::malformed("storage envelope is too short"))?;
-    if [m0, m1, m2, m3] != MAGIC {
+    if [m0, m1, m2, m3] != ENVELOPE_MAGIC {
         return Err(Error::malformed(
             "not a kycrypt storage envelope (bad magic)",
         ));
     }
-    if version != VERSION {
+    if version != ENVELOPE_VERSION {
         return Err(Error::UnsupportedAlgorithm(Detail::Owned(format!(
             "storage envelope version {version}"
         ))));
@@ -160,7 +160,7 @@ pub fn open_envelope(envelope: &[u8], secret: &EciesSecretKey) -> Result<Vec<u8>
         ))));
     }
     let raw = envelope
-        .get(HEADER_LEN..)
+        .get(ENVELOPE_HEADER_LEN..)
         .ok_or_else(|| Error::malformed("storage envelope is too short"))?;
     super::decrypt(raw, secret, &info.options)
 }

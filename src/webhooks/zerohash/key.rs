@@ -15,7 +15,7 @@ use crate::primitives::keys::PublicKey;
 /// ```
 /// use kycrypt::primitives::keys::{KeyType, PrivateKey};
 /// use kycrypt::webhooks::ZeroHashPublicKey;
-/// let ec = PrivateKey::from_pem(&PrivateKey::generate(KeyType::P256)?)?.public_key();
+/// let ec = PrivateKey::generate(KeyType::P256)?.public_key();
 /// assert_eq!(ZeroHashPublicKey::from_public_key(ec).unwrap_err().code(), "invalid_key");
 /// # Ok::<(), kycrypt::Error>(())
 /// ```
