@@ -68,6 +68,47 @@ macro_rules! str_enum {
     };
 }
 
+/// Defines `with_*` setters on an options type: each takes `self` by value,
+/// sets one field and returns `self` (`#[must_use]`). Each setter's docs say
+/// which field it sets, followed by any doc lines given. `const` in front of
+/// the type makes them `const fn` (for types without a destructor).
+///
+/// ```ignore
+/// setters!(const CallbackOptions {
+///     with_leeway_secs(leeway_secs: u64);
+///     /// An extra doc line.
+///     with_allow_deadline_only(allow_deadline_only: bool);
+/// });
+/// ```
+macro_rules! setters {
+    (const $ty:ident { $($(#[doc = $doc:literal])* $setter:ident($field:ident: $fty:ty);)+ }) => {
+        impl $ty {
+            $(
+                #[doc = concat!("Sets [`", stringify!($field), "`](Self::", stringify!($field), ").")]
+                $(#[doc = $doc])*
+                #[must_use]
+                pub const fn $setter(mut self, $field: $fty) -> Self {
+                    self.$field = $field;
+                    self
+                }
+            )+
+        }
+    };
+    ($ty:ident { $($(#[doc = $doc:literal])* $setter:ident($field:ident: $fty:ty);)+ }) => {
+        impl $ty {
+            $(
+                #[doc = concat!("Sets [`", stringify!($field), "`](Self::", stringify!($field), ").")]
+                $(#[doc = $doc])*
+                #[must_use]
+                pub fn $setter(mut self, $field: $fty) -> Self {
+                    self.$field = $field;
+                    self
+                }
+            )+
+        }
+    };
+}
+
 #[cfg(test)]
 #[allow(unreachable_pub)]
 mod tests {

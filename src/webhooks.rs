@@ -48,6 +48,27 @@
 //! run with one; for a secret you choose yourself, use at least
 //! [`RECOMMENDED_MIN_LEN`](crate::primitives::hmac::RECOMMENDED_MIN_LEN)
 //! random bytes.
+//!
+//! ## What each provider signs
+//! All tags are lowercase or uppercase hex; `body` is the raw body.
+//!
+//! | provider | header | signed value |
+//! |---|---|---|
+//! | Sumsub | `X-Payload-Digest` (+ `X-Payload-Digest-Alg`: `HMAC_SHA256_HEX` by default, `HMAC_SHA512_HEX`, `HMAC_SHA1_HEX`) | `HMAC(secret, body)` |
+//! | Onfido | `X-SHA2-Signature` | `HMAC-SHA256(webhook token, body)` |
+//! | Veriff | `X-HMAC-SIGNATURE` (`X-AUTH-CLIENT` only names the integration) | `HMAC-SHA256(shared secret, body)` |
+//! | Persona | `Persona-Signature: t=<unix s>,v1=<hex>` | `HMAC-SHA256(secret, t + "." + body)`, `t` within [`WebhookOptions::leeway_secs`] |
+//! | CorePass v2 | `Corepass-Signature: t=<unix s>,s=<hex>` | `HMAC-SHA256(signing key, t + "." + body)`, `t` within the leeway |
+//! | Zero Hash | `x-zh-hook-timestamp` (ms) + `x-zh-hook-signature`; legacy `x-zh-hook-signature-256` (opt-in) | `HMAC-SHA256(secret, body + timestamp)`; legacy `HMAC-SHA256(secret, body)` |
+//! | Zero Hash RSA | `x-zh-hook-rsa-signature` / `x-zh-hook-rsa-signature-256` | RSASSA-PKCS1-v1_5/SHA-256 over the same messages ([`verify_zerohash_rsa`]) |
+//! | Jumio | none | nothing to verify: [`Error::NotSigned`]; allowlist Jumio's IP ranges and fetch the result from its API |
+//!
+//! Persona and CorePass v2 send several space-separated `t=..,<sig>=..` sets
+//! while a secret rotates; any matching set whose `t` is in the window is
+//! accepted (at most [`MAX_SIGNATURE_SETS`] sets over
+//! [`MAX_DISTINCT_TIMESTAMPS`] distinct `t` values). Zero Hash's
+//! `x-zh-hook-notification-id` comes back as
+//! [`VerifiedWebhook::event_id`].
 
 mod corepass;
 mod header;
@@ -175,21 +196,6 @@ impl Default for WebhookOptions {
 }
 
 impl WebhookOptions {
-    /// Sets [`leeway_secs`](Self::leeway_secs) (checked by
-    /// [`validate`](Self::validate), which every check calls).
-    #[must_use]
-    pub fn with_leeway_secs(mut self, leeway_secs: u64) -> Self {
-        self.leeway_secs = leeway_secs;
-        self
-    }
-
-    /// Sets [`zerohash_allow_legacy`](Self::zerohash_allow_legacy).
-    #[must_use]
-    pub fn with_zerohash_allow_legacy(mut self, allow: bool) -> Self {
-        self.zerohash_allow_legacy = allow;
-        self
-    }
-
     /// Checks the options' ranges.
     ///
     /// # Errors
@@ -203,6 +209,12 @@ impl WebhookOptions {
         Ok(())
     }
 }
+
+setters!(const WebhookOptions {
+    /// Checked by [`validate`](Self::validate), which every check calls.
+    with_leeway_secs(leeway_secs: u64);
+    with_zerohash_allow_legacy(zerohash_allow_legacy: bool);
+});
 
 /// What a successful check established. Contains no body values.
 #[derive(Debug, Clone, PartialEq, Eq)]

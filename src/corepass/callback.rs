@@ -149,20 +149,6 @@ impl Default for CallbackOptions {
 }
 
 impl CallbackOptions {
-    /// Sets [`leeway_secs`](Self::leeway_secs) (checked by [`validate`](Self::validate)).
-    #[must_use]
-    pub const fn with_leeway_secs(mut self, leeway_secs: u64) -> Self {
-        self.leeway_secs = leeway_secs;
-        self
-    }
-
-    /// Sets [`allow_deadline_only`](Self::allow_deadline_only).
-    #[must_use]
-    pub const fn with_allow_deadline_only(mut self, allow_deadline_only: bool) -> Self {
-        self.allow_deadline_only = allow_deadline_only;
-        self
-    }
-
     /// Checks the options; every verification calls it first.
     ///
     /// # Errors
@@ -176,6 +162,12 @@ impl CallbackOptions {
         Ok(())
     }
 }
+
+setters!(const CallbackOptions {
+    /// Checked by [`validate`](Self::validate).
+    with_leeway_secs(leeway_secs: u64);
+    with_allow_deadline_only(allow_deadline_only: bool);
+});
 
 str_enum! {
     /// What the signature covers.

@@ -117,41 +117,6 @@ impl DidJwtValidation {
         self
     }
 
-    /// Sets [`purpose`](Self::purpose).
-    #[must_use]
-    pub fn with_purpose(mut self, purpose: VerificationPurpose) -> Self {
-        self.purpose = purpose;
-        self
-    }
-
-    /// Sets [`leeway_secs`](Self::leeway_secs).
-    #[must_use]
-    pub fn with_leeway_secs(mut self, leeway_secs: u64) -> Self {
-        self.leeway_secs = leeway_secs;
-        self
-    }
-
-    /// Sets [`max_lifetime_secs`](Self::max_lifetime_secs).
-    #[must_use]
-    pub fn with_max_lifetime_secs(mut self, max_lifetime_secs: Option<u64>) -> Self {
-        self.max_lifetime_secs = max_lifetime_secs;
-        self
-    }
-
-    /// Sets [`accept_ed25519_alias`](Self::accept_ed25519_alias).
-    #[must_use]
-    pub fn with_accept_ed25519_alias(mut self, accept_ed25519_alias: bool) -> Self {
-        self.accept_ed25519_alias = accept_ed25519_alias;
-        self
-    }
-
-    /// Sets [`allow_hid_msi_key`](Self::allow_hid_msi_key) (unsafe for rotated keys).
-    #[must_use]
-    pub fn with_allow_hid_msi_key(mut self, allow_hid_msi_key: bool) -> Self {
-        self.allow_hid_msi_key = allow_hid_msi_key;
-        self
-    }
-
     /// Checks the values: an audience is set, `leeway_secs` is at most
     /// [`MAX_LEEWAY_SECS`](crate::primitives::jwt::MAX_LEEWAY_SECS), `max_lifetime_secs` is not `Some(0)`.
     ///
@@ -179,6 +144,15 @@ impl DidJwtValidation {
         }
     }
 }
+
+setters!(DidJwtValidation {
+    with_purpose(purpose: VerificationPurpose);
+    with_leeway_secs(leeway_secs: u64);
+    with_max_lifetime_secs(max_lifetime_secs: Option<u64>);
+    with_accept_ed25519_alias(accept_ed25519_alias: bool);
+    /// Unsafe for rotated keys.
+    with_allow_hid_msi_key(allow_hid_msi_key: bool);
+});
 
 /// A DID-JWT whose signature, issuer document and claims checked out.
 /// `Debug` hides the claims (personal data); the field keeps its value.

@@ -170,13 +170,6 @@ impl Default for PartnerJwtSignOptions {
 }
 
 impl PartnerJwtSignOptions {
-    /// Sets [`ttl_secs`](Self::ttl_secs).
-    #[must_use]
-    pub fn with_ttl_secs(mut self, ttl_secs: u64) -> Self {
-        self.ttl_secs = ttl_secs;
-        self
-    }
-
     /// Sets [`kid`](Self::kid) to `Some(kid)`.
     #[must_use]
     pub fn with_kid(mut self, kid: impl Into<String>) -> Self {
@@ -201,6 +194,10 @@ impl PartnerJwtSignOptions {
         Ok(())
     }
 }
+
+setters!(PartnerJwtSignOptions {
+    with_ttl_secs(ttl_secs: u64);
+});
 
 /// Signs a partner JWT with `key`, issued at `now` (unix seconds) and valid
 /// for `opts.ttl_secs`.
@@ -253,13 +250,6 @@ impl Default for PartnerJwtValidation {
 }
 
 impl PartnerJwtValidation {
-    /// Sets [`leeway_secs`](Self::leeway_secs).
-    #[must_use]
-    pub fn with_leeway_secs(mut self, leeway_secs: u64) -> Self {
-        self.leeway_secs = leeway_secs;
-        self
-    }
-
     /// Checks the ranges.
     ///
     /// # Errors
@@ -284,6 +274,10 @@ impl PartnerJwtValidation {
         }
     }
 }
+
+setters!(PartnerJwtValidation {
+    with_leeway_secs(leeway_secs: u64);
+});
 
 /// Verifies a partner JWT with a known public key at `now` (unix seconds).
 /// `exp`, `iat` and `partnerId` are required, `exp - iat` is at most

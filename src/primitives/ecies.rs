@@ -16,7 +16,7 @@
 //! so secp256k1 envelopes interoperate with eciesjs / eciespy / ecies-rs. Moca
 //! publishes no CAK byte layout; this is kycrypt's stated format (see the
 //! `moca::cak` module). Options are per call, never global; record them with the
-//! data, e.g. with the self-describing storage envelope of [`envelope`].
+//! data, e.g. with the self-describing [storage envelope](#storage-envelope).
 //!
 //! # Errors on decryption
 //! - [`Error::InvalidArgument`]: the options are out of range (nonce not 12 or 16).
@@ -53,6 +53,36 @@
 //! let opts = EciesOptions::default();
 //! let ct = ecies::encrypt(b"passport scan", &pk, &opts)?;
 //! assert_eq!(ecies::decrypt(&ct, &sk, &opts)?, b"passport scan");
+//! # Ok::<(), kycrypt::Error>(())
+//! ```
+//!
+//! # Storage envelope
+//! A small, versioned, self-describing storage envelope around the raw
+//! eciesjs bytes, so data stored today still decrypts after a default (or the
+//! CAK curve) changes.
+//!
+//! ## Byte layout (version 1)
+//! ```text
+//! offset  len  field
+//! 0       4    magic "KYCE" (4B 59 43 45)
+//! 4       1    version = 0x01
+//! 5       1    curve id: 0x01 = P-256, 0x02 = secp256k1
+//! 6       1    flags: bit 0 = compressed ephemeral key, bit 1 = compressed
+//!              HKDF input; bits 2-7 must be zero
+//! 7       1    nonce length: 12 or 16
+//! 8       ..   the eciesjs envelope (ephemeral_pk || nonce || tag || ciphertext)
+//! ```
+//! The text form is standard padded base64 of the same bytes. The header is
+//! not authenticated separately: every field it carries changes how the
+//! eciesjs bytes are parsed or keyed, so a tampered header fails as
+//! [`Error::MalformedInput`], [`Error::CurveMismatch`] or [`Error::DecryptionFailed`].
+//!
+//! ```
+//! use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesSecretKey};
+//! let sk = EciesSecretKey::generate(Curve::Secp256k1)?;
+//! let stored = ecies::seal_envelope_base64(b"dob=1990-01-31", &sk.public_key(), &EciesOptions::default())?;
+//! assert!(stored.starts_with("S1lDRQ")); // "KYCE"
+//! assert_eq!(ecies::open_envelope_base64(&stored, &sk)?, b"dob=1990-01-31");
 //! # Ok::<(), kycrypt::Error>(())
 //! ```
 
@@ -158,28 +188,6 @@ impl Default for EciesOptions {
 }
 
 impl EciesOptions {
-    /// Sets [`compressed_ephemeral_key`](Self::compressed_ephemeral_key).
-    #[must_use]
-    pub const fn with_compressed_ephemeral_key(mut self, compressed_ephemeral_key: bool) -> Self {
-        self.compressed_ephemeral_key = compressed_ephemeral_key;
-        self
-    }
-
-    /// Sets [`compressed_hkdf_input`](Self::compressed_hkdf_input).
-    #[must_use]
-    pub const fn with_compressed_hkdf_input(mut self, compressed_hkdf_input: bool) -> Self {
-        self.compressed_hkdf_input = compressed_hkdf_input;
-        self
-    }
-
-    /// Sets [`nonce_len`](Self::nonce_len) (12 or 16; checked by
-    /// [`validate`](Self::validate)).
-    #[must_use]
-    pub const fn with_nonce_len(mut self, nonce_len: u8) -> Self {
-        self.nonce_len = nonce_len;
-        self
-    }
-
     /// Checks the options.
     ///
     /// # Errors
@@ -208,6 +216,13 @@ impl EciesOptions {
         self.ephemeral_len() + self.nonce_len as usize + TAG_LEN
     }
 }
+
+setters!(const EciesOptions {
+    with_compressed_ephemeral_key(compressed_ephemeral_key: bool);
+    with_compressed_hkdf_input(compressed_hkdf_input: bool);
+    /// 12 or 16, checked by [`validate`](Self::validate).
+    with_nonce_len(nonce_len: u8);
+});
 
 /// Encrypts `plaintext` to `recipient` with a fresh ephemeral key and nonce
 /// from the operating system's RNG.

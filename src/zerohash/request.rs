@@ -45,14 +45,6 @@ impl Default for RequestOptions {
 }
 
 impl RequestOptions {
-    /// Sets [`leeway_secs`](Self::leeway_secs) (checked by
-    /// [`validate`](Self::validate), which every check calls).
-    #[must_use]
-    pub fn with_leeway_secs(mut self, leeway_secs: u64) -> Self {
-        self.leeway_secs = leeway_secs;
-        self
-    }
-
     /// Checks the options' ranges.
     ///
     /// # Errors
@@ -66,6 +58,11 @@ impl RequestOptions {
         Ok(())
     }
 }
+
+setters!(RequestOptions {
+    /// Checked by [`validate`](Self::validate), which every check calls.
+    with_leeway_secs(leeway_secs: u64);
+});
 
 /// Decodes a Zero Hash API secret (standard base64, padded) into an HMAC key.
 ///

@@ -78,13 +78,6 @@ impl Default for DidJwtSignOptions {
 }
 
 impl DidJwtSignOptions {
-    /// Sets [`ttl_secs`](Self::ttl_secs).
-    #[must_use]
-    pub fn with_ttl_secs(mut self, ttl_secs: u64) -> Self {
-        self.ttl_secs = ttl_secs;
-        self
-    }
-
     /// Sets [`kid`](Self::kid) to `Some(kid)`.
     #[must_use]
     pub fn with_kid(mut self, kid: impl Into<String>) -> Self {
@@ -109,6 +102,10 @@ impl DidJwtSignOptions {
         Ok(())
     }
 }
+
+setters!(DidJwtSignOptions {
+    with_ttl_secs(ttl_secs: u64);
+});
 
 /// Signs a DID-JWT with `key`, issued at `now` (unix seconds), the way
 /// Hypersign issues them: header `{"typ":"JWT","alg":"EdDSA"}` (plus `kid`

@@ -1,31 +1,4 @@
-//! A small, versioned, self-describing storage envelope around the raw
-//! eciesjs bytes, so data stored today still decrypts after a default (or the
-//! CAK curve) changes.
-//!
-//! # Byte layout (version 1)
-//! ```text
-//! offset  len  field
-//! 0       4    magic "KYCE" (4B 59 43 45)
-//! 4       1    version = 0x01
-//! 5       1    curve id: 0x01 = P-256, 0x02 = secp256k1
-//! 6       1    flags: bit 0 = compressed ephemeral key, bit 1 = compressed
-//!              HKDF input; bits 2-7 must be zero
-//! 7       1    nonce length: 12 or 16
-//! 8       ..   the eciesjs envelope (ephemeral_pk || nonce || tag || ciphertext)
-//! ```
-//! The text form is standard padded base64 of the same bytes. The header is
-//! not authenticated separately: every field it carries changes how the
-//! eciesjs bytes are parsed or keyed, so a tampered header fails as
-//! [`Error::MalformedInput`], [`Error::CurveMismatch`] or [`Error::DecryptionFailed`].
-//!
-//! ```
-//! use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesSecretKey};
-//! let sk = EciesSecretKey::generate(Curve::Secp256k1)?;
-//! let stored = ecies::seal_envelope_base64(b"dob=1990-01-31", &sk.public_key(), &EciesOptions::default())?;
-//! assert!(stored.starts_with("S1lDRQ")); // "KYCE"
-//! assert_eq!(ecies::open_envelope_base64(&stored, &sk)?, b"dob=1990-01-31");
-//! # Ok::<(), kycrypt::Error>(())
-//! ```
+//! The storage envelope (documented at the `ecies` root).
 
 use super::{Curve, EciesOptions, EciesPublicKey, EciesSecretKey, MAX_PAYLOAD_LEN};
 use crate::error::{Detail, Error, Result};

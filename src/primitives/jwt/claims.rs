@@ -103,13 +103,6 @@ impl Default for Validation {
 }
 
 impl Validation {
-    /// Sets [`algorithms`](Self::algorithms).
-    #[must_use]
-    pub fn with_algorithms(mut self, algorithms: Vec<Algorithm>) -> Self {
-        self.algorithms = algorithms;
-        self
-    }
-
     /// Sets [`audience`](Self::audience) to `Some(audience)`.
     #[must_use]
     pub fn with_audience(mut self, audience: impl Into<String>) -> Self {
@@ -121,42 +114,6 @@ impl Validation {
     #[must_use]
     pub fn with_issuer(mut self, issuer: impl Into<String>) -> Self {
         self.issuer = Some(issuer.into());
-        self
-    }
-
-    /// Sets [`leeway_secs`](Self::leeway_secs).
-    #[must_use]
-    pub fn with_leeway_secs(mut self, leeway_secs: u64) -> Self {
-        self.leeway_secs = leeway_secs;
-        self
-    }
-
-    /// Sets [`require_exp`](Self::require_exp).
-    #[must_use]
-    pub fn with_require_exp(mut self, require_exp: bool) -> Self {
-        self.require_exp = require_exp;
-        self
-    }
-
-    /// Sets [`require_iat`](Self::require_iat).
-    #[must_use]
-    pub fn with_require_iat(mut self, require_iat: bool) -> Self {
-        self.require_iat = require_iat;
-        self
-    }
-
-    /// Sets [`max_lifetime_secs`](Self::max_lifetime_secs) (`None`: any
-    /// lifetime, an explicit, weaker choice).
-    #[must_use]
-    pub fn with_max_lifetime_secs(mut self, max_lifetime_secs: Option<u64>) -> Self {
-        self.max_lifetime_secs = max_lifetime_secs;
-        self
-    }
-
-    /// Sets [`accept_ed25519_alias`](Self::accept_ed25519_alias).
-    #[must_use]
-    pub fn with_accept_ed25519_alias(mut self, accept_ed25519_alias: bool) -> Self {
-        self.accept_ed25519_alias = accept_ed25519_alias;
         self
     }
 
@@ -269,6 +226,16 @@ impl Validation {
         }
     }
 }
+
+setters!(Validation {
+    with_algorithms(algorithms: Vec<Algorithm>);
+    with_leeway_secs(leeway_secs: u64);
+    with_require_exp(require_exp: bool);
+    with_require_iat(require_iat: bool);
+    /// `None` accepts any lifetime: an explicit, weaker choice.
+    with_max_lifetime_secs(max_lifetime_secs: Option<u64>);
+    with_accept_ed25519_alias(accept_ed25519_alias: bool);
+});
 
 /// A NumericDate rounded both ways (equal for integers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
