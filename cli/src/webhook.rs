@@ -10,6 +10,10 @@ use serde_json::{Map, Value};
 
 use crate::output::{UsageError, report};
 
+/// Jumio signs nothing, so `webhooks::verify` reports `not_signed` whatever
+/// the key; this stands in for the secret a Jumio check does not need.
+const JUMIO_PLACEHOLDER_SECRET: &[u8] = b"no secret: Jumio does not sign";
+
 /// Arguments of `kycrypt webhook`.
 #[derive(clap::Args)]
 pub(crate) struct Cmd {
@@ -113,8 +117,7 @@ fn verify(a: &VerifyArgs) -> Result<ExitCode, UsageError> {
                 "--public-key is only for --provider zerohash".into(),
             ));
         }
-        // Jumio signs nothing: `verify` reports `not_signed` whatever the key.
-        (None, Provider::Jumio) => HmacKey::from_slice(b"no secret: Jumio does not sign")
+        (None, Provider::Jumio) => HmacKey::from_slice(JUMIO_PLACEHOLDER_SECRET)
             .and_then(|k| webhooks::verify(provider, &headers, &body, &k, now, &opts)),
         (None, _) => {
             let key = key
@@ -306,8 +309,7 @@ pub(crate) fn demo() -> Result<(), String> {
         check_sample(x)?;
     }
     let none: [(&str, &str); 0] = [];
-    let any_key =
-        HmacKey::from_slice(b"no secret: Jumio does not sign").map_err(|e| e.to_string())?;
+    let any_key = HmacKey::from_slice(JUMIO_PLACEHOLDER_SECRET).map_err(|e| e.to_string())?;
     match webhooks::verify(
         Provider::Jumio,
         &none,

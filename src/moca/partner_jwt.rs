@@ -43,7 +43,7 @@ use serde_json::{Map, Value};
 pub use status::{VcStatus, VerifyResult};
 
 use crate::error::{Error, Result};
-use crate::primitives::jwt::{self, Algorithm, DEFAULT_LEEWAY_SECS, MAX_LEEWAY_SECS, Validation};
+use crate::primitives::jwt::{self, Algorithm, DEFAULT_LEEWAY_SECS, Validation};
 use crate::primitives::keys::{Jwks, PrivateKey, PublicKey};
 
 /// The HTTP header that carries the partner JWT.
@@ -256,12 +256,7 @@ impl PartnerJwtValidation {
     /// [`Error::InvalidArgument`] for a `leeway_secs` above
     /// [`jwt::MAX_LEEWAY_SECS`].
     pub fn validate(&self) -> Result<()> {
-        if self.leeway_secs > MAX_LEEWAY_SECS {
-            return Err(Error::InvalidArgument(
-                "leeway_secs is above the 300 s maximum".into(),
-            ));
-        }
-        Ok(())
+        self.jwt_validation().validate()
     }
 
     fn jwt_validation(&self) -> Validation {
