@@ -1,0 +1,94 @@
+//! The napi side of the shared binding source (`bindings/shared/api.rs`): the few
+//! names whose type differs from UniFFI's.
+
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use napi::bindgen_prelude::{Buffer, Either, Uint8Array};
+
+use crate::api::HttpHeader;
+
+/// The error of every export: a JS `Error` whose `code` is the stable kycrypt code and
+/// whose `message` is the core's text (the npm wrapper turns it into the matching
+/// `KycryptError` subclass).
+pub(crate) type Error = napi::Error<&'static str>;
+/// Bytes from JS: any `Uint8Array` (a `Buffer` is one).
+pub(crate) type BytesIn = Uint8Array;
+/// Bytes to JS: a `Buffer`.
+pub(crate) type BytesOut = Buffer;
+/// HTTP headers: a list of `{ name, value }`, or a plain object such as Node's
+/// `req.headers` (`string | string[] | undefined` values; an array is a repeated
+/// header).
+pub(crate) type Headers = Either<Vec<HttpHeader>, HashMap<String, Option<Either<String, Vec<String>>>>>;
+
+/// The reason reported for a caught panic (the payload is not passed on).
+pub(crate) const PANIC_REASON: &str = "internal error: a panic was caught at the FFI boundary";
+
+/// Runs an export's body: a core error becomes a JS error with its code and `Display`
+/// text, a panic becomes code `internal` (never an abort of the Node process).
+pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T, kycrypt::Error>) -> Result<T, Error> {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(Error::new(crate::api::error::known_code(e.code()), e.to_string())),
+        Err(_) => Err(Error::new("internal", PANIC_REASON.to_owned())),
+    }
+}
+
+/// The error with `code` (`internal` for an unknown code), for the test hook.
+pub(crate) fn error_with_code(code: &str, reason: String) -> Error {
+    Error::new(crate::api::error::known_code(code), reason)
+}
+
+/// Owned bytes of a [`BytesIn`] (copied out of the JS buffer, which JS owns).
+pub(crate) fn into_vec(b: BytesIn) -> Vec<u8> {
+    b.to_vec()
+}
+
+/// The headers as `(name, value)` pairs for the core, in order (a list) or with each
+/// array element as one header (an object).
+pub(crate) fn header_pairs(headers: &Headers) -> Vec<(&str, &str)> {
+    match headers {
+        Either::A(list) => list
+            .iter()
+            .map(|h| (h.name.as_str(), h.value.as_str()))
+            .collect(),
+        Either::B(map) => {
+            let mut out = Vec::with_capacity(map.len());
+            for (name, value) in map {
+                match value {
+                    Some(Either::A(v)) => out.push((name.as_str(), v.as_str())),
+                    Some(Either::B(vs)) => {
+                        out.extend(vs.iter().map(|v| (name.as_str(), v.as_str())));
+                    }
+                    None => {}
+                }
+            }
+            out
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guard_maps_codes_and_catches_panics() {
+        let e = guard::<()>(|| Err(kycrypt::Error::SignatureInvalid)).unwrap_err();
+        assert_eq!((e.status, e.reason.as_str()), ("signature_invalid", "signature invalid"));
+        #[allow(clippy::panic)]
+        let caught = guard::<()>(|| panic!("boom")).unwrap_err();
+        assert_eq!((caught.status, caught.reason.as_str()), ("internal", PANIC_REASON));
+        assert_eq!(error_with_code("nope", String::new()).status, "internal");
+    }
+
+    #[test]
+    fn headers_from_a_list_or_an_object() {
+        let list: Headers = Either::A(vec![HttpHeader { name: "A".into(), value: "b".into() }]);
+        assert_eq!(header_pairs(&list), vec![("A", "b")]);
+        let mut m = HashMap::new();
+        m.insert("x".to_owned(), Some(Either::B(vec!["1".to_owned(), "2".to_owned()])));
+        m.insert("y".to_owned(), None);
+        assert_eq!(header_pairs(&Either::B(m)), vec![("x", "1"), ("x", "2")]);
+    }
+}
