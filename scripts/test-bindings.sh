@@ -61,8 +61,9 @@ node_step() {
   local flags=()
   [ "$release" = 1 ] && flags=(--release)
   # `npm install` honours package-lock.json; `npm ci` trips on an npm lockfile bug with the
-  # optional per-platform packages of @napi-rs/cli's dependencies.
-  (cd bindings/node && npm install --no-audit --no-fund && npx napi build --platform "${flags[@]}")
+  # optional per-platform packages of @napi-rs/cli's dependencies. scripts/build.mjs runs
+  # `napi build` (index.js + index.d.ts, used by the drift step) and writes the entry points.
+  (cd bindings/node && npm install --no-audit --no-fund && node scripts/build.mjs "${flags[@]}")
   # Clean-environment install of the packed tarball; the suite then runs against it.
   mkdir -p "$work/npm/app"
   (cd bindings/node && npm pack --pack-destination "$work/npm")
@@ -70,6 +71,16 @@ node_step() {
     npm install --no-audit --no-fund --offline "$work"/npm/kycrypt-*.tgz)
   (cd bindings/node && KYCRYPT_NODE_PATH="$work/npm/app/node_modules/kycrypt" \
     KYCRYPT_VECTORS_DIR="$root/test-vectors" node --test test/)
+  # The consumer project (TypeScript, ESM + CommonJS) with the examples and the README's
+  # TS blocks: installs the tarball, type-checks everything with tsc --strict, runs it.
+  local c="$work/consumer"
+  cp -r bindings/node/consumer "$c" && rm -rf "$c/node_modules" "$c/dist" "$c/package-lock.json"
+  cp -r bindings/node/examples "$c/examples"
+  node bindings/node/scripts/readme-examples.mjs bindings/node/README.md "$c/readme"
+  (cd "$c" && npm install --no-audit --no-fund "$work"/npm/kycrypt-*.tgz && npx tsc -p . &&
+    node dist/src/esm.js && node dist/src/cjs.cjs &&
+    for f in dist/examples/*.js; do echo "--> example ${f##*/}" && node "$f" || exit 1; done)
+  node bindings/node/scripts/event-loop.mjs "$work/npm/app/node_modules/kycrypt"
 }
 
 # The export-drift check: the UniFFI build (its metadata) and the napi build (the

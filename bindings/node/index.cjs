@@ -1,9 +1,9 @@
 'use strict'
-// kycrypt for Node: the napi addon (native.js, types in native.d.ts) with every export
+// kycrypt for Node: the napi addon (index.js, the loader napi generates; types in index.d.ts) with every export
 // wrapped so that a thrown error (or a rejected Promise) becomes the KycryptError
 // subclass of its `code`, and redacted records print their redacted text in util.inspect.
 const { inspect } = require('node:util')
-const native = require('./native.js')
+const native = require('./index.js')
 
 class KycryptError extends Error {
   constructor(code, message) {

@@ -1,45 +1,56 @@
 'use strict'
-// Clean-environment install: `npm pack` this package, install the tarball into an
-// empty temp dir (no access to this checkout's node_modules) and use it from there.
-// Requires the addon to be built first (`npm run build`).
+// Packaging: the tarball holds exactly what users need, and the `exports` map serves
+// CommonJS and ESM (with types for both) from one native addon.
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const { execFileSync } = require('node:child_process')
 const fs = require('node:fs')
-const os = require('node:os')
 const path = require('node:path')
+const { kycrypt, PKG } = require('./helpers.js')
 
 const pkgDir = path.join(__dirname, '..')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
-test('npm pack tarball installs and works in a clean directory', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kycrypt-node-'))
-  try {
-    const out = execFileSync(npm, ['pack', '--json', '--pack-destination', tmp], { cwd: pkgDir, encoding: 'utf8' })
-    const [{ filename, files }] = JSON.parse(out)
-    const names = files.map((f) => f.path)
-    for (const want of ['lib/index.js', 'lib/index.d.ts', 'index.js', 'index.d.ts', 'package.json']) {
-      assert.ok(names.includes(want), `${want} missing from the tarball`)
-    }
-    assert.ok(names.some((n) => n.endsWith('.node')), 'no native addon in the tarball')
-    assert.ok(!names.some((n) => n.startsWith('src/') || n.startsWith('test/')), 'sources leaked into the tarball')
+test('npm pack contents are exactly the expected files', () => {
+  const [{ files }] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json'], { cwd: pkgDir, encoding: 'utf8' }))
+  const names = files.map((f) => f.path).map((p) => (/^kycrypt\.[\w-]+\.node$/.test(p) ? 'kycrypt.<platform>.node' : p))
+  assert.deepEqual(names.sort(), [
+    'README.md',
+    'index.cjs', // the wrapper (errors, redacted inspect)
+    'index.d.cts', // its types: the addon's plus the error classes
+    'index.d.mts',
+    'index.d.ts', // the addon's types, generated from the Rust docs
+    'index.js', // the napi loader
+    'index.mjs',
+    'kycrypt.<platform>.node',
+    'package.json',
+  ].sort())
+})
 
-    const app = path.join(tmp, 'app')
-    fs.mkdirSync(app)
-    fs.writeFileSync(path.join(app, 'package.json'), '{"name":"app","version":"1.0.0","private":true}')
-    execFileSync(npm, ['install', '--no-audit', '--no-fund', '--offline', path.join(tmp, filename)], { cwd: app, stdio: 'pipe' })
-    const script = `
-      const k = require('kycrypt')
-      const tag = k.hmacSha256(Buffer.from('Jefe'), Buffer.from('what do ya want for nothing?'))
-      let code = null
-      try { new k.HmacKey(Buffer.from('Jefe')).verify('sha256', Buffer.from('x'), tag) } catch (e) { code = e instanceof k.SignatureInvalidError && e.code }
-      console.log(JSON.stringify({ tag: tag.toString('hex'), code, path: require.resolve('kycrypt') }))`
-    const res = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: app, encoding: 'utf8' }))
-    assert.equal(res.tag, '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843')
-    assert.equal(res.code, 'signature_invalid')
-    assert.ok(res.path.startsWith(app), `loaded from ${res.path}`)
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true })
-  }
+test('package.json: exports map with types for import and require, engines', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'))
+  assert.deepEqual(pkg.exports['.'], {
+    import: { types: './index.d.mts', default: './index.mjs' },
+    require: { types: './index.d.cts', default: './index.cjs' },
+  })
+  assert.equal(pkg.engines.node, '>=18')
+  for (const f of ['index.d.mts', 'index.d.cts', 'index.mjs', 'index.cjs']) assert.ok(fs.existsSync(path.join(PKG, f)), f)
+})
+
+test('ESM import and CommonJS require give the same exports', () => {
+  // Run inside the package, which imports itself by name through its `exports` map.
+  const script = `
+    import * as esm from 'kycrypt'
+    import { createRequire } from 'node:module'
+    const cjs = createRequire(import.meta.url)('kycrypt')
+    const same = Object.keys(cjs).filter((n) => !n.startsWith('__')).every((n) => esm[n] === cjs[n])
+    let code = null
+    try { esm.hazmat.testError('expired') } catch (e) { code = e instanceof cjs.ExpiredError && e.code }
+    console.log(JSON.stringify({ same, n: Object.keys(esm).length, code, from: import.meta.resolve('kycrypt') }))`
+  const res = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: PKG, encoding: 'utf8' }))
+  assert.ok(res.same, 'an ESM export differs from its CommonJS one')
+  assert.ok(res.n >= Object.keys(kycrypt).length - 1)
+  assert.equal(res.code, 'expired')
+  assert.ok(res.from.endsWith('/index.mjs'), res.from)
 })
