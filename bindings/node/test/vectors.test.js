@@ -120,7 +120,7 @@ function verifyHs256(i) {
 // ---- webhooks and zerohash (tests/webhooks.rs, tests/zerohash.rs) ----
 
 function webhookOptions(i) {
-  return { toleranceSecs: i.tolerance_secs, zerohashAllowLegacy: i.zerohash_allow_legacy }
+  return { leewaySecs: i.tolerance_secs, zerohashAllowLegacy: i.zerohash_allow_legacy }
 }
 
 function webhookOutput(v) {
@@ -130,10 +130,10 @@ function webhookOutput(v) {
 function zerohashSignRequest(i) {
   const both = i.api_key !== undefined && i.passphrase !== undefined
   const creds = new kycrypt.ZeroHashCredentials(both ? i.api_key : '', i.secret_b64, both ? i.passphrase : '')
-  const h = creds.signRequest(i.timestamp, i.method, i.route, i.body)
-  const prehash = kycrypt.zerohashSigningMessage(i.timestamp, i.method, i.route, i.body)
+  const h = creds.signRequest(i.method, i.route, i.body, i.timestamp)
+  const prehash = kycrypt.zerohashSigningMessage(i.method, i.route, i.body, i.timestamp)
   // The low-level function agrees with the credentials class.
-  const sig = kycrypt.zerohashSign(kycrypt.zerohashSecretFromBase64(i.secret_b64), i.timestamp, i.method, i.route, i.body)
+  const sig = kycrypt.zerohashSign(i.method, i.route, i.body, kycrypt.zerohashSecretFromBase64(i.secret_b64), i.timestamp)
   assert.equal(sig, h.xScxSigned, 'zerohashSign disagrees with signRequest')
   return {
     x_scx_signed: h.xScxSigned,
@@ -255,17 +255,17 @@ const OPS = {
 
   // webhooks.json
   'webhooks.verify': (i) =>
-    webhookOutput(kycrypt.verifyWebhook(i.provider, utf8(i.secret), headers(i.headers), utf8(i.body), i.now, webhookOptions(i))),
+    webhookOutput(kycrypt.verifyWebhook(i.provider, headers(i.headers), utf8(i.body), new kycrypt.HmacKey(utf8(i.secret)), i.now, webhookOptions(i))),
   'zerohash.verify_webhook_rsa': (i) => {
     const key = kycrypt.ZeroHashPublicKey.fromPem(i.public_key_pem)
-    return webhookOutput(kycrypt.zerohashVerifyWebhookRsa(key, headers(i.headers), utf8(i.body), i.now, webhookOptions(i)))
+    return webhookOutput(kycrypt.zerohashVerifyWebhookRsa(headers(i.headers), utf8(i.body), key, i.now, webhookOptions(i)))
   },
 
   // zerohash.json
   'zerohash.sign_request': zerohashSignRequest,
   'zerohash.verify_request': (i) => {
     const key = kycrypt.zerohashSecretFromBase64(i.secret_b64)
-    const v = kycrypt.zerohashVerifyRequest(key, headers(i.headers), i.method, i.route, i.body, i.now, i.window_secs)
+    const v = kycrypt.zerohashVerifyRequest(headers(i.headers), i.method, i.route, i.body, key, i.now, { leewaySecs: i.window_secs })
     return { timestamp: v.timestamp }
   },
 }
