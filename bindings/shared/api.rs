@@ -38,6 +38,8 @@ pub(crate) mod macros;
 pub(crate) mod common;
 pub(crate) mod redact;
 pub(crate) mod error;
+mod corepass;
+mod eddsa;
 mod hazmat;
 mod hmac;
 mod meta;
@@ -49,6 +51,8 @@ pub use common::HttpHeader;
 pub use error::ErrorCode;
 #[cfg(uniffi)]
 pub use error::KycryptError;
+pub use corepass::*;
+pub use eddsa::*;
 pub use hazmat::*;
 pub use hmac::*;
 pub use meta::*;
