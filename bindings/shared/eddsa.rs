@@ -1,8 +1,5 @@
 //! Ed25519 and Ed448 keys (the core's `kycrypt::primitives::eddsa`).
 
-// `BytesOut` is `Vec<u8>` under UniFFI, so its `.into()` is the identity there.
-#![cfg_attr(uniffi, allow(clippy::useless_conversion))]
-
 #[cfg(napi)]
 use napi_derive::napi;
 
