@@ -189,7 +189,7 @@ mod tests {
 
     #[test]
     fn schemes_and_providers_keep_the_core_spelling() {
-        use core::WebhookScheme as S;
+        use super::core::WebhookScheme as S;
         for s in S::ALL {
             assert_eq!(WebhookScheme::try_from(*s).unwrap().name(), s.as_str());
         }
