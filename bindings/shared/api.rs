@@ -40,7 +40,9 @@ pub(crate) mod redact;
 pub(crate) mod error;
 mod hazmat;
 mod hmac;
+mod hypersign;
 mod meta;
+mod moca;
 mod webhooks;
 mod zerohash;
 
@@ -51,6 +53,8 @@ pub use error::ErrorCode;
 pub use error::KycryptError;
 pub use hazmat::*;
 pub use hmac::*;
+pub use hypersign::*;
 pub use meta::*;
+pub use moca::*;
 pub use webhooks::*;
 pub use zerohash::*;
