@@ -12,3 +12,5 @@ export type BytesOut = Buffer
  * `undefined`/`null` values are skipped).
  */
 export type Headers = Array<HttpHeader> | Record<string, string | string[] | undefined | null>
+/** A list of public keys (`jwks`). */
+export type PublicKeys = Array<PublicKey>

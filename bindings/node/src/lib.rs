@@ -9,5 +9,7 @@
 #[path = "../../shared/api.rs"]
 mod api;
 mod shim;
+mod task;
 
 pub use api::*;
+pub use task::*;

@@ -6,8 +6,10 @@
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
+const fs = require('node:fs')
+const path = require('node:path')
 const util = require('node:util')
-const { kycrypt: k } = require('./helpers.js')
+const { kycrypt: k, VECTORS_DIR } = require('./helpers.js')
 
 const PASSPHRASE = 'pass-phrase-secret-9'
 const SECRET_B64 = Buffer.from('zero-hash-api-secret').toString('base64')
@@ -18,6 +20,62 @@ const SAMPLES = {
     const h = new k.ZeroHashCredentials('api-key-public-1', SECRET_B64, PASSPHRASE).signRequest('POST', '/orders', '{"a":1}', 1_700_000_000)
     return { obj: h, secrets: [PASSPHRASE, h.xScxSigned], shown: ['api-key-public-1', '1700000000'] }
   },
+  DataInfo() {
+    const doc = JSON.parse(fs.readFileSync(path.join(VECTORS_DIR, 'corepass.json'), 'utf8'))
+    const c = doc.cases.find((x) => x.op === 'corepass.verify_data_callback' && x.expected === 'valid')
+    const i = c.inputs
+    const cb = k.verifyCorepassCallback('data', Buffer.from(i.body), k.PinnedConnector.parse(i.connector), i.now, {
+      allowDeadlineOnly: i.allow_deadline_only,
+    })
+    assert.equal(cb.kind, 'data')
+    const [sent] = JSON.parse(i.body).infos
+    const [info] = cb.infos
+    assert.deepEqual([info.fieldId, info.fieldValue, info.pepper], [sent.fieldID, sent.fieldValue, sent.pepper])
+    // The callback object holding it prints it redacted too.
+    for (const s of [util.inspect(cb, { depth: Infinity }), JSON.stringify(cb)]) {
+      assert.ok(!s.includes(sent.fieldValue) && !s.includes(sent.pepper), s)
+    }
+    return { obj: info, secrets: [sent.fieldValue, sent.pepper], shown: [sent.fieldID] }
+  },
+  VerifiedPartnerClaims() {
+    const { key, token } = partnerToken()
+    const v = k.verifyPartnerJwt(token, key.publicKey(), NOW + 10)
+    assert.equal(v.email, EMAIL)
+    return { obj: v, secrets: [EMAIL, 'alice'], shown: ['p-1'] }
+  },
+  VerifiedJwt() {
+    const { key, token } = partnerToken()
+    const v = k.verifyJwt(token, key.publicKey(), NOW + 10, { algorithms: ['ES256'] })
+    assert.equal(JSON.parse(v.claimsJson).email, EMAIL)
+    return { obj: v, secrets: ['alice', 'YWxpY2'], shown: ['ES256'] }
+  },
+  VerifiedJws() {
+    const { key, token } = partnerToken()
+    const v = k.verifyJws(token, key.publicKey(), { algorithms: ['ES256'] })
+    assert.equal(JSON.parse(v.payload.toString('utf8')).email, EMAIL)
+    return { obj: v, secrets: ['alice', 'YWxpY2'], shown: ['ES256'] }
+  },
+  VerifiedDidJwt() {
+    const signing = k.Ed25519SigningKey.fromSeed(Buffer.alloc(32, 7))
+    const did = `did:key:${k.encodeEd25519Multibase(signing.publicKey())}`
+    const token = k.signDidJwt({ issuer: did, audience: 'aud', claimsJson: JSON.stringify({ email: EMAIL }) }, signing, NOW)
+    const v = k.verifyDidJwt(token, null, NOW + 10, { audience: 'aud' })
+    assert.equal(JSON.parse(v.claimsJson).email, EMAIL)
+    return { obj: v, secrets: ['alice', 'YWxpY2'], shown: [did] }
+  },
+}
+
+const NOW = 1_700_000_000
+const EMAIL = 'alice@example.com'
+let partner
+/** A partner JWT (ES256) with personal data in `email` and the extra claims. */
+function partnerToken() {
+  if (!partner) {
+    const key = k.PrivateKey.fromPem(k.generatePrivateKeyPem('p256'))
+    const claims = { partnerId: 'p-1', scope: 'issue', email: EMAIL, extraJson: JSON.stringify({ name: EMAIL }) }
+    partner = { key, token: k.signPartnerJwt(claims, key, NOW, { kid: 'kid-1' }) }
+  }
+  return partner
 }
 
 /** Every common way an object ends up in text. */

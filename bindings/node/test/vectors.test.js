@@ -44,11 +44,12 @@ function cakVerifier(i) {
 
 // ---- corepass (tests/corepass.rs) ----
 
-function corepassVerify(fn) {
+function corepassVerify(kind) {
   return (i) => {
     const connector = kycrypt.PinnedConnector.parse(i.connector)
-    const options = { skewSecs: i.skew_secs, allowDeadlineOnly: i.allow_deadline_only }
-    const v = fn(utf8(i.body), connector, i.now, options)
+    const options = { leewaySecs: i.skew_secs, allowDeadlineOnly: i.allow_deadline_only }
+    const v = kycrypt.verifyCorepassCallback(kind, utf8(i.body), connector, i.now, options)
+    assert.equal(v.kind, kind)
     return {
       signer: v.signer, user: v.user, coverage: v.coverage, replay_key: v.replayKey, replay_until: v.replayUntil, deadline: v.deadline,
     }
@@ -92,10 +93,10 @@ function publicJwk(i) {
 function signPartner(i, c) {
   const key = kycrypt.PrivateKey.fromPem(i.key)
   const claims = { partnerId: i.partner_id, scope: i.scope, email: i.email ?? undefined }
-  const token = kycrypt.signPartnerJwt(key, i.kid, claims, i.iat, i.ttl)
+  const token = kycrypt.signPartnerJwt(claims, key, i.iat, { kid: i.kid, ttlSecs: i.ttl })
   if (c.output && c.output.token !== undefined) return { token }
   // No pinned token (randomized ECDSA): it must verify with the public part.
-  const back = kycrypt.verifyPartnerJwt(token, key.publicKey(), i.iat, 0)
+  const back = kycrypt.verifyPartnerJwt(token, key.publicKey(), i.iat, { leewaySecs: 0 })
   assert.deepEqual(
     { partnerId: back.partnerId, scope: back.scope, email: back.email ?? null, extraJson: back.extraJson },
     { partnerId: i.partner_id, scope: i.scope, email: i.email ?? null, extraJson: '{}' },
@@ -105,8 +106,8 @@ function signPartner(i, c) {
 
 function verifyPartner(i) {
   const claims = i.jwks !== undefined
-    ? kycrypt.verifyPartnerJwtJwks(i.token, i.jwks, i.now, 60)
-    : kycrypt.verifyPartnerJwt(i.token, kycrypt.PublicKey.fromPemOrJwk(i.key), i.now, 60)
+    ? kycrypt.verifyPartnerJwtJwks(i.token, i.jwks, i.now)
+    : kycrypt.verifyPartnerJwt(i.token, kycrypt.PublicKey.fromPemOrJwk(i.key), i.now)
   const header = JSON.parse(b64url(i.token.split('.')[0]).toString('utf8'))
   return { partnerId: claims.partnerId, scope: claims.scope, email: claims.email ?? null, kid: header.kid ?? null }
 }
@@ -151,13 +152,13 @@ const OPS = {
   'cak.verify_callback': (i) => cakCallback(cakVerifier(i).verifyCallback(utf8(i.body), i.signature)),
 
   // corepass.json
-  'corepass.verify_status_callback': corepassVerify(kycrypt.verifyStatusCallback),
-  'corepass.verify_data_callback': corepassVerify(kycrypt.verifyDataCallback),
-  'corepass.verify_error_callback': corepassVerify(kycrypt.verifyErrorCallback),
+  'corepass.verify_status_callback': corepassVerify('status'),
+  'corepass.verify_data_callback': corepassVerify('data'),
+  'corepass.verify_error_callback': corepassVerify('error'),
   'corepass.address_from_public_key': (i) => kycrypt.corepassAddressFromPublicKey(hex(i.public_key), i.network),
   'corepass.parse_address': (i) => kycrypt.corepassParseAddress(i.address),
   'corepass.item_sha3': (i) => ({ sha3_hex: kycrypt.corepassItemSha3(i.item) }),
-  'corepass.parse_pepper': (i) => kycrypt.corepassParsePepper(i.pepper, i.user, i.item),
+  'corepass.parse_pepper': (i) => ({ ...kycrypt.corepassParsePepper(i.pepper, i.user, i.item) }),
   'corepass.check_qrcode_expiration': (i) => {
     kycrypt.checkQrcodeExpiration(i.expiration, i.now)
     return {}
@@ -169,7 +170,7 @@ const OPS = {
     return { method: d.method, namespace: d.namespace ?? null, method_specific_id: d.methodSpecificId }
   },
   'did.resolve_did_key': (i) => {
-    const [vm] = kycrypt.resolveDidKey(i.did).methodsFor(i.did, undefined, 'authentication')
+    const [vm] = kycrypt.resolveDidKey(i.did).methodsFor(i.did, null, 'authentication')
     return { verification_method_id: vm.id, public_key_hex: vm.ed25519PublicKey ? toHex(vm.ed25519PublicKey) : null }
   },
   'did.decode_ed25519_multibase': (i) => ({ public_key_hex: toHex(kycrypt.decodeEd25519Multibase(i.multibase)) }),
@@ -186,35 +187,35 @@ const OPS = {
   'did_jwt.verify': (i) => {
     const validation = {
       audience: i.audience,
-      leeway: i.leeway,
+      leewaySecs: i.leeway,
       purpose: i.purpose,
       acceptEd25519Alias: i.accept_ed25519_alias,
-      allowHidMsiKey: i.allow_hid_msi_key ?? false,
+      allowHidMsiKey: i.allow_hid_msi_key,
     }
-    const doc = i.did_document !== undefined ? kycrypt.DidDocument.fromJson(JSON.stringify(i.did_document)) : undefined
-    const v = kycrypt.verifyDidJwt(i.token, validation, doc, i.now)
+    const doc = i.did_document !== undefined ? kycrypt.DidDocument.fromJson(JSON.stringify(i.did_document)) : null
+    const v = kycrypt.verifyDidJwt(i.token, doc, i.now, validation)
     return { issuer: v.issuer, signer: v.signer, claims: JSON.parse(v.claimsJson) }
   },
   'did_jwt.sign': (i) => {
     const key = kycrypt.Ed25519SigningKey.fromSeed(hex(i.seed_hex))
-    const request = { issuer: i.did, audience: i.audience, claimsJson: JSON.stringify(i.claims), iat: i.iat, ttl: i.ttl, kid: i.kid }
-    return { token: kycrypt.signDidJwt(key, request) }
+    const request = { issuer: i.did, audience: i.audience, claimsJson: JSON.stringify(i.claims) }
+    return { token: kycrypt.signDidJwt(request, key, i.iat, { ttlSecs: i.ttl, kid: i.kid }) }
   },
 
   // ecies.json
   'ecies.decrypt': (i) => {
     const sk = kycrypt.EciesSecretKey.parse(i.curve, i.secret_key)
-    return { plaintext: toHex(kycrypt.eciesDecrypt(sk, hex(i.ciphertext), eciesOptions(i))) }
+    return { plaintext: toHex(kycrypt.eciesDecrypt(hex(i.ciphertext), sk, eciesOptions(i))) }
   },
   'ecies.encrypt_with_ephemeral': (i) => {
     const pk = kycrypt.EciesPublicKey.parse(i.curve, i.public_key)
-    const ct = kycrypt.eciesEncryptWithEphemeral(pk, hex(i.plaintext), eciesOptions(i), hex(i.ephemeral_secret), hex(i.nonce))
+    const ct = kycrypt.hazmat.eciesEncryptWithEphemeral(hex(i.plaintext), pk, hex(i.ephemeral_secret), hex(i.nonce), eciesOptions(i))
     return { ciphertext: toHex(ct) }
   },
   'ecies.parse_public_key': (i) => ({ sec1_uncompressed: toHex(kycrypt.EciesPublicKey.parse(i.curve, i.public_key).toSec1Bytes(false)) }),
   'ecies.parse_secret_key': (i) => ({ public_key: toHex(kycrypt.EciesSecretKey.parse(i.curve, i.secret_key).publicKey().toSec1Bytes(false)) }),
   'ecies.open_envelope': (i) => {
-    kycrypt.openEnvelopeBase64(kycrypt.EciesSecretKey.parse(i.curve, i.secret_key), i.envelope_b64)
+    kycrypt.openEnvelopeBase64(i.envelope_b64, kycrypt.EciesSecretKey.parse(i.curve, i.secret_key))
     return {}
   },
 
@@ -241,7 +242,7 @@ const OPS = {
   // jwt.json
   'jwt.verify_hs256_with_hmac': verifyHs256,
   'jwt.verify_jwt': (i) => {
-    const v = kycrypt.verifyJwt(i.token, kycrypt.PublicKey.fromPemOrJwk(i.key), { audience: i.audience }, i.now)
+    const v = kycrypt.verifyJwt(i.token, kycrypt.PublicKey.fromPemOrJwk(i.key), i.now, { audience: i.audience })
     return { header: JSON.parse(v.headerJson), claims: JSON.parse(v.claimsJson) }
   },
   'jwt.verify_jws': (i) => {
