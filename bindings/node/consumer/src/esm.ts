@@ -6,7 +6,12 @@ import {
   type ErrorCode,
   HmacKey,
   KycryptError,
+  type CorePassStatus,
+  type VerifiedCallback,
   type VerifiedWebhook,
+  eciesEncryptAsync,
+  EciesSecretKey,
+  eciesDecrypt,
   type WebhookScheme,
   ZeroHashCredentials,
   errorCodes,
@@ -46,6 +51,20 @@ assert.equal(scheme, 'hmac-sha256-hex')
 // @ts-expect-error: not a scheme
 const notAScheme: WebhookScheme = 'hmac-md5'
 void notAScheme
+
+// Results with a kind are discriminated unions: `kind` narrows.
+function statusOf(r: VerifiedCallback): CorePassStatus | undefined {
+  if (r.kind === 'status') return r.status
+  // @ts-expect-error: only the status variant has `status`
+  void r.status
+  return undefined
+}
+void statusOf
+
+// Promise forms: Buffer out, rejections are KycryptError subclasses.
+const cak = EciesSecretKey.generate('p256')
+const ct: Buffer = await eciesEncryptAsync(new Uint8Array([1, 2, 3]), cak.publicKey())
+assert.deepEqual([...eciesDecrypt(ct, cak)], [1, 2, 3])
 
 // Redacted records print their redacted text.
 const h = new ZeroHashCredentials('api', Buffer.from('s3cret').toString('base64'), 'hunter2-passphrase').signRequest('GET', '/x', '', 1_700_000_000)
