@@ -53,6 +53,11 @@ pub(crate) fn bytes_out(v: Vec<u8>) -> BytesOut {
     v
 }
 
+// --- keys ---
+
+/// A list of public keys (`jwks`): Python `list[PublicKey]`, Kotlin `List<PublicKey>`.
+pub(crate) type PublicKeys = Vec<std::sync::Arc<crate::api::PublicKey>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,8 +76,3 @@ mod tests {
         assert_eq!(error_with_code("nope", String::new()).code_str(), "internal");
     }
 }
-
-// --- keys ---
-
-/// A list of public keys (`jwks`): Python `list[PublicKey]`, Kotlin `List<PublicKey>`.
-pub(crate) type PublicKeys = Vec<std::sync::Arc<crate::api::PublicKey>>;
