@@ -3,7 +3,7 @@
 # ones as a check. Needs only Rust, Python 3 (venv + pip), Node 20 + npm, Java 17 +
 # Maven; everything else comes from PyPI, npm, Maven Central and crates.io.
 #
-# Usage: scripts/test-bindings.sh [python|kotlin|node|swift ...]   (default: all)
+# Usage: scripts/test-bindings.sh [python|kotlin|node|drift|swift ...]   (default: all)
 # Env:   KYCRYPT_BINDINGS_RELEASE=1  build the native code in release (default: dev
 #        profile, shared by all three bindings, so the core is compiled once)
 #        KYCRYPT_STRICT_OPS=0        only report vector ops a binding has not bound (default:
@@ -13,7 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 steps=("$@")
-[ ${#steps[@]} -gt 0 ] || steps=(python kotlin node swift)
+[ ${#steps[@]} -gt 0 ] || steps=(python kotlin node drift swift)
 release=${KYCRYPT_BINDINGS_RELEASE:-0}
 profile_dir=debug
 [ "$release" = 1 ] && profile_dir=release
@@ -72,6 +72,19 @@ node_step() {
     KYCRYPT_VECTORS_DIR="$root/test-vectors" node --test test/)
 }
 
+# The export-drift check: the UniFFI build (its metadata) and the napi build (the
+# generated index.d.ts) of the shared binding source export the same operations, record
+# fields, enum variants and error codes. Needs the node step's index.d.ts.
+drift_step() {
+  local flags=()
+  [ "$release" = 1 ] && flags=(--release)
+  [ -s bindings/node/index.d.ts ] || { echo "drift: run the node step first (no bindings/node/index.d.ts)" >&2; exit 1; }
+  cargo build "${flags[@]}" -p kycrypt-ffi --bin export-surface
+  "target/$profile_dir/export-surface" "target/$profile_dir/libkycrypt_ffi.so" >"$work/uniffi-surface.txt"
+  python3 scripts/export-drift.py --self-test "$work/uniffi-surface.txt" bindings/node/index.d.ts
+  python3 scripts/export-drift.py "$work/uniffi-surface.txt" bindings/node/index.d.ts
+}
+
 swift_step() {
   local flags=()
   [ "$release" = 1 ] && flags=(--release)
@@ -87,8 +100,8 @@ swift_step() {
 
 for s in "${steps[@]}"; do
   case $s in
-    python | kotlin | node | swift) timed "$s" "${s}_step" ;;
-    *) echo "unknown step $s (python|kotlin|node|swift)" >&2; exit 2 ;;
+    python | kotlin | node | drift | swift) timed "$s" "${s}_step" ;;
+    *) echo "unknown step $s (python|kotlin|node|drift|swift)" >&2; exit 2 ;;
   esac
 done
 

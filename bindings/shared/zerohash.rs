@@ -37,7 +37,7 @@ redacted_fmt!(SignedHeaders {
 });
 napi_printing!(SignedHeaders);
 
-/// Options of [`zerohash_verify_request`]; a field left out (`None`) is the core's
+/// Options of `zerohash_verify_request`; a field left out (`None`) is the core's
 /// default.
 #[cfg_attr(uniffi, derive(uniffi::Record))]
 #[cfg_attr(napi, napi(object))]
@@ -120,7 +120,7 @@ impl ZeroHashCredentials {
 }
 }
 
-/// Decodes a Zero Hash API secret (standard base64) into an [`HmacKey`].
+/// Decodes a Zero Hash API secret (standard base64) into an `HmacKey`.
 ///
 /// # Errors
 /// `malformed_input` when it is not base64; `invalid_key` when it is empty.
@@ -148,7 +148,7 @@ pub fn zerohash_signing_message(
 /// `X-SCX-SIGNED` of a request: base64 HMAC-SHA256 under `secret` at `timestamp`.
 ///
 /// # Errors
-/// As [`zerohash_signing_message`].
+/// As `zerohash_signing_message`.
 #[cfg_attr(uniffi, uniffi::export)]
 #[cfg_attr(napi, napi)]
 pub fn zerohash_sign(
@@ -215,7 +215,7 @@ impl ZeroHashPublicKey {
 /// Verifies a Zero Hash webhook signed with RSA (`x-zh-hook-rsa-signature`).
 ///
 /// # Errors
-/// As [`verify_webhook`](crate::api::verify_webhook).
+/// As `verify_webhook`.
 #[cfg_attr(uniffi, uniffi::export(default(options = None)))]
 #[cfg_attr(napi, napi)]
 pub fn zerohash_verify_webhook_rsa(
