@@ -64,3 +64,8 @@ mod tests {
         assert_eq!(error_with_code("nope", String::new()).code_str(), "internal");
     }
 }
+
+// --- keys ---
+
+/// A list of public keys (`jwks`): Python `list[PublicKey]`, Kotlin `List<PublicKey>`.
+pub(crate) type PublicKeys = Vec<std::sync::Arc<crate::api::PublicKey>>;

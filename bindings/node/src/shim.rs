@@ -92,3 +92,9 @@ mod tests {
         assert_eq!(header_pairs(&Either::B(m)), vec![("x", "1"), ("x", "2")]);
     }
 }
+
+// --- keys ---
+
+/// A list of public keys (`jwks`): a JS `PublicKey[]` (napi cannot take `Vec<&T>`; each
+/// element is a reference to the JS object, released after the call).
+pub(crate) type PublicKeys = Vec<napi::bindgen_prelude::Reference<crate::api::PublicKey>>;
