@@ -44,7 +44,9 @@ mod ecies;
 mod hazmat;
 mod hmac;
 mod keys;
+mod hypersign;
 mod meta;
+mod moca;
 mod webhooks;
 mod zerohash;
 
@@ -59,6 +61,8 @@ pub use ecies::*;
 pub use hazmat::*;
 pub use hmac::*;
 pub use keys::*;
+pub use hypersign::*;
 pub use meta::*;
+pub use moca::*;
 pub use webhooks::*;
 pub use zerohash::*;

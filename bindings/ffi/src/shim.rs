@@ -46,6 +46,13 @@ pub(crate) fn header_pairs(headers: &Headers) -> Vec<(&str, &str)> {
         .collect()
 }
 
+// --- moca ---
+
+/// Owned bytes as a [`BytesOut`] (a no-op here; a `Buffer` under napi).
+pub(crate) fn bytes_out(v: Vec<u8>) -> BytesOut {
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

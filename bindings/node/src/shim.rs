@@ -68,6 +68,13 @@ pub(crate) fn header_pairs(headers: &Headers) -> Vec<(&str, &str)> {
     }
 }
 
+// --- moca ---
+
+/// Owned bytes as a [`BytesOut`] (moved into a `Buffer`).
+pub(crate) fn bytes_out(v: Vec<u8>) -> BytesOut {
+    Buffer::from(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
