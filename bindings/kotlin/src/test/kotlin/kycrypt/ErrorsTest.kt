@@ -30,7 +30,6 @@ class ErrorsTest {
             assertTrue(subclasses.getValue(className(code)).isInstance(e), code)
             assertEquals(code, e.code)
             assertEquals("test error $code", e.reason)
-            assertTrue(e is Exception)
         }
     }
 
