@@ -16,7 +16,9 @@ class FlowsTest {
         return (0 until cases.length()).map { cases.getJSONObject(it) }.first(pred)
     }
 
-    private fun now() = (System.currentTimeMillis() / 1000).toULong()
+    private fun now() = System.currentTimeMillis() / 1000
+
+    private fun status(v: VerifiedCallback): VerifiedCallback.Status = v as VerifiedCallback.Status
 
     @Test
     fun partnerJwtVerifiesAgainstThePublishedJwks() {
@@ -24,12 +26,15 @@ class FlowsTest {
             val kid = partnerKey.publicKey().use { it.thumbprint() }
             val jwksJson = partnerKey.publicKey().use { jwks(listOf(it), listOf(kid)) }
             val token = signPartnerJwt(
-                partnerKey, kid, PartnerClaims(partnerId = "p-1", scope = "issue", email = "u@example.com"),
-                iat = now(), ttl = 300uL,
+                PartnerClaims(partnerId = "p-1", scope = "issue", email = "u@example.com"), partnerKey, now(),
+                PartnerJwtSignOptions(ttlSecs = 300, kid = kid),
             )
-            val claims = verifyPartnerJwtJwks(token, jwksJson, now(), 0uL)
+            val claims = verifyPartnerJwtJwks(token, jwksJson, now(), PartnerJwtValidation(leewaySecs = 0))
             assertEquals(Triple("p-1", "issue", "u@example.com"), Triple(claims.partnerId, claims.scope, claims.email))
-            assertThrows<FfiException.Expired> { verifyPartnerJwtJwks(token, jwksJson, now() + 400uL, 0uL) }
+            assertThrows<KycryptException.Expired> { verifyPartnerJwtJwks(token, jwksJson, now() + 400, PartnerJwtValidation(leewaySecs = 0)) }
+            // Without options: the core's defaults (kid = the key's thumbprint).
+            val plain = signPartnerJwt(PartnerClaims(partnerId = "p-1", scope = "issue"), partnerKey, now())
+            assertEquals("p-1", verifyPartnerJwtJwks(plain, jwksJson, now()).partnerId)
         }
     }
 
@@ -38,14 +43,15 @@ class FlowsTest {
         val c = case("corepass.json") { it.getString("id") == "status-accepted-upstream" }
         val i = c.getJSONObject("inputs")
         val body = i.getString("body").toByteArray()
-        val at = i.getLong("now").toULong()
+        val at = i.getLong("now")
         PinnedConnector.parse(i.getString("connector")).use { connector ->
-            val v = verifyStatusCallback(body, connector, at, CallbackOptions())
+            val v = status(verifyCorepassCallback(CallbackKind.STATUS, body, connector, at))
             assertEquals(c.getJSONObject("output").getString("replay_key"), v.replayKey)
-            assertEquals("ACCEPTED", v.status)
+            assertEquals(CorePassStatus.ACCEPTED, v.status)
             val tampered = i.getString("body").replace("ab148af5", "ab148af6").toByteArray()
-            assertThrows<FfiException.SignatureInvalid> { verifyStatusCallback(tampered, connector, at, CallbackOptions()) }
-            assertThrows<FfiException.Expired> { verifyStatusCallback(body, connector, at + 3600uL, CallbackOptions()) }
+            assertThrows<KycryptException.SignatureInvalid> { verifyCorepassCallback(CallbackKind.STATUS, tampered, connector, at) }
+            assertThrows<KycryptException.Expired> { verifyCorepassCallback(CallbackKind.STATUS, body, connector, at + 3600) }
+            assertThrows<KycryptException.MalformedInput> { verifyCorepassCallback(CallbackKind.STATUS, body, connector, -1) }
         }
     }
 
@@ -55,14 +61,14 @@ class FlowsTest {
         val i = c.getJSONObject("inputs")
         val body = i.getString("body").toByteArray()
         PinnedConnector.parse(i.getString("connector")).use { connector ->
-            for (skew in listOf(30uL, 0uL, 300uL)) {
-                val opts = CallbackOptions(skewSecs = skew)
-                val v = verifyStatusCallback(body, connector, i.getLong("now").toULong(), opts)
-                assertEquals(v.deadline + skew, v.replayUntil)
-                assertEquals(c.getJSONObject("output").getLong("deadline").toULong() + skew, v.replayUntil)
+            for (leeway in listOf(30L, 0L, 300L)) {
+                val opts = CallbackOptions(leewaySecs = leeway)
+                val v = status(verifyCorepassCallback(CallbackKind.STATUS, body, connector, i.getLong("now"), opts))
+                assertEquals(v.deadline + leeway, v.replayUntil)
+                assertEquals(c.getJSONObject("output").getLong("deadline") + leeway, v.replayUntil)
                 // The last second it verifies is replayUntil; one more is expired.
-                assertEquals(v.replayKey, verifyStatusCallback(body, connector, v.replayUntil, opts).replayKey)
-                assertThrows<FfiException.Expired> { verifyStatusCallback(body, connector, v.replayUntil + 1uL, opts) }
+                assertEquals(v.replayKey, status(verifyCorepassCallback(CallbackKind.STATUS, body, connector, v.replayUntil, opts)).replayKey)
+                assertThrows<KycryptException.Expired> { verifyCorepassCallback(CallbackKind.STATUS, body, connector, v.replayUntil + 1, opts) }
             }
         }
     }
@@ -71,15 +77,15 @@ class FlowsTest {
     fun corePassRefusesCaseVariantMembers() {
         val i = case("corepass.json") { it.getString("id") == "status-accepted-upstream" }.getJSONObject("inputs")
         val open = i.getString("body").trimEnd().removeSuffix("}")
-        val at = i.getLong("now").toULong()
+        val at = i.getLong("now")
         PinnedConnector.parse(i.getString("connector")).use { connector ->
             for ((extra, member) in listOf(
                 "\"User\": \"ab06b37c90098790e90bbcd56a701e50ec8b51b6bd5e\"" to "User",
                 "\"Status\": \"FINISH_SUCCESS\"" to "Status",
                 "\"Deadline\": 9999999999" to "Deadline",
             )) {
-                val e = assertThrows<FfiException.MalformedInput> {
-                    verifyStatusCallback("$open,$extra}".toByteArray(), connector, at, CallbackOptions())
+                val e = assertThrows<KycryptException.MalformedInput> {
+                    verifyCorepassCallback(CallbackKind.STATUS, "$open,$extra}".toByteArray(), connector, at)
                 }
                 val msg = e.message.orEmpty()
                 assertTrue(msg.contains("\"$member\""), msg)
@@ -88,8 +94,11 @@ class FlowsTest {
         }
         val d = case("corepass.json") { it.getString("id") == "data-upstream-infos-case-variant" }.getJSONObject("inputs")
         PinnedConnector.parse(d.getString("connector")).use { connector ->
-            val e = assertThrows<FfiException.MalformedInput> {
-                verifyDataCallback(d.getString("body").toByteArray(), connector, d.getLong("now").toULong(), CallbackOptions(allowDeadlineOnly = true))
+            val e = assertThrows<KycryptException.MalformedInput> {
+                verifyCorepassCallback(
+                    CallbackKind.DATA, d.getString("body").toByteArray(), connector, d.getLong("now"),
+                    CallbackOptions(allowDeadlineOnly = true),
+                )
             }
             assertTrue(e.message.orEmpty().contains("\"FieldValue\""), e.message)
         }
@@ -100,11 +109,13 @@ class FlowsTest {
         val c = case("webhooks.json") { it.getJSONObject("inputs").optString("provider") == "sumsub" && it.getString("expected") == "valid" }
         val i = c.getJSONObject("inputs")
         val hs = i.getJSONArray("headers").let { a -> (0 until a.length()).map { HttpHeader(a.getJSONArray(it).getString(0), a.getJSONArray(it).getString(1)) } }
-        val secret = i.getString("secret").toByteArray()
         val body = i.getString("body").toByteArray()
-        verifyWebhook("sumsub", secret, hs, body, i.getLong("now").toULong(), WebhookOptions())
-        assertThrows<FfiException.SignatureInvalid> {
-            verifyWebhook("sumsub", secret, hs, body + ' '.code.toByte(), i.getLong("now").toULong(), WebhookOptions())
+        HmacKey(i.getString("secret").toByteArray()).use { secret ->
+            val v = verifyWebhook(Provider.SUMSUB, hs, body, secret, i.getLong("now"))
+            assertEquals(Provider.SUMSUB, v.provider)
+            assertThrows<KycryptException.SignatureInvalid> {
+                verifyWebhook(Provider.SUMSUB, hs, body + ' '.code.toByte(), secret, i.getLong("now"))
+            }
         }
     }
 
@@ -113,19 +124,19 @@ class FlowsTest {
         val image = ByteArray(1 shl 20) { (it * 31).toByte() }
         EciesSecretKey.generate(Curve.P256).use { sk ->
             val pubHex = sk.publicKey().use { it.toSec1Bytes(true) }.joinToString("") { "%02x".format(it) }
-            val sealed = EciesPublicKey.parse(Curve.P256, pubHex).use { sealEnvelope(it, image, EciesOptions()) }
-            assertArrayEquals(image, openEnvelope(sk, sealed))
+            val sealed = EciesPublicKey.parse(Curve.P256, pubHex).use { sealEnvelope(image, it) }
+            assertArrayEquals(image, openEnvelope(sealed, sk))
             sealed[sealed.size - 1] = (sealed[sealed.size - 1].toInt() xor 1).toByte()
-            assertThrows<FfiException.DecryptionFailed> { openEnvelope(sk, sealed) }
+            assertThrows<KycryptException.DecryptionFailed> { openEnvelope(sealed, sk) }
         }
     }
 
     @Test
     fun zeroHashSignedRequestVerifiesServerSide() {
         val t = now()
-        val h = ZeroHashCredentials("key", "c2VjcmV0", "pass").use { it.signRequest(t, "POST", "/orders/v1", "{\"a\":1}") }
+        val h = ZeroHashCredentials("key", "c2VjcmV0", "pass").use { it.signRequest("POST", "/orders/v1", "{\"a\":1}", t) }
         val headers = listOf(HttpHeader("X-SCX-SIGNED", h.xScxSigned), HttpHeader("X-SCX-TIMESTAMP", h.xScxTimestamp))
-        val v = zerohashSecretFromBase64("c2VjcmV0").use { zerohashVerifyRequest(it, headers, "POST", "/orders/v1", "{\"a\":1}", t, null) }
+        val v = zerohashSecretFromBase64("c2VjcmV0").use { zerohashVerifyRequest(headers, "POST", "/orders/v1", "{\"a\":1}", it, t) }
         assertEquals(t, v.timestamp)
     }
 }

@@ -10,7 +10,7 @@ import java.util.Base64
 /**
  * Secrets and personal data are redacted when printed, and stay readable as properties.
  * The records' `toString()` is the Rust `Display` exported through UniFFI
- * (bindings/ffi/src/redact.rs); without it the data class prints every field and these fail.
+ * (`redacted_fmt!` in bindings/shared/redact.rs); without it the data class prints every field and these fail.
  */
 class RedactionTest {
     private val apiKey = "api-key-public-1"
@@ -32,10 +32,10 @@ class RedactionTest {
     @Test
     fun signedHeadersHidePassphraseAndSignature() {
         val h = ZeroHashCredentials(apiKey, secretB64, passphrase).use {
-            it.signRequest(1_700_000_000uL, "POST", "/orders", "{\"a\":1}")
+            it.signRequest("POST", "/orders", "{\"a\":1}", 1_700_000_000L)
         }
         val signature = zerohashSecretFromBase64(secretB64).use {
-            zerohashSign(it, 1_700_000_000uL, "POST", "/orders", "{\"a\":1}")
+            zerohashSign("POST", "/orders", "{\"a\":1}", it, 1_700_000_000L)
         }
         assertEquals(signature, h.xScxSigned)
         assertEquals(passphrase, h.xScxPassphrase)
@@ -63,10 +63,10 @@ class RedactionTest {
         val sent = JSONObject(i.getString("body")).getJSONArray("infos")
             .let { a -> (0 until a.length()).map { a.getJSONObject(it) } }
         val cb = PinnedConnector.parse(i.getString("connector")).use { connector ->
-            verifyDataCallback(
-                i.getString("body").toByteArray(), connector, i.getLong("now").toULong(),
+            verifyCorepassCallback(
+                CallbackKind.DATA, i.getString("body").toByteArray(), connector, i.getLong("now"),
                 CallbackOptions(allowDeadlineOnly = i.optBoolean("allow_deadline_only", false)),
-            )
+            ) as VerifiedCallback.Data
         }
         assertEquals(
             sent.map { Triple(it.getString("fieldID"), it.getString("fieldValue"), it.getString("pepper")) },
@@ -89,12 +89,12 @@ class RedactionTest {
         val header = HttpHeader("X-SCX-PASSPHRASE", email)
         val printedObjects = mutableListOf<Any>(claims, header)
         PrivateKey.fromPem(generatePrivateKeyPem("p256")).use { key ->
-            val token = signPartnerJwt(key, "kid-1", claims, 1_700_000_000uL, 300uL)
+            val token = signPartnerJwt(claims, key, 1_700_000_000L, PartnerJwtSignOptions(ttlSecs = 300, kid = "kid-1"))
             key.publicKey().use { pub ->
-                val back = verifyPartnerJwt(token, pub, 1_700_000_100uL, 0uL)
+                val back = verifyPartnerJwt(token, pub, 1_700_000_100L)
                 assertEquals(email, back.email)
                 assertEquals(email, JSONObject(back.extraJson).getString("name"))
-                val jwt = verifyJwt(token, pub, JwtValidation(algorithms = listOf("ES256")), 1_700_000_100uL)
+                val jwt = verifyJwt(token, pub, 1_700_000_100L, JwtValidation(algorithms = listOf("ES256")))
                 assertEquals(email, JSONObject(jwt.claimsJson).getString("email"))
                 val jws = verifyJws(token, pub, JwtValidation(algorithms = listOf("ES256")))
                 assertEquals(email, JSONObject(String(jws.payload)).getString("email"))
@@ -103,11 +103,9 @@ class RedactionTest {
         }
         Ed25519SigningKey.fromSeed(ByteArray(32) { 7 }).use { signing ->
             val did = "did:key:" + encodeEd25519Multibase(signing.publicKey())
-            val request = DidJwtSignRequest(
-                issuer = did, audience = "aud", claimsJson = JSONObject(mapOf("email" to email)).toString(),
-                iat = 1_700_000_000uL, ttl = 300uL,
-            )
-            val didJwt = verifyDidJwt(signDidJwt(signing, request), DidJwtValidation(audience = "aud"), null, 1_700_000_100uL)
+            val request = DidJwtSignRequest(issuer = did, audience = "aud", claimsJson = JSONObject(mapOf("email" to email)).toString())
+            val token = signDidJwt(request, signing, 1_700_000_000L, DidJwtSignOptions(ttlSecs = 300))
+            val didJwt = verifyDidJwt(token, null, 1_700_000_100L, DidJwtValidation(audience = "aud"))
             assertEquals(email, JSONObject(didJwt.claimsJson).getString("email"))
             assertTrue(didJwt.toString().contains(did))
             printedObjects.addAll(listOf(request, didJwt))
@@ -116,5 +114,20 @@ class RedactionTest {
             for (s in printed(obj)) assertTrue(!s.contains("alice") && s.contains("<redacted>"), s)
         }
         assertTrue(claims.toString().contains("p-1") && header.toString().contains("X-SCX-PASSPHRASE"))
+    }
+
+    /**
+     * Every record that prints through a Rust `Display` (the redacting ones) is one this
+     * class checks above: a new one fails here until its test is added.
+     */
+    @Test
+    fun everyRedactedRecordIsChecked() {
+        val generated = File(System.getProperty("kycrypt.generated.dir") ?: "target/generated-sources/uniffi", "kycrypt/kycrypt_ffi.kt")
+        val printedByRust = Regex("""fn_method_(\w+)_uniffi_trait_display""").findAll(generated.readText()).map { it.groupValues[1] }.toSet()
+        val checked = listOf(
+            SignedHeaders::class, HttpHeader::class, DataInfo::class, VerifiedCallback::class, PartnerClaims::class,
+            VerifiedPartnerClaims::class, VerifiedJwt::class, VerifiedJws::class, VerifiedDidJwt::class, DidJwtSignRequest::class,
+        ).map { it.java.simpleName.lowercase() }.toSet()
+        assertEquals(checked, printedByRust)
     }
 }

@@ -21,13 +21,14 @@ class SecurityTest {
 
     private fun inputs(id: String): JSONObject = jwt.getValue(id).getJSONObject("inputs")
 
-    private fun partner(id: String): PartnerClaims {
+    private fun partner(id: String): VerifiedPartnerClaims {
         val i = inputs(id)
-        val now = i.getLong("now").toULong()
+        val now = i.getLong("now")
+        val leeway = PartnerJwtValidation(leewaySecs = 60)
         return if (i.has("jwks")) {
-            verifyPartnerJwtJwks(i.getString("token"), i.getString("jwks"), now, 60uL)
+            verifyPartnerJwtJwks(i.getString("token"), i.getString("jwks"), now, leeway)
         } else {
-            verifyPartnerJwt(i.getString("token"), PublicKey.fromPemOrJwk(i.getString("key")), now, 60uL)
+            PublicKey.fromPemOrJwk(i.getString("key")).use { verifyPartnerJwt(i.getString("token"), it, now, leeway) }
         }
     }
 
@@ -35,52 +36,52 @@ class SecurityTest {
     fun anEmptyHmacSecretIsInvalidKeyEverywhere() {
         // System.getenv("SUMSUB_WEBHOOK_SECRET") ?: "" must never verify HMAC("", body).
         val empty = (System.getenv("KYCRYPT_UNSET_SECRET_FOR_TEST") ?: "").toByteArray()
-        assertThrows<FfiException.InvalidKey> { HmacKey(empty) }
-        assertThrows<FfiException.InvalidKey> { hmacSha256(empty, "body".toByteArray()) }
-        for (p in listOf("sumsub", "onfido", "veriff", "persona", "corepass", "zerohash", "jumio")) {
-            val e = assertThrows<FfiException.InvalidKey>(p) {
-                verifyWebhook(p, empty, emptyList(), "{}".toByteArray(), 1_700_000_000uL, WebhookOptions())
-            }
-            assertEquals("invalid_key", e.code)
-        }
-        assertThrows<FfiException.InvalidKey> { ZeroHashCredentials("api-key", "", "passphrase") }
+        assertThrows<KycryptException.InvalidKey> { HmacKey(empty) }
+        assertThrows<KycryptException.InvalidKey> { hmacSha256(empty, "body".toByteArray()) }
+        // A webhook secret is an HmacKey: an empty one never exists, for any provider.
+        val e = assertThrows<KycryptException.InvalidKey> { HmacKey(empty).use { } }
+        assertEquals("invalid_key", e.code)
+        assertThrows<KycryptException.InvalidKey> { zerohashSecretFromBase64("") }
+        assertThrows<KycryptException.InvalidKey> { ZeroHashCredentials("api-key", "", "passphrase") }
     }
 
     @Test
     fun partnerJwtsNeedIatAndAtMost900Seconds() {
         for (id in listOf("trap-no-iat", "trap-lifetime-901", "trap-forever-no-iat", "trap-exp-string")) {
-            assertThrows<FfiException.MalformedToken>(id) { partner(id) }
+            assertThrows<KycryptException.MalformedToken>(id) { partner(id) }
         }
         assertEquals("partner-123", partner("partner-fractional-times").partnerId)
         assertEquals("partner-123", partner("partner-lifetime-900").partnerId)
-        assertThrows<FfiException.Expired> { partner("partner-fractional-exp-floor") }
+        assertThrows<KycryptException.Expired> { partner("partner-fractional-exp-floor") }
     }
 
     @Test
     fun genericValidationLifetimeOptions() {
         val i = inputs("trap-lifetime-901")
-        val key = PublicKey.fromPemOrJwk(i.getString("key"))
-        val (token, now) = i.getString("token") to i.getLong("now").toULong()
-        verifyJwt(token, key, JwtValidation(), now) // one day by default
-        assertThrows<FfiException.MalformedToken> { verifyJwt(token, key, JwtValidation(maxLifetimeSecs = 900uL), now) }
-        assertThrows<FfiException.InvalidArgument> {
-            verifyJwt(token, key, JwtValidation(maxLifetimeSecs = 900uL, allowUnboundedLifetime = true), now)
+        PublicKey.fromPemOrJwk(i.getString("key")).use { key ->
+            val (token, now) = i.getString("token") to i.getLong("now")
+            verifyJwt(token, key, now) // one day by default
+            assertThrows<KycryptException.MalformedToken> { verifyJwt(token, key, now, JwtValidation(maxLifetimeSecs = 900)) }
+            assertThrows<KycryptException.InvalidArgument> {
+                verifyJwt(token, key, now, JwtValidation(maxLifetimeSecs = 900, allowUnboundedLifetime = true))
+            }
+            assertThrows<KycryptException.MalformedInput> { verifyJwt(token, key, now, JwtValidation(maxLifetimeSecs = -1)) }
+            val noIat = inputs("trap-no-iat")
+            assertThrows<KycryptException.MalformedToken> {
+                verifyJwt(noIat.getString("token"), key, noIat.getLong("now"), JwtValidation(requireIat = true))
+            }
+            val forever = inputs("trap-forever-no-iat")
+            val (ft, fnow) = forever.getString("token") to forever.getLong("now")
+            assertThrows<KycryptException.MalformedToken> { verifyJwt(ft, key, fnow) }
+            verifyJwt(ft, key, fnow, JwtValidation(allowUnboundedLifetime = true))
         }
-        val noIat = inputs("trap-no-iat")
-        assertThrows<FfiException.MalformedToken> {
-            verifyJwt(noIat.getString("token"), key, JwtValidation(requireIat = true), noIat.getLong("now").toULong())
-        }
-        val forever = inputs("trap-forever-no-iat")
-        val (ft, fnow) = forever.getString("token") to forever.getLong("now").toULong()
-        assertThrows<FfiException.MalformedToken> { verifyJwt(ft, key, JwtValidation(), fnow) }
-        verifyJwt(ft, key, JwtValidation(allowUnboundedLifetime = true), fnow)
     }
 
     @Test
     fun jwksKeyOpsAndAmbiguousKid() {
-        assertThrows<FfiException.KeyNotFound> { partner("partner-jwks-key-ops-without-verify") }
+        assertThrows<KycryptException.KeyNotFound> { partner("partner-jwks-key-ops-without-verify") }
         assertEquals("partner-123", partner("partner-jwks-key-ops-verify").partnerId)
-        val e = assertThrows<FfiException.InvalidKey> { partner("partner-jwks-ambiguous-kid") }
+        val e = assertThrows<KycryptException.InvalidKey> { partner("partner-jwks-ambiguous-kid") }
         assertTrue(e.reason.contains("more than one"), e.reason)
     }
 }

@@ -1,14 +1,15 @@
 package app
 
-import kycrypt.CallbackOptions
-import kycrypt.FfiException
+import kycrypt.CallbackKind
+import kycrypt.KycryptException
 import kycrypt.PartnerClaims
 import kycrypt.PinnedConnector
 import kycrypt.PrivateKey
+import kycrypt.VerifiedCallback
 import kycrypt.generatePrivateKeyPem
 import kycrypt.signPartnerJwt
+import kycrypt.verifyCorepassCallback
 import kycrypt.verifyPartnerJwt
-import kycrypt.verifyStatusCallback
 import org.json.JSONObject
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -31,20 +32,21 @@ class JarTest {
         val c = (0 until cases.length()).map { cases.getJSONObject(it) }.first { it.getString("id") == "status-accepted-upstream" }
         val i = c.getJSONObject("inputs")
         val v = PinnedConnector.parse(i.getString("connector")).use {
-            verifyStatusCallback(i.getString("body").toByteArray(), it, i.getLong("now").toULong(), CallbackOptions())
+            verifyCorepassCallback(CallbackKind.STATUS, i.getString("body").toByteArray(), it, i.getLong("now"))
         }
-        assertEquals(c.getJSONObject("output").getString("user"), v.user)
+        assertTrue(v is VerifiedCallback.Status, "$v")
+        assertEquals(c.getJSONObject("output").getString("user"), (v as VerifiedCallback.Status).user)
         val tampered = i.getString("body").replace("ab148af5", "ab148af6").toByteArray()
         PinnedConnector.parse(i.getString("connector")).use {
-            assertThrows<FfiException.SignatureInvalid> { verifyStatusCallback(tampered, it, i.getLong("now").toULong(), CallbackOptions()) }
+            assertThrows<KycryptException.SignatureInvalid> { verifyCorepassCallback(CallbackKind.STATUS, tampered, it, i.getLong("now")) }
         }
     }
 
     @Test
     fun issuesAndVerifiesAPartnerJwt() {
         PrivateKey.fromPem(generatePrivateKeyPem("p256")).use { key ->
-            val token = signPartnerJwt(key, "k1", PartnerClaims(partnerId = "p", scope = "issue"), 1_700_000_000uL, 300uL)
-            val claims = key.publicKey().use { verifyPartnerJwt(token, it, 1_700_000_010uL, 0uL) }
+            val token = signPartnerJwt(PartnerClaims(partnerId = "p", scope = "issue"), key, 1_700_000_000L)
+            val claims = key.publicKey().use { verifyPartnerJwt(token, it, 1_700_000_010L) }
             assertEquals("p", claims.partnerId)
         }
     }
