@@ -8,12 +8,14 @@
 //! and a failure rejects with the same JS error as the sync form (`code` = the stable
 //! code), which the npm wrapper maps onto its `KycryptError` subclass.
 
+use kycrypt::primitives::ecies;
 use napi::bindgen_prelude::{AsyncTask, Buffer, JsObjectValue, Object};
 use napi::{Env, JsValue, Status, Task};
-use kycrypt::primitives::ecies;
 use napi_derive::napi;
 
-use crate::api::{EciesOptions, EciesPublicKey, EciesSecretKey, PrivateKey, generate_private_key_pem};
+use crate::api::{
+    EciesOptions, EciesPublicKey, EciesSecretKey, PrivateKey, generate_private_key_pem,
+};
 use crate::shim::{BytesIn, Error, guard, into_vec};
 
 /// Work for the thread pool, run once.
@@ -75,11 +77,15 @@ impl Task for TextTask {
     }
 }
 
-fn bytes(work: impl FnOnce() -> Result<Vec<u8>, kycrypt::Error> + Send + 'static) -> AsyncTask<BytesTask> {
+fn bytes(
+    work: impl FnOnce() -> Result<Vec<u8>, kycrypt::Error> + Send + 'static,
+) -> AsyncTask<BytesTask> {
     AsyncTask::new(BytesTask(Some(Box::new(move || guard(work)))))
 }
 
-fn text(work: impl FnOnce() -> Result<String, kycrypt::Error> + Send + 'static) -> AsyncTask<TextTask> {
+fn text(
+    work: impl FnOnce() -> Result<String, kycrypt::Error> + Send + 'static,
+) -> AsyncTask<TextTask> {
     AsyncTask::new(TextTask(Some(Box::new(move || guard(work)))))
 }
 
@@ -88,9 +94,19 @@ fn text(work: impl FnOnce() -> Result<String, kycrypt::Error> + Send + 'static) 
 /// # Errors
 /// Rejects as `eciesEncrypt` throws.
 #[napi(ts_return_type = "Promise<BytesOut>")]
-pub fn ecies_encrypt_async(plaintext: BytesIn, recipient: &EciesPublicKey, options: Option<EciesOptions>) -> AsyncTask<BytesTask> {
+pub fn ecies_encrypt_async(
+    plaintext: BytesIn,
+    recipient: &EciesPublicKey,
+    options: Option<EciesOptions>,
+) -> AsyncTask<BytesTask> {
     let (plaintext, key) = (into_vec(plaintext), recipient.shared());
-    bytes(move || Ok(ecies::encrypt(&plaintext, &key, &EciesOptions::to_core(options)?)?))
+    bytes(move || {
+        Ok(ecies::encrypt(
+            &plaintext,
+            &key,
+            &EciesOptions::to_core(options)?,
+        )?)
+    })
 }
 
 /// `eciesDecrypt` on the libuv thread pool.
@@ -98,9 +114,19 @@ pub fn ecies_encrypt_async(plaintext: BytesIn, recipient: &EciesPublicKey, optio
 /// # Errors
 /// Rejects as `eciesDecrypt` throws.
 #[napi(ts_return_type = "Promise<BytesOut>")]
-pub fn ecies_decrypt_async(ciphertext: BytesIn, secret: &EciesSecretKey, options: Option<EciesOptions>) -> AsyncTask<BytesTask> {
+pub fn ecies_decrypt_async(
+    ciphertext: BytesIn,
+    secret: &EciesSecretKey,
+    options: Option<EciesOptions>,
+) -> AsyncTask<BytesTask> {
     let (ciphertext, key) = (into_vec(ciphertext), secret.shared());
-    bytes(move || Ok(ecies::decrypt(&ciphertext, &key, &EciesOptions::to_core(options)?)?))
+    bytes(move || {
+        Ok(ecies::decrypt(
+            &ciphertext,
+            &key,
+            &EciesOptions::to_core(options)?,
+        )?)
+    })
 }
 
 /// `sealEnvelope` on the libuv thread pool.
@@ -108,9 +134,19 @@ pub fn ecies_decrypt_async(ciphertext: BytesIn, secret: &EciesSecretKey, options
 /// # Errors
 /// Rejects as `sealEnvelope` throws.
 #[napi(ts_return_type = "Promise<BytesOut>")]
-pub fn seal_envelope_async(plaintext: BytesIn, recipient: &EciesPublicKey, options: Option<EciesOptions>) -> AsyncTask<BytesTask> {
+pub fn seal_envelope_async(
+    plaintext: BytesIn,
+    recipient: &EciesPublicKey,
+    options: Option<EciesOptions>,
+) -> AsyncTask<BytesTask> {
     let (plaintext, key) = (into_vec(plaintext), recipient.shared());
-    bytes(move || Ok(ecies::seal_envelope(&plaintext, &key, &EciesOptions::to_core(options)?)?))
+    bytes(move || {
+        Ok(ecies::seal_envelope(
+            &plaintext,
+            &key,
+            &EciesOptions::to_core(options)?,
+        )?)
+    })
 }
 
 /// `sealEnvelopeBase64` on the libuv thread pool.
@@ -142,7 +178,10 @@ pub fn open_envelope_async(envelope: BytesIn, secret: &EciesSecretKey) -> AsyncT
 /// # Errors
 /// Rejects as `openEnvelopeBase64` throws.
 #[napi(ts_return_type = "Promise<BytesOut>")]
-pub fn open_envelope_base64_async(envelope_b64: String, secret: &EciesSecretKey) -> AsyncTask<BytesTask> {
+pub fn open_envelope_base64_async(
+    envelope_b64: String,
+    secret: &EciesSecretKey,
+) -> AsyncTask<BytesTask> {
     let key = secret.shared();
     bytes(move || Ok(ecies::open_envelope_base64(&envelope_b64, &key)?))
 }
@@ -153,7 +192,9 @@ pub fn open_envelope_base64_async(envelope_b64: String, secret: &EciesSecretKey)
 /// Rejects as `generatePrivateKeyPem` throws.
 #[napi]
 pub fn generate_private_key_pem_async(key_type: String) -> AsyncTask<TextTask> {
-    AsyncTask::new(TextTask(Some(Box::new(move || generate_private_key_pem(key_type)))))
+    AsyncTask::new(TextTask(Some(Box::new(move || {
+        generate_private_key_pem(key_type)
+    }))))
 }
 
 #[napi]
