@@ -100,13 +100,7 @@ pub fn ecies_encrypt_async(
     options: Option<EciesOptions>,
 ) -> AsyncTask<BytesTask> {
     let (plaintext, key) = (into_vec(plaintext), recipient.shared());
-    bytes(move || {
-        Ok(ecies::encrypt(
-            &plaintext,
-            &key,
-            &EciesOptions::to_core(options)?,
-        )?)
-    })
+    bytes(move || ecies::encrypt(&plaintext, &key, &EciesOptions::to_core(options)?))
 }
 
 /// `eciesDecrypt` on the libuv thread pool.
@@ -120,13 +114,7 @@ pub fn ecies_decrypt_async(
     options: Option<EciesOptions>,
 ) -> AsyncTask<BytesTask> {
     let (ciphertext, key) = (into_vec(ciphertext), secret.shared());
-    bytes(move || {
-        Ok(ecies::decrypt(
-            &ciphertext,
-            &key,
-            &EciesOptions::to_core(options)?,
-        )?)
-    })
+    bytes(move || ecies::decrypt(&ciphertext, &key, &EciesOptions::to_core(options)?))
 }
 
 /// `sealEnvelope` on the libuv thread pool.
@@ -140,13 +128,7 @@ pub fn seal_envelope_async(
     options: Option<EciesOptions>,
 ) -> AsyncTask<BytesTask> {
     let (plaintext, key) = (into_vec(plaintext), recipient.shared());
-    bytes(move || {
-        Ok(ecies::seal_envelope(
-            &plaintext,
-            &key,
-            &EciesOptions::to_core(options)?,
-        )?)
-    })
+    bytes(move || ecies::seal_envelope(&plaintext, &key, &EciesOptions::to_core(options)?))
 }
 
 /// `sealEnvelopeBase64` on the libuv thread pool.
@@ -170,7 +152,7 @@ pub fn seal_envelope_base64_async(
 #[napi(ts_return_type = "Promise<BytesOut>")]
 pub fn open_envelope_async(envelope: BytesIn, secret: &EciesSecretKey) -> AsyncTask<BytesTask> {
     let (envelope, key) = (into_vec(envelope), secret.shared());
-    bytes(move || Ok(ecies::open_envelope(&envelope, &key)?))
+    bytes(move || ecies::open_envelope(&envelope, &key))
 }
 
 /// `openEnvelopeBase64` on the libuv thread pool.
@@ -183,7 +165,7 @@ pub fn open_envelope_base64_async(
     secret: &EciesSecretKey,
 ) -> AsyncTask<BytesTask> {
     let key = secret.shared();
-    bytes(move || Ok(ecies::open_envelope_base64(&envelope_b64, &key)?))
+    bytes(move || ecies::open_envelope_base64(&envelope_b64, &key))
 }
 
 /// `generatePrivateKeyPem` on the libuv thread pool (RSA key generation takes long).
@@ -206,6 +188,6 @@ impl PrivateKey {
     #[napi(ts_return_type = "Promise<BytesOut>")]
     pub fn sign_async(&self, msg: BytesIn) -> AsyncTask<BytesTask> {
         let (msg, key) = (into_vec(msg), self.shared());
-        bytes(move || Ok(key.sign(&msg)?))
+        bytes(move || key.sign(&msg))
     }
 }
