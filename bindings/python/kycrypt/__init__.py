@@ -24,7 +24,7 @@ name (``kycrypt.verify_webhook`` is ``kycrypt.webhooks.verify``). Test hooks liv
 
 from __future__ import annotations
 
-from . import hazmat, webhooks, zerohash
+from . import corepass, did, hazmat, moca, webhooks, zerohash
 from ._errors import (
     ERRORS_BY_CODE,
     AlgorithmNotAllowedError,
@@ -54,24 +54,97 @@ from ._errors import (
     UnverifiableSignatureError,
 )
 from ._ffi.kycrypt_ffi import (
+    Ed448SigningKey,
     HmacAlg,
-    HttpHeader,
-    Provider,
-    RequestOptions,
-    SignedHeaders,
-    VerifiedRequest,
-    VerifiedWebhook,
-    WebhookOptions,
-    WebhookScheme,
-    ZeroHashCredentials,
-    ZeroHashPublicKey,
+    JwtValidation,
+    VerifiedJws,
+    VerifiedJwt,
+    ed25519_verify,
+    ed448_verify,
     error_codes,
     hmac_sha256,
+    verify_jws,
+    verify_jwt,
     version,
 )
-from ._types import HeadersLike, HmacAlgLike, HmacKey
-from .webhooks import ProviderLike
+from ._types import (
+    CurveLike,
+    DidDocument,
+    EciesPublicKey,
+    EciesSecretKey,
+    HeadersLike,
+    HmacAlgLike,
+    HmacKey,
+    PurposeLike,
+)
+from .corepass import (
+    CallbackKind,
+    CallbackKindLike,
+    CallbackOptions,
+    CoreAddress,
+    CorePassStatus,
+    Coverage,
+    DataInfo,
+    Network,
+    NetworkLike,
+    PepperInfo,
+    PinnedConnector,
+    VerifiedCallback,
+    check_qrcode_expiration,
+)
+from .corepass import address_from_public_key as corepass_address_from_public_key
+from .corepass import item_sha3 as corepass_item_sha3
+from .corepass import parse_address as corepass_parse_address
+from .corepass import parse_pepper as corepass_parse_pepper
+from .corepass import verify_callback as verify_corepass_callback
+from .did import (
+    Did,
+    DidJwtSignOptions,
+    DidJwtSignRequest,
+    DidJwtValidation,
+    DidMethod,
+    Ed25519SigningKey,
+    VerificationMethod,
+    VerificationPurpose,
+    VerifiedDidJwt,
+    decode_ed25519_multibase,
+    encode_ed25519_multibase,
+    parse_did,
+    resolve_did_key,
+    sign_did_jwt,
+    verify_did_jwt,
+)
+from .moca import (
+    CakCallback,
+    CakCallbackVerifier,
+    Curve,
+    EciesOptions,
+    EnvelopeInfo,
+    PartnerClaims,
+    PartnerJwtSignOptions,
+    PartnerJwtValidation,
+    PrivateKey,
+    PublicKey,
+    VerifiedPartnerClaims,
+    cak_dedup_key,
+    cak_parse_callback,
+    ecies_decrypt,
+    ecies_encrypt,
+    envelope_info,
+    generate_private_key_pem,
+    jwks,
+    open_envelope,
+    open_envelope_base64,
+    seal_envelope,
+    seal_envelope_base64,
+    select_from_jwks,
+    sign_partner_jwt,
+    verify_partner_jwt,
+    verify_partner_jwt_jwks,
+)
+from .webhooks import HttpHeader, Provider, ProviderLike, VerifiedWebhook, WebhookOptions, WebhookScheme
 from .webhooks import verify as verify_webhook
+from .zerohash import RequestOptions, SignedHeaders, VerifiedRequest, ZeroHashCredentials, ZeroHashPublicKey
 from .zerohash import secret_from_base64 as zerohash_secret_from_base64
 from .zerohash import sign as zerohash_sign
 from .zerohash import signing_message as zerohash_signing_message
@@ -111,10 +184,14 @@ __all__ = [
     # the library
     "error_codes",
     "version",
-    # facade types
+    # facade types: what an argument also accepts
+    "CallbackKindLike",
+    "CurveLike",
     "HeadersLike",
     "HmacAlgLike",
+    "NetworkLike",
     "ProviderLike",
+    "PurposeLike",
     # hmac
     "HmacAlg",
     "HmacKey",
@@ -139,4 +216,80 @@ __all__ = [
     "zerohash_signing_message",
     "zerohash_verify_request",
     "zerohash_verify_webhook_rsa",
+    # corepass
+    "corepass",
+    "CallbackKind",
+    "CallbackOptions",
+    "CoreAddress",
+    "CorePassStatus",
+    "Coverage",
+    "DataInfo",
+    "Network",
+    "PepperInfo",
+    "PinnedConnector",
+    "VerifiedCallback",
+    "check_qrcode_expiration",
+    "corepass_address_from_public_key",
+    "corepass_item_sha3",
+    "corepass_parse_address",
+    "corepass_parse_pepper",
+    "verify_corepass_callback",
+    # moca: partner JWTs, CAK encryption and callbacks
+    "moca",
+    "CakCallback",
+    "CakCallbackVerifier",
+    "Curve",
+    "EciesOptions",
+    "EciesPublicKey",
+    "EciesSecretKey",
+    "EnvelopeInfo",
+    "PartnerClaims",
+    "PartnerJwtSignOptions",
+    "PartnerJwtValidation",
+    "VerifiedPartnerClaims",
+    "cak_dedup_key",
+    "cak_parse_callback",
+    "ecies_decrypt",
+    "ecies_encrypt",
+    "envelope_info",
+    "open_envelope",
+    "open_envelope_base64",
+    "seal_envelope",
+    "seal_envelope_base64",
+    "sign_partner_jwt",
+    "verify_partner_jwt",
+    "verify_partner_jwt_jwks",
+    # keys and JWT/JWS
+    "PrivateKey",
+    "PublicKey",
+    "JwtValidation",
+    "VerifiedJws",
+    "VerifiedJwt",
+    "generate_private_key_pem",
+    "jwks",
+    "select_from_jwks",
+    "verify_jws",
+    "verify_jwt",
+    # EdDSA
+    "Ed25519SigningKey",
+    "Ed448SigningKey",
+    "ed25519_verify",
+    "ed448_verify",
+    # did (Hypersign)
+    "did",
+    "Did",
+    "DidDocument",
+    "DidJwtSignOptions",
+    "DidJwtSignRequest",
+    "DidJwtValidation",
+    "DidMethod",
+    "VerificationMethod",
+    "VerificationPurpose",
+    "VerifiedDidJwt",
+    "decode_ed25519_multibase",
+    "encode_ed25519_multibase",
+    "parse_did",
+    "resolve_did_key",
+    "sign_did_jwt",
+    "verify_did_jwt",
 ]

@@ -4,7 +4,7 @@ or as pairs, and the :class:`HmacKey` whose algorithm may be a string."""
 from __future__ import annotations
 
 import enum
-from typing import Iterable, List, Mapping, Tuple, Type, TypeVar, Union
+from typing import Iterable, List, Mapping, Optional, Tuple, Type, TypeVar, Union
 
 from ._errors import InvalidArgumentError
 from ._ffi import kycrypt_ffi as _gen
@@ -82,13 +82,100 @@ class HmacKey(_gen.HmacKey):
         super().verify(enum_value(HmacAlg, alg), msg, tag)
 
 
-def adopt_hmac_key(key: _gen.HmacKey) -> HmacKey:
-    """A key returned by a generated function, as the facade's :class:`HmacKey`.
+T = TypeVar("T")
 
-    The facade class only adds string-accepting overloads of two methods (no state), so
-    the object is given that class rather than copied: the key material stays in Rust.
+
+def adopt(obj: object, cls: Type[T]) -> T:
+    """An object returned by a generated function, as the facade's subclass ``cls`` of
+    its class.
+
+    The facade subclasses only add methods that also take enum names as strings (no
+    state), so the object is given that class rather than copied: key material stays
+    in Rust and the handle keeps its one owner.
     """
-    if not isinstance(key, HmacKey):
-        key.__class__ = HmacKey
-    assert isinstance(key, HmacKey)
-    return key
+    if not isinstance(obj, cls):
+        assert issubclass(cls, type(obj)), (cls, type(obj))
+        obj.__class__ = cls
+    assert isinstance(obj, cls)
+    return obj
+
+
+#: An elliptic curve: ``Curve.P256`` or its name (``"p256"``, ``"secp256k1"``).
+CurveLike = Union[_gen.Curve, str]
+
+
+class EciesPublicKey(_gen.EciesPublicKey):
+    """An ECIES recipient public key (a Moca CAK key), parsed once.
+
+    The ``curve`` of the constructors is a :class:`Curve` or its name (``"p256"``,
+    ``"secp256k1"``).
+    """
+
+    @classmethod
+    def parse(cls, curve: CurveLike, text: str) -> EciesPublicKey:
+        """Parses a SEC1 public key given as hex or base64, compressed or not."""
+        return adopt(super().parse(enum_value(_gen.Curve, curve), text), cls)
+
+    @classmethod
+    def from_bytes(cls, curve: CurveLike, bytes: bytes) -> EciesPublicKey:  # noqa: A002 (the generated name)
+        """Parses SEC1 public key bytes (compressed or not)."""
+        return adopt(super().from_bytes(enum_value(_gen.Curve, curve), bytes), cls)
+
+    @classmethod
+    def from_spki_der(cls, curve: CurveLike, der: bytes) -> EciesPublicKey:
+        """Parses a SubjectPublicKeyInfo DER public key."""
+        return adopt(super().from_spki_der(enum_value(_gen.Curve, curve), der), cls)
+
+
+class EciesSecretKey(_gen.EciesSecretKey):
+    """An ECIES secret key, parsed once; it never shows its bytes.
+
+    The ``curve`` of the constructors is a :class:`Curve` or its name (``"p256"``,
+    ``"secp256k1"``).
+    """
+
+    @classmethod
+    def parse(cls, curve: CurveLike, text: str) -> EciesSecretKey:
+        """Parses a secret scalar given as hex or base64."""
+        return adopt(super().parse(enum_value(_gen.Curve, curve), text), cls)
+
+    @classmethod
+    def from_bytes(cls, curve: CurveLike, bytes: bytes) -> EciesSecretKey:  # noqa: A002 (the generated name)
+        """Parses secret scalar bytes."""
+        return adopt(super().from_bytes(enum_value(_gen.Curve, curve), bytes), cls)
+
+    @classmethod
+    def from_pem(cls, curve: CurveLike, pem: str) -> EciesSecretKey:
+        """Parses a PKCS#8 or SEC1 PEM secret key."""
+        return adopt(super().from_pem(enum_value(_gen.Curve, curve), pem), cls)
+
+    @classmethod
+    def generate(cls, curve: CurveLike) -> EciesSecretKey:
+        """A new random secret key on ``curve``."""
+        return adopt(super().generate(enum_value(_gen.Curve, curve)), cls)
+
+    def public_key(self) -> EciesPublicKey:
+        """The public key of this secret key."""
+        return adopt(super().public_key(), EciesPublicKey)
+
+
+#: A verification relationship: ``VerificationPurpose.AUTHENTICATION`` or its name
+#: (``"authentication"``, ``"assertionMethod"``).
+PurposeLike = Union[_gen.VerificationPurpose, str]
+
+
+class DidDocument(_gen.DidDocument):
+    """A DID document, parsed once (``DidDocument.from_json(text)`` or
+    :func:`kycrypt.did.resolve_did_key`)."""
+
+    @classmethod
+    def from_json(cls, json: str) -> DidDocument:
+        """Parses a DID document (JSON)."""
+        return adopt(super().from_json(json), cls)
+
+    def methods_for(
+        self, iss: str, kid: Optional[str], purpose: PurposeLike
+    ) -> List[_gen.VerificationMethod]:
+        """The verification methods of ``iss`` (the one ``kid`` names, when given) that
+        may be used for ``purpose`` (a :class:`VerificationPurpose` or its name)."""
+        return super().methods_for(iss, kid, enum_value(_gen.VerificationPurpose, purpose))

@@ -17,3 +17,10 @@ test_panic = _gen.hazmat_test_panic
 test_error = _gen.hazmat_test_error
 
 __all__ = ["test_error", "test_panic"]
+
+#: Deterministic ECIES for test vectors only:
+#: ``ecies_encrypt_with_ephemeral(plaintext, recipient, ephemeral_secret, nonce, options=None)``.
+#: Reusing an ephemeral secret or a nonce breaks the encryption.
+ecies_encrypt_with_ephemeral = _gen.hazmat_ecies_encrypt_with_ephemeral
+
+__all__ += ["ecies_encrypt_with_ephemeral"]

@@ -20,7 +20,7 @@ from ._ffi.kycrypt_ffi import (
     ZeroHashCredentials,
     ZeroHashPublicKey,
 )
-from ._types import HeadersLike, HmacKey, adopt_hmac_key, http_headers
+from ._types import HeadersLike, HmacKey, adopt, http_headers
 
 #: The prehash string ``timestamp + METHOD + route + body`` that is signed:
 #: ``signing_message(method, route, body, timestamp)``.
@@ -38,7 +38,7 @@ def secret_from_base64(secret_b64: str) -> HmacKey:
         MalformedInputError: it is not base64 (the secret is not echoed).
         InvalidKeyError: it decodes to nothing.
     """
-    return adopt_hmac_key(_gen.zerohash_secret_from_base64(secret_b64))
+    return adopt(_gen.zerohash_secret_from_base64(secret_b64), HmacKey)
 
 
 def verify_request(

@@ -85,6 +85,21 @@ def test_hazmat_is_not_in_the_flat_namespace() -> None:
         ("zerohash_secret_from_base64", "zerohash.secret_from_base64"),
         ("zerohash_verify_request", "zerohash.verify_request"),
         ("zerohash_verify_webhook_rsa", "zerohash.verify_webhook_rsa"),
+        ("verify_corepass_callback", "corepass.verify_callback"),
+        ("corepass_address_from_public_key", "corepass.address_from_public_key"),
+        ("corepass_parse_address", "corepass.parse_address"),
+        ("corepass_item_sha3", "corepass.item_sha3"),
+        ("corepass_parse_pepper", "corepass.parse_pepper"),
+        ("check_qrcode_expiration", "corepass.check_qrcode_expiration"),
+        ("sign_partner_jwt", "moca.sign_partner_jwt"),
+        ("verify_partner_jwt_jwks", "moca.verify_partner_jwt_jwks"),
+        ("seal_envelope", "moca.seal_envelope"),
+        ("open_envelope", "moca.open_envelope"),
+        ("cak_parse_callback", "moca.cak_parse_callback"),
+        ("EciesSecretKey", "moca.EciesSecretKey"),
+        ("verify_did_jwt", "did.verify_did_jwt"),
+        ("resolve_did_key", "did.resolve_did_key"),
+        ("DidDocument", "did.DidDocument"),
     ],
 )
 def test_flat_names_are_the_submodule_functions(flat: str, sub: str) -> None:
@@ -184,6 +199,14 @@ def test_headers_as_mapping_pairs_or_records() -> None:
         kycrypt.verify_webhook("sumsub", pairs + pairs[:1], i["body"].encode(), secret, i["now"])
 
 
+def _pinned() -> kycrypt.PinnedConnector:
+    cases = json.loads((VECTORS_DIR / "corepass.json").read_text())["cases"]
+    case = next(c for c in cases if c["id"] == "status-accepted-upstream")
+    return kycrypt.PinnedConnector.parse(case["inputs"]["connector"])
+
+
+_ED_JWK = '{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}'
+
 # --- bad input -----------------------------------------------------------------------
 
 BAD_CALLS: List[Callable[[], object]] = [
@@ -196,6 +219,24 @@ BAD_CALLS: List[Callable[[], object]] = [
     lambda: kycrypt.ZeroHashPublicKey.from_pem("-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----"),
     lambda: kycrypt.ZeroHashCredentials("k", "!!", "p"),
     lambda: kycrypt.HmacKey(b""),
+    lambda: kycrypt.PrivateKey.from_pem("-----BEGIN PRIVATE KEY-----\nnope\n-----END PRIVATE KEY-----"),
+    lambda: kycrypt.PublicKey.from_jwk("{"),
+    lambda: kycrypt.PublicKey.from_der(b"\x30\x03\x02\x01"),
+    lambda: kycrypt.PinnedConnector.parse("not an address"),
+    lambda: kycrypt.corepass_parse_address("cb00"),
+    lambda: kycrypt.verify_corepass_callback("status", b"{}", _pinned(), 0),
+    lambda: kycrypt.verify_corepass_callback("data", b"\xff", _pinned(), 0, kycrypt.CallbackOptions(leeway_secs=-1)),
+    lambda: kycrypt.EciesSecretKey.parse("p256", "zz"),
+    lambda: kycrypt.open_envelope(b"\x00" * 40, kycrypt.EciesSecretKey.generate("p256")),
+    lambda: kycrypt.verify_jwt("a.b", kycrypt.PublicKey.from_jwk(_ED_JWK), 0),
+    lambda: kycrypt.parse_did("did:"),
+    lambda: kycrypt.DidDocument.from_json("[]"),
+    lambda: kycrypt.cak_parse_callback(b"\xff\xfe"),
+    lambda: kycrypt.Ed448SigningKey.from_seed(b"short"),
+    lambda: kycrypt.ed25519_verify(b"", b"", b""),
+    lambda: kycrypt.encode_ed25519_multibase(b"\x01"),
+    lambda: kycrypt.generate_private_key_pem("rsa-1"),
+    lambda: kycrypt.select_from_jwks('{"keys": []}', "k"),
 ]
 
 
@@ -207,5 +248,26 @@ def test_malformed_input_raises_a_kycrypt_error(call: Callable[[], object]) -> N
 
 
 def test_enums_are_python_enums() -> None:
-    for cls in (kycrypt.Provider, kycrypt.HmacAlg, kycrypt.WebhookScheme):
+    for cls in (kycrypt.Provider, kycrypt.HmacAlg, kycrypt.WebhookScheme, kycrypt.Curve, kycrypt.CallbackKind, kycrypt.Network):
         assert issubclass(cls, enum.Enum)
+
+
+def test_curve_kind_network_and_purpose_as_strings() -> None:
+    sk = kycrypt.EciesSecretKey.generate("secp256k1")
+    assert sk.curve() == kycrypt.Curve.SECP256K1
+    pk = sk.public_key()
+    assert isinstance(pk, kycrypt.EciesPublicKey)
+    same = kycrypt.EciesPublicKey.parse("secp256k1", pk.to_sec1_bytes(True).hex())
+    assert same.to_sec1_bytes(False) == pk.to_sec1_bytes(False)
+    assert kycrypt.open_envelope(kycrypt.seal_envelope(b"x", same), sk) == b"x"
+    with pytest.raises(kycrypt.InvalidArgumentError):
+        kycrypt.EciesSecretKey.generate("p384")
+    signing = kycrypt.Ed25519SigningKey.generate()
+    did = "did:key:" + kycrypt.encode_ed25519_multibase(signing.public_key())
+    doc = kycrypt.resolve_did_key(did)
+    assert isinstance(doc, kycrypt.DidDocument)
+    assert doc.methods_for(did, None, "authentication") == doc.methods_for(did, None, kycrypt.VerificationPurpose.AUTHENTICATION)
+    with pytest.raises(kycrypt.InvalidArgumentError):
+        kycrypt.verify_corepass_callback("nope", b"{}", _pinned(), 0)
+    with pytest.raises(kycrypt.InvalidArgumentError):
+        kycrypt.corepass_address_from_public_key(bytes(57), "moonnet")
