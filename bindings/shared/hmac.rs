@@ -80,7 +80,7 @@ impl HmacKey {
     /// # Errors
     /// `signature_invalid` when the tag differs or has the wrong length.
     method pub fn verify(&self, alg: HmacAlg, msg: BytesIn, tag: BytesIn) -> Result<(), Error> {
-        guard(|| Ok(self.0.verify(alg.into(), &[&msg], &tag)?))
+        guard(|| self.0.verify(alg.into(), &[&msg], &tag))
     }
 }
 }

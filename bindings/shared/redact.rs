@@ -22,15 +22,6 @@ impl fmt::Debug for Redacted {
     }
 }
 
-/// Shows only the length of a byte field (never its content).
-pub(crate) struct Len(pub(crate) usize);
-
-impl fmt::Debug for Len {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<{} bytes>", self.0)
-    }
-}
-
 /// Defines the redacted `Debug` and `Display` of a record (see the module docs):
 /// `redacted_fmt!(Type { shown, secret: redacted })`. Under napi the record must be a
 /// class (`#[cfg_attr(napi, napi)]`): this also exports its `toString()`/`toJSON()`.

@@ -87,7 +87,7 @@ bind_enum! {
 impl TryFrom<core::WebhookScheme> for WebhookScheme {
     type Error = kycrypt::Error;
     fn try_from(s: core::WebhookScheme) -> Result<Self, kycrypt::Error> {
-        use core::WebhookScheme as S;
+        use kycrypt::webhooks::WebhookScheme as S;
         Ok(match s {
             S::HmacSha256Hex => Self::HmacSha256Hex,
             S::HmacSha512Hex => Self::HmacSha512Hex,
@@ -189,13 +189,13 @@ mod tests {
 
     #[test]
     fn schemes_and_providers_keep_the_core_spelling() {
-        use core::WebhookScheme as S;
+        use kycrypt::webhooks::WebhookScheme as S;
         for s in S::ALL {
             assert_eq!(WebhookScheme::try_from(*s).unwrap().name(), s.as_str());
         }
-        for p in core::Provider::ALL {
+        for p in kycrypt::webhooks::Provider::ALL {
             let b = Provider::try_from(*p).unwrap();
-            assert_eq!(core::Provider::from(b), *p);
+            assert_eq!(kycrypt::webhooks::Provider::from(b), *p);
         }
     }
 
@@ -203,7 +203,7 @@ mod tests {
     fn options_default_to_the_core() {
         assert_eq!(
             WebhookOptions::to_core(None).unwrap(),
-            core::WebhookOptions::default()
+            kycrypt::webhooks::WebhookOptions::default()
         );
         let neg = WebhookOptions { leeway_secs: Some(-1), zerohash_allow_legacy: None };
         assert_eq!(WebhookOptions::to_core(Some(neg)).unwrap_err().code(), "malformed_input");

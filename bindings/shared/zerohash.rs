@@ -142,7 +142,7 @@ pub fn zerohash_signing_message(
     body: String,
     timestamp: i64,
 ) -> Result<String, Error> {
-    guard(|| Ok(core::signing_message(&method, &route, &body, secs("timestamp", timestamp)?)?))
+    guard(|| core::signing_message(&method, &route, &body, secs("timestamp", timestamp)?))
 }
 
 /// `X-SCX-SIGNED` of a request: base64 HMAC-SHA256 under `secret` at `timestamp`.
@@ -158,7 +158,7 @@ pub fn zerohash_sign(
     secret: &HmacKey,
     timestamp: i64,
 ) -> Result<String, Error> {
-    guard(|| Ok(core::sign(&method, &route, &body, &secret.0, secs("timestamp", timestamp)?)?))
+    guard(|| core::sign(&method, &route, &body, &secret.0, secs("timestamp", timestamp)?))
 }
 
 /// Server side: verifies the `X-SCX-SIGNED` / `X-SCX-TIMESTAMP` headers of a request

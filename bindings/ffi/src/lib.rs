@@ -4,6 +4,9 @@
 //! `bindings/node` (napi-rs); this crate adds only its type map (`shim.rs`). See the
 //! shared module's docs for the rules every export follows.
 
+// `BytesOut` is `Vec<u8>` here and `Buffer` under napi: the shared source's `.into()`
+// that napi needs is an identity conversion in this crate.
+#[allow(clippy::useless_conversion)]
 #[path = "../../shared/api.rs"]
 mod api;
 mod shim;

@@ -46,6 +46,13 @@ pub(crate) fn header_pairs(headers: &Headers) -> Vec<(&str, &str)> {
         .collect()
 }
 
+// --- moca ---
+
+/// Owned bytes as a [`BytesOut`] (a no-op here; a `Buffer` under napi).
+pub(crate) fn bytes_out(v: Vec<u8>) -> BytesOut {
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,3 +71,8 @@ mod tests {
         assert_eq!(error_with_code("nope", String::new()).code_str(), "internal");
     }
 }
+
+// --- keys ---
+
+/// A list of public keys (`jwks`): Python `list[PublicKey]`, Kotlin `List<PublicKey>`.
+pub(crate) type PublicKeys = Vec<std::sync::Arc<crate::api::PublicKey>>;

@@ -68,6 +68,13 @@ pub(crate) fn header_pairs(headers: &Headers) -> Vec<(&str, &str)> {
     }
 }
 
+// --- moca ---
+
+/// Owned bytes as a [`BytesOut`] (moved into a `Buffer`).
+pub(crate) fn bytes_out(v: Vec<u8>) -> BytesOut {
+    Buffer::from(v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,3 +99,9 @@ mod tests {
         assert_eq!(header_pairs(&Either::B(m)), vec![("x", "1"), ("x", "2")]);
     }
 }
+
+// --- keys ---
+
+/// A list of public keys (`jwks`): a JS `PublicKey[]` (napi cannot take `Vec<&T>`; each
+/// element is a reference to the JS object, released after the call).
+pub(crate) type PublicKeys = Vec<napi::bindgen_prelude::Reference<crate::api::PublicKey>>;
