@@ -63,10 +63,9 @@ from ._ffi.kycrypt_ffi import (
     ed448_verify,
     error_codes,
     hmac_sha256,
-    verify_jws,
-    verify_jwt,
     version,
 )
+from ._jwt import verify_jws, verify_jwt
 from ._types import (
     CurveLike,
     DidDocument,

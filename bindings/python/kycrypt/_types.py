@@ -69,6 +69,16 @@ class HmacKey(_gen.HmacKey):
     its name (``"sha256"``, ``"sha512"``, ``"sha1"``).
     """
 
+    @classmethod
+    def from_base64(cls, secret: str) -> HmacKey:
+        """Decodes a standard-base64 secret (surrounding whitespace ignored).
+
+        Raises:
+            MalformedInputError: not base64 (the secret is not echoed).
+            InvalidKeyError: it decodes to nothing.
+        """
+        return adopt(super().from_base64(secret), cls)
+
     def sign(self, alg: HmacAlgLike, msg: bytes) -> bytes:
         """The tag of ``msg`` under this key with ``alg``."""
         return super().sign(enum_value(HmacAlg, alg), msg)

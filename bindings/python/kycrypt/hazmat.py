@@ -7,6 +7,8 @@ in ``kycrypt.__all__``.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ._ffi import kycrypt_ffi as _gen
 
 #: Test hook: panics inside Rust; the panic surfaces as ``KycryptError.Internal``.
@@ -18,9 +20,18 @@ test_error = _gen.hazmat_test_error
 
 __all__ = ["test_error", "test_panic"]
 
-#: Deterministic ECIES for test vectors only:
-#: ``ecies_encrypt_with_ephemeral(plaintext, recipient, ephemeral_secret, nonce, options=None)``.
-#: Reusing an ephemeral secret or a nonce breaks the encryption.
-ecies_encrypt_with_ephemeral = _gen.hazmat_ecies_encrypt_with_ephemeral
+
+
+def ecies_encrypt_with_ephemeral(
+    plaintext: bytes,
+    recipient: _gen.EciesPublicKey,
+    ephemeral_secret: bytes,
+    nonce: bytes,
+    options: Optional[_gen.EciesOptions] = None,
+) -> bytes:
+    """Deterministic ECIES, for test vectors only: reusing an ephemeral secret or a
+    nonce breaks the encryption."""
+    return _gen.hazmat_ecies_encrypt_with_ephemeral(plaintext, recipient, ephemeral_secret, nonce, options)
+
 
 __all__ += ["ecies_encrypt_with_ephemeral"]
