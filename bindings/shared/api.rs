@@ -34,34 +34,34 @@
 // The generated registration code of both tools needs items it cannot see as used.
 #![allow(unreachable_pub)]
 
-pub(crate) mod macros;
 pub(crate) mod common;
-pub(crate) mod redact;
-pub(crate) mod error;
 mod corepass;
-mod eddsa;
 mod ecies;
+mod eddsa;
+pub(crate) mod error;
 mod hazmat;
 mod hmac;
-mod keys;
 mod hypersign;
+mod keys;
+pub(crate) mod macros;
 mod meta;
 mod moca;
+pub(crate) mod redact;
 mod webhooks;
 mod zerohash;
 
 pub use common::HttpHeader;
+pub use corepass::*;
+pub use ecies::*;
+pub use eddsa::*;
 #[cfg(napi)]
 pub use error::ErrorCode;
 #[cfg(uniffi)]
 pub use error::KycryptError;
-pub use corepass::*;
-pub use eddsa::*;
-pub use ecies::*;
 pub use hazmat::*;
 pub use hmac::*;
-pub use keys::*;
 pub use hypersign::*;
+pub use keys::*;
 pub use meta::*;
 pub use moca::*;
 pub use webhooks::*;

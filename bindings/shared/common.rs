@@ -18,7 +18,10 @@ pub struct HttpHeader {
     pub value: String,
 }
 
-crate::api::redact::redacted_fmt!(HttpHeader { name, value: redacted });
+crate::api::redact::redacted_fmt!(HttpHeader {
+    name,
+    value: redacted
+});
 
 /// The largest time either binding returns: `Number.MAX_SAFE_INTEGER`, the largest
 /// integer a JS number holds exactly (about 285 million years of unix seconds).
@@ -53,7 +56,9 @@ pub(crate) fn out_secs(what: &str, value: u64) -> Result<i64, kycrypt::Error> {
         ));
     }
     i64::try_from(value).map_err(|_| {
-        kycrypt::Error::MalformedInput(format!("{what} is beyond the largest supported time").into())
+        kycrypt::Error::MalformedInput(
+            format!("{what} is beyond the largest supported time").into(),
+        )
     })
 }
 
@@ -80,17 +85,29 @@ mod tests {
         let e = secs("now", -1).unwrap_err();
         assert_eq!(
             (e.code(), e.to_string().as_str()),
-            ("malformed_input", "malformed input: now must not be negative")
+            (
+                "malformed_input",
+                "malformed input: now must not be negative"
+            )
         );
         assert_eq!(opt_secs("w", None).unwrap(), None);
-        assert_eq!(out_secs("t", MAX_SAFE_INTEGER).unwrap(), 9_007_199_254_740_991);
-        assert_eq!(out_secs("t", MAX_SAFE_INTEGER + 1).unwrap_err().code(), "malformed_input");
+        assert_eq!(
+            out_secs("t", MAX_SAFE_INTEGER).unwrap(),
+            9_007_199_254_740_991
+        );
+        assert_eq!(
+            out_secs("t", MAX_SAFE_INTEGER + 1).unwrap_err().code(),
+            "malformed_input"
+        );
         assert_eq!(opt_out_secs("t", Some(7)).unwrap(), Some(7));
     }
 
     #[test]
     fn header_prints_its_name_only() {
-        let h = HttpHeader { name: "X-Passphrase".into(), value: "hunter2".into() };
+        let h = HttpHeader {
+            name: "X-Passphrase".into(),
+            value: "hunter2".into(),
+        };
         for s in [format!("{h:?}"), h.to_string()] {
             assert!(s.contains("X-Passphrase") && !s.contains("hunter2"), "{s}");
         }

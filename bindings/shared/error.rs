@@ -15,54 +15,54 @@ use napi_derive::napi;
 macro_rules! error_table {
     ($m:ident) => {
         $m! {
-            /// Code `malformed_input`: the input could not be parsed.
-            MalformedInput => "malformed_input",
-            /// Code `malformed_token`: a compact JWS/JWT is not well formed.
-            MalformedToken => "malformed_token",
-            /// Code `missing_header`: a required header is absent.
-            MissingHeader => "missing_header",
-            /// Code `input_too_large`: an input exceeds its documented limit.
-            InputTooLarge => "input_too_large",
-            /// Code `invalid_key`: a key could not be parsed or is not usable.
-            InvalidKey => "invalid_key",
-            /// Code `key_mismatch`: signed by a key other than the pinned one.
-            KeyMismatch => "key_mismatch",
-            /// Code `curve_mismatch`: key or ciphertext of another curve.
-            CurveMismatch => "curve_mismatch",
-            /// Code `signature_invalid`: the signature or MAC does not verify.
-            SignatureInvalid => "signature_invalid",
-            /// Code `unverifiable_signature`: no known message form verifies.
-            UnverifiableSignature => "unverifiable_signature",
-            /// Code `expired`: a deadline or `exp` has passed.
-            Expired => "expired",
-            /// Code `not_yet_valid`: `nbf`/`iat` lies in the future.
-            NotYetValid => "not_yet_valid",
-            /// Code `timestamp_out_of_window`: a signed timestamp is outside the window.
-            TimestampOutOfWindow => "timestamp_out_of_window",
-            /// Code `deadline_only_not_allowed`: the signature covers only the deadline.
-            DeadlineOnlyNotAllowed => "deadline_only_not_allowed",
-            /// Code `audience_mismatch`: unexpected token audience.
-            AudienceMismatch => "audience_mismatch",
-            /// Code `issuer_mismatch`: unexpected issuer or DID.
-            IssuerMismatch => "issuer_mismatch",
-            /// Code `algorithm_not_allowed`: known algorithm, not allowed here.
-            AlgorithmNotAllowed => "algorithm_not_allowed",
-            /// Code `unsupported_algorithm`: not supported by this build.
-            UnsupportedAlgorithm => "unsupported_algorithm",
-            /// Code `unknown_critical_header`: a `crit` extension is not understood.
-            UnknownCriticalHeader => "unknown_critical_header",
-            /// Code `key_not_found`: no usable key was found.
-            KeyNotFound => "key_not_found",
-            /// Code `did_deactivated`: the DID document is deactivated.
-            DidDeactivated => "did_deactivated",
-            /// Code `decryption_failed`: wrong key or tampered ciphertext.
-            DecryptionFailed => "decryption_failed",
-            /// Code `not_signed`: the provider does not sign its messages.
-            NotSigned => "not_signed",
-            /// Code `invalid_argument`: a caller-supplied option is out of range.
-            InvalidArgument => "invalid_argument",
-            /// Code `internal`: a bug inside kycrypt (e.g. a caught panic).
-            Internal => "internal",        }
+        /// Code `malformed_input`: the input could not be parsed.
+        MalformedInput => "malformed_input",
+        /// Code `malformed_token`: a compact JWS/JWT is not well formed.
+        MalformedToken => "malformed_token",
+        /// Code `missing_header`: a required header is absent.
+        MissingHeader => "missing_header",
+        /// Code `input_too_large`: an input exceeds its documented limit.
+        InputTooLarge => "input_too_large",
+        /// Code `invalid_key`: a key could not be parsed or is not usable.
+        InvalidKey => "invalid_key",
+        /// Code `key_mismatch`: signed by a key other than the pinned one.
+        KeyMismatch => "key_mismatch",
+        /// Code `curve_mismatch`: key or ciphertext of another curve.
+        CurveMismatch => "curve_mismatch",
+        /// Code `signature_invalid`: the signature or MAC does not verify.
+        SignatureInvalid => "signature_invalid",
+        /// Code `unverifiable_signature`: no known message form verifies.
+        UnverifiableSignature => "unverifiable_signature",
+        /// Code `expired`: a deadline or `exp` has passed.
+        Expired => "expired",
+        /// Code `not_yet_valid`: `nbf`/`iat` lies in the future.
+        NotYetValid => "not_yet_valid",
+        /// Code `timestamp_out_of_window`: a signed timestamp is outside the window.
+        TimestampOutOfWindow => "timestamp_out_of_window",
+        /// Code `deadline_only_not_allowed`: the signature covers only the deadline.
+        DeadlineOnlyNotAllowed => "deadline_only_not_allowed",
+        /// Code `audience_mismatch`: unexpected token audience.
+        AudienceMismatch => "audience_mismatch",
+        /// Code `issuer_mismatch`: unexpected issuer or DID.
+        IssuerMismatch => "issuer_mismatch",
+        /// Code `algorithm_not_allowed`: known algorithm, not allowed here.
+        AlgorithmNotAllowed => "algorithm_not_allowed",
+        /// Code `unsupported_algorithm`: not supported by this build.
+        UnsupportedAlgorithm => "unsupported_algorithm",
+        /// Code `unknown_critical_header`: a `crit` extension is not understood.
+        UnknownCriticalHeader => "unknown_critical_header",
+        /// Code `key_not_found`: no usable key was found.
+        KeyNotFound => "key_not_found",
+        /// Code `did_deactivated`: the DID document is deactivated.
+        DidDeactivated => "did_deactivated",
+        /// Code `decryption_failed`: wrong key or tampered ciphertext.
+        DecryptionFailed => "decryption_failed",
+        /// Code `not_signed`: the provider does not sign its messages.
+        NotSigned => "not_signed",
+        /// Code `invalid_argument`: a caller-supplied option is out of range.
+        InvalidArgument => "invalid_argument",
+        /// Code `internal`: a bug inside kycrypt (e.g. a caught panic).
+        Internal => "internal",        }
     };
 }
 

@@ -42,7 +42,10 @@ pub fn hazmat_test_error(code: String) -> Result<(), Error> {
 /// `invalid_argument` (options, or a nonce of another length), plus the errors of
 /// `ecies_encrypt`.
 #[cfg_attr(uniffi, uniffi::export(default(options = None)))]
-#[cfg_attr(napi, napi(namespace = "hazmat", js_name = "eciesEncryptWithEphemeral"))]
+#[cfg_attr(
+    napi,
+    napi(namespace = "hazmat", js_name = "eciesEncryptWithEphemeral")
+)]
 
 pub fn hazmat_ecies_encrypt_with_ephemeral(
     plaintext: BytesIn,

@@ -37,7 +37,11 @@ impl From<HmacAlg> for core::HmacAlg {
 #[cfg_attr(uniffi, uniffi::export)]
 #[cfg_attr(napi, napi)]
 pub fn hmac_sha256(key: BytesIn, msg: BytesIn) -> Result<BytesOut, Error> {
-    guard(|| Ok(core::HmacKey::new(into_vec(key))?.sign(core::HmacAlg::Sha256, &[&msg]).into()))
+    guard(|| {
+        Ok(core::HmacKey::new(into_vec(key))?
+            .sign(core::HmacAlg::Sha256, &[&msg])
+            .into())
+    })
 }
 
 /// A secret HMAC key, parsed once and reused. Zeroized when released; it never shows

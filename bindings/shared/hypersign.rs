@@ -29,7 +29,11 @@ impl TryFrom<core::DidMethod> for DidMethod {
         Ok(match m {
             core::DidMethod::Key => Self::Key,
             core::DidMethod::Hid => Self::Hid,
-            _ => return Err(kycrypt::Error::Internal("a DID method the bindings lack".into())),
+            _ => {
+                return Err(kycrypt::Error::Internal(
+                    "a DID method the bindings lack".into(),
+                ));
+            }
         })
     }
 }
@@ -160,7 +164,11 @@ pub fn resolve_did_key(did: String) -> Result<DidDocument, Error> {
 #[cfg_attr(uniffi, uniffi::export)]
 #[cfg_attr(napi, napi)]
 pub fn decode_ed25519_multibase(multibase: String) -> Result<BytesOut, Error> {
-    guard(|| Ok(bytes_out(core::decode_ed25519_multibase(&multibase)?.to_vec())))
+    guard(|| {
+        Ok(bytes_out(
+            core::decode_ed25519_multibase(&multibase)?.to_vec(),
+        ))
+    })
 }
 
 /// Encodes a 32-byte Ed25519 public key as multibase (`z6Mk…`).
@@ -218,7 +226,10 @@ impl DidJwtValidation {
         if let Some(l) = opt_secs("leeway_secs", self.leeway_secs)? {
             v = v.with_leeway_secs(l);
         }
-        match (opt_secs("max_lifetime_secs", self.max_lifetime_secs)?, self.allow_unbounded_lifetime) {
+        match (
+            opt_secs("max_lifetime_secs", self.max_lifetime_secs)?,
+            self.allow_unbounded_lifetime,
+        ) {
             (Some(_), Some(true)) => {
                 return Err(invalid_argument(
                     "max_lifetime_secs and allow_unbounded_lifetime exclude each other",
@@ -253,7 +264,12 @@ pub struct VerifiedDidJwt {
     pub claims_json: String,
 }
 
-redacted_fmt!(VerifiedDidJwt { issuer, signer, header_json, claims_json: redacted });
+redacted_fmt!(VerifiedDidJwt {
+    issuer,
+    signer,
+    header_json,
+    claims_json: redacted
+});
 napi_printing!(VerifiedDidJwt);
 
 /// Verifies a DID-JWT at `now` (unix seconds) with the issuer's resolved `document`
@@ -331,7 +347,11 @@ pub struct DidJwtSignRequest {
     pub claims_json: Option<String>,
 }
 
-redacted_fmt!(DidJwtSignRequest { issuer, audience, claims_json: redacted });
+redacted_fmt!(DidJwtSignRequest {
+    issuer,
+    audience,
+    claims_json: redacted
+});
 
 impl DidJwtSignRequest {
     /// The core claims.
@@ -340,11 +360,18 @@ impl DidJwtSignRequest {
         if let Some(text) = &self.claims_json {
             let limit = kycrypt::primitives::jwt::MAX_TOKEN_LEN;
             if text.len() > limit {
-                return Err(kycrypt::Error::InputTooLarge { what: "claims", limit });
+                return Err(kycrypt::Error::InputTooLarge {
+                    what: "claims",
+                    limit,
+                });
             }
             claims.extra = match serde_json::from_str::<serde_json::Value>(text) {
                 Ok(serde_json::Value::Object(m)) => m,
-                _ => return Err(kycrypt::Error::MalformedInput("claims must be a JSON object".into())),
+                _ => {
+                    return Err(kycrypt::Error::MalformedInput(
+                        "claims must be a JSON object".into(),
+                    ));
+                }
             };
         }
         Ok(claims)
@@ -443,30 +470,63 @@ mod tests {
     #[test]
     fn dids_and_multibase() {
         let d = parse_did("did:hid:testnet:abc".into()).unwrap_or_else(|_| unreachable!());
-        assert_eq!((d.method, d.namespace.as_deref(), d.method_specific_id.as_str()), (DidMethod::Hid, Some("testnet"), "abc"));
+        assert_eq!(
+            (
+                d.method,
+                d.namespace.as_deref(),
+                d.method_specific_id.as_str()
+            ),
+            (DidMethod::Hid, Some("testnet"), "abc")
+        );
         let mb = ISS.strip_prefix("did:key:").unwrap_or_default();
         let raw = decode_ed25519_multibase(mb.into()).unwrap_or_else(|_| unreachable!());
         let raw: Vec<u8> = raw.to_vec();
-        assert_eq!(encode_ed25519_multibase(raw.clone().into()).unwrap_or_else(|_| unreachable!()), mb);
+        assert_eq!(
+            encode_ed25519_multibase(raw.clone().into()).unwrap_or_else(|_| unreachable!()),
+            mb
+        );
         assert!(encode_ed25519_multibase(vec![0; 31].into()).is_err());
         let doc = resolve_did_key(ISS.into()).unwrap_or_else(|_| unreachable!());
         let ms = doc
             .methods_for(ISS.into(), None, VerificationPurpose::Authentication)
             .unwrap_or_else(|_| unreachable!());
         assert_eq!(ms.len(), 1);
-        assert_eq!(ms[0].ed25519_public_key.as_ref().map(|k| k.to_vec()), Some(raw));
-        assert!(doc.methods_for("did:key:other".into(), None, VerificationPurpose::AssertionMethod).is_err());
+        assert_eq!(
+            ms[0].ed25519_public_key.as_ref().map(|k| k.to_vec()),
+            Some(raw)
+        );
+        assert!(
+            doc.methods_for(
+                "did:key:other".into(),
+                None,
+                VerificationPurpose::AssertionMethod
+            )
+            .is_err()
+        );
         assert!(DidDocument::from_json("{".into()).is_err());
     }
 
     #[test]
     fn verifies_the_core_example() {
-        let v = verify_did_jwt(TOKEN.into(), None, 1_700_000_100, validation("did:web:verifier.example"))
-            .unwrap_or_else(|_| unreachable!());
+        let v = verify_did_jwt(
+            TOKEN.into(),
+            None,
+            1_700_000_100,
+            validation("did:web:verifier.example"),
+        )
+        .unwrap_or_else(|_| unreachable!());
         assert_eq!(v.issuer, ISS);
         assert!(v.claims_json.contains("user-123"));
         let doc = resolve_did_key(ISS.into()).unwrap_or_else(|_| unreachable!());
-        assert!(verify_did_jwt(TOKEN.into(), Some(doc_arg(doc)), 1_700_000_100, validation("did:web:verifier.example")).is_ok());
+        assert!(
+            verify_did_jwt(
+                TOKEN.into(),
+                Some(doc_arg(doc)),
+                1_700_000_100,
+                validation("did:web:verifier.example")
+            )
+            .is_ok()
+        );
         assert!(verify_did_jwt(TOKEN.into(), None, 1_700_000_100, validation("other")).is_err());
         let mut bad = validation("did:web:verifier.example");
         bad.max_lifetime_secs = Some(60);
@@ -476,7 +536,10 @@ mod tests {
 
     #[test]
     fn validation_defaults_to_the_core() {
-        assert_eq!(validation("a").to_core().unwrap(), core_jwt::DidJwtValidation::new("a"));
+        assert_eq!(
+            validation("a").to_core().unwrap(),
+            core_jwt::DidJwtValidation::new("a")
+        );
         let mut u = validation("a");
         u.allow_unbounded_lifetime = Some(true);
         assert_eq!(u.to_core().unwrap().max_lifetime_secs, None);
@@ -485,14 +548,18 @@ mod tests {
         let mut n = validation("a");
         n.leeway_secs = Some(-1);
         assert_eq!(n.to_core().unwrap_err().code(), "malformed_input");
-        assert_eq!(DidJwtSignOptions::to_core(None).unwrap(), core_jwt::DidJwtSignOptions::default());
+        assert_eq!(
+            DidJwtSignOptions::to_core(None).unwrap(),
+            core_jwt::DidJwtSignOptions::default()
+        );
     }
 
     #[test]
     // `.into()`: the eddsa area may hold the core key plainly or in an `Arc`.
     #[allow(clippy::useless_conversion)]
     fn sign_then_verify() {
-        let sk = kycrypt::primitives::eddsa::ed25519::Ed25519SigningKey::from_seed(&[7; 32]).unwrap();
+        let sk =
+            kycrypt::primitives::eddsa::ed25519::Ed25519SigningKey::from_seed(&[7; 32]).unwrap();
         let pk = sk.verifying_key().to_bytes();
         let iss = format!("did:key:{}", core::encode_ed25519_multibase(&pk));
         let key = Ed25519SigningKey(sk.into());
@@ -502,10 +569,14 @@ mod tests {
             claims_json: Some(r#"{"email":"alice@example.com"}"#.into()),
         };
         let t = sign_did_jwt(req.clone(), &key, 1_000, None).unwrap_or_else(|_| unreachable!());
-        let v = verify_did_jwt(t, None, 1_010, validation("aud")).unwrap_or_else(|_| unreachable!());
+        let v =
+            verify_did_jwt(t, None, 1_010, validation("aud")).unwrap_or_else(|_| unreachable!());
         assert_eq!(v.issuer, iss);
         assert!(v.claims_json.contains("alice@example.com"));
-        let o = DidJwtSignOptions { ttl_secs: Some(10), kid: None };
+        let o = DidJwtSignOptions {
+            ttl_secs: Some(10),
+            kid: None,
+        };
         assert!(sign_did_jwt(req.clone(), &key, 1_000, Some(o)).is_err());
         let mut bad = req;
         bad.claims_json = Some("[]".into());
@@ -526,8 +597,16 @@ mod tests {
             audience: "aud".into(),
             claims_json: Some(format!(r#"{{"email":"{secret}"}}"#)),
         };
-        for s in [format!("{v:?}"), v.to_string(), format!("{r:?}"), r.to_string()] {
-            assert!(s.contains(ISS) && s.contains("<redacted>") && !s.contains("alice"), "{s}");
+        for s in [
+            format!("{v:?}"),
+            v.to_string(),
+            format!("{r:?}"),
+            r.to_string(),
+        ] {
+            assert!(
+                s.contains(ISS) && s.contains("<redacted>") && !s.contains("alice"),
+                "{s}"
+            );
         }
     }
 }

@@ -13,7 +13,12 @@ use crate::shim::{Error, guard};
 #[cfg_attr(uniffi, uniffi::export)]
 #[cfg_attr(napi, napi)]
 pub fn error_codes() -> Result<Vec<String>, Error> {
-    guard(|| Ok(kycrypt::Error::ALL_CODES.iter().map(|c| (*c).to_owned()).collect()))
+    guard(|| {
+        Ok(kycrypt::Error::ALL_CODES
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect())
+    })
 }
 
 /// The kycrypt version these bindings were built from.

@@ -32,7 +32,12 @@ pub struct PartnerClaims {
     pub extra_json: Option<String>,
 }
 
-redacted_fmt!(PartnerClaims { partner_id, scope, email: redacted, extra_json: redacted });
+redacted_fmt!(PartnerClaims {
+    partner_id,
+    scope,
+    email: redacted,
+    extra_json: redacted
+});
 
 impl PartnerClaims {
     /// The core claims.
@@ -64,7 +69,12 @@ pub struct VerifiedPartnerClaims {
     pub extra_json: String,
 }
 
-redacted_fmt!(VerifiedPartnerClaims { partner_id, scope, email: redacted, extra_json: redacted });
+redacted_fmt!(VerifiedPartnerClaims {
+    partner_id,
+    scope,
+    email: redacted,
+    extra_json: redacted
+});
 napi_printing!(VerifiedPartnerClaims);
 
 impl From<core::PartnerClaims> for VerifiedPartnerClaims {
@@ -232,7 +242,11 @@ pub fn cak_parse_callback(body: BytesIn) -> Result<CakCallback, Error> {
 /// Only `internal`, never in practice.
 #[cfg_attr(uniffi, uniffi::export)]
 #[cfg_attr(napi, napi)]
-pub fn cak_dedup_key(user_id: String, verifier_did: String, schema_id: String) -> Result<String, Error> {
+pub fn cak_dedup_key(
+    user_id: String,
+    verifier_did: String,
+    schema_id: String,
+) -> Result<String, Error> {
     guard(|| Ok(core_cak::dedup_key(&user_id, &verifier_did, &schema_id)))
 }
 
@@ -325,7 +339,8 @@ mod tests {
         let (sk, pk) = keys();
         let t = sign_partner_jwt(claims(Some(r#"{"n":1}"#)), &sk, 1_700_000_000, None)
             .unwrap_or_else(|_| unreachable!());
-        let got = verify_partner_jwt(t.clone(), &pk, 1_700_000_010, None).unwrap_or_else(|_| unreachable!());
+        let got = verify_partner_jwt(t.clone(), &pk, 1_700_000_010, None)
+            .unwrap_or_else(|_| unreachable!());
         assert_eq!(got.partner_id, "p-1");
         assert_eq!(got.email.as_deref(), Some("alice@example.com"));
         assert_eq!(got.extra_json, r#"{"n":1}"#);
@@ -336,26 +351,55 @@ mod tests {
     #[test]
     fn partner_jwt_options_and_jwks() {
         let (sk, pk) = keys();
-        let o = PartnerJwtSignOptions { ttl_secs: Some(60), kid: Some("k1".into()) };
-        let t = sign_partner_jwt(claims(None), &sk, 100, Some(o)).unwrap_or_else(|_| unreachable!());
+        let o = PartnerJwtSignOptions {
+            ttl_secs: Some(60),
+            kid: Some("k1".into()),
+        };
+        let t =
+            sign_partner_jwt(claims(None), &sk, 100, Some(o)).unwrap_or_else(|_| unreachable!());
         let p: &kycrypt::primitives::keys::PublicKey = &pk.0;
         let mut jwk: serde_json::Value = serde_json::from_str(&p.to_jwk(Some("k1"))).unwrap();
         let jwks = serde_json::json!({ "keys": [jwk.take()] }).to_string();
-        let v = PartnerJwtValidation { leeway_secs: Some(0) };
-        let got = verify_partner_jwt_jwks(t.clone(), jwks.clone(), 159, Some(v)).unwrap_or_else(|_| unreachable!());
+        let v = PartnerJwtValidation {
+            leeway_secs: Some(0),
+        };
+        let got = verify_partner_jwt_jwks(t.clone(), jwks.clone(), 159, Some(v))
+            .unwrap_or_else(|_| unreachable!());
         assert_eq!(got.extra_json, "{}");
         assert!(verify_partner_jwt_jwks(t, jwks, 161, Some(v)).is_err());
     }
 
     #[test]
     fn partner_options_default_to_the_core_and_refuse_negatives() {
-        assert_eq!(PartnerJwtSignOptions::to_core(None).unwrap(), core::PartnerJwtSignOptions::default());
-        assert_eq!(PartnerJwtValidation::to_core(None).unwrap(), core::PartnerJwtValidation::default());
-        let neg = PartnerJwtValidation { leeway_secs: Some(-1) };
-        assert_eq!(PartnerJwtValidation::to_core(Some(neg)).unwrap_err().code(), "malformed_input");
-        let neg = PartnerJwtSignOptions { ttl_secs: Some(-1), kid: None };
-        assert_eq!(PartnerJwtSignOptions::to_core(Some(neg)).unwrap_err().code(), "malformed_input");
-        assert_eq!(claims(Some("[1]")).to_core().unwrap_err().code(), "invalid_argument");
+        assert_eq!(
+            PartnerJwtSignOptions::to_core(None).unwrap(),
+            core::PartnerJwtSignOptions::default()
+        );
+        assert_eq!(
+            PartnerJwtValidation::to_core(None).unwrap(),
+            core::PartnerJwtValidation::default()
+        );
+        let neg = PartnerJwtValidation {
+            leeway_secs: Some(-1),
+        };
+        assert_eq!(
+            PartnerJwtValidation::to_core(Some(neg)).unwrap_err().code(),
+            "malformed_input"
+        );
+        let neg = PartnerJwtSignOptions {
+            ttl_secs: Some(-1),
+            kid: None,
+        };
+        assert_eq!(
+            PartnerJwtSignOptions::to_core(Some(neg))
+                .unwrap_err()
+                .code(),
+            "malformed_input"
+        );
+        assert_eq!(
+            claims(Some("[1]")).to_core().unwrap_err().code(),
+            "invalid_argument"
+        );
     }
 
     #[test]
@@ -367,8 +411,16 @@ mod tests {
             email: Some("alice@example.com".into()),
             extra_json: r#"{"name":"alice"}"#.into(),
         };
-        for s in [format!("{c:?}"), c.to_string(), format!("{v:?}"), v.to_string()] {
-            assert!(s.contains("p-1") && s.contains("<redacted>") && !s.contains("alice"), "{s}");
+        for s in [
+            format!("{c:?}"),
+            c.to_string(),
+            format!("{v:?}"),
+            v.to_string(),
+        ] {
+            assert!(
+                s.contains("p-1") && s.contains("<redacted>") && !s.contains("alice"),
+                "{s}"
+            );
         }
     }
 
@@ -377,16 +429,24 @@ mod tests {
         let body = br#"{"userId":"u","verifierDid":"did:x","schemaId":"s"}"#.to_vec();
         let cb = cak_parse_callback(body.clone().into()).unwrap_or_else(|_| unreachable!());
         assert_eq!(cb.user_id, "u");
-        let key = cak_dedup_key("u".into(), "did:x".into(), "s".into()).unwrap_or_else(|_| unreachable!());
+        let key = cak_dedup_key("u".into(), "did:x".into(), "s".into())
+            .unwrap_or_else(|_| unreachable!());
         assert_eq!(cb.dedup_key, key);
         let v = CakCallbackVerifier::hmac_sha256(b"secret".to_vec().into(), "x-signature".into())
             .unwrap_or_else(|_| unreachable!());
-        assert_eq!(v.header_name().unwrap_or_else(|_| unreachable!()).as_deref(), Some("x-signature"));
+        assert_eq!(
+            v.header_name()
+                .unwrap_or_else(|_| unreachable!())
+                .as_deref(),
+            Some("x-signature")
+        );
         let tag = kycrypt::primitives::hmac::HmacKey::new(b"secret".to_vec())
             .unwrap()
             .sign(kycrypt::primitives::hmac::HmacAlg::Sha256, &[&body]);
         let hex: String = tag.iter().map(|b| format!("{b:02x}")).collect();
-        let ok = v.verify_callback(body.clone().into(), hex).unwrap_or_else(|_| unreachable!());
+        let ok = v
+            .verify_callback(body.clone().into(), hex)
+            .unwrap_or_else(|_| unreachable!());
         assert_eq!(ok, cb);
         assert!(v.verify(body.clone().into(), "00".into()).is_err());
         assert!(v.verify_callback(body.into(), "00".into()).is_err());

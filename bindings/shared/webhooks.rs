@@ -55,7 +55,11 @@ impl TryFrom<core::Provider> for Provider {
             core::Provider::CorePass => Self::CorePass,
             core::Provider::ZeroHash => Self::ZeroHash,
             core::Provider::Jumio => Self::Jumio,
-            _ => return Err(kycrypt::Error::Internal("a provider the bindings lack".into())),
+            _ => {
+                return Err(kycrypt::Error::Internal(
+                    "a provider the bindings lack".into(),
+                ));
+            }
         })
     }
 }
@@ -98,7 +102,11 @@ impl TryFrom<core::WebhookScheme> for WebhookScheme {
             S::ZeroHashHmacSha256Legacy => Self::ZeroHashHmacSha256Legacy,
             S::ZeroHashRsaSha256 => Self::ZeroHashRsaSha256,
             S::ZeroHashRsaSha256Legacy => Self::ZeroHashRsaSha256Legacy,
-            _ => return Err(kycrypt::Error::Internal("a scheme the bindings lack".into())),
+            _ => {
+                return Err(kycrypt::Error::Internal(
+                    "a scheme the bindings lack".into(),
+                ));
+            }
         })
     }
 }
@@ -178,7 +186,14 @@ pub fn verify_webhook(
 ) -> Result<VerifiedWebhook, Error> {
     guard(|| {
         let opts = WebhookOptions::to_core(options)?;
-        let v = core::verify(provider.into(), &header_pairs(&headers), &body, &secret.0, secs("now", now)?, &opts)?;
+        let v = core::verify(
+            provider.into(),
+            &header_pairs(&headers),
+            &body,
+            &secret.0,
+            secs("now", now)?,
+            &opts,
+        )?;
         v.try_into()
     })
 }
@@ -205,7 +220,13 @@ mod tests {
             WebhookOptions::to_core(None).unwrap(),
             kycrypt::webhooks::WebhookOptions::default()
         );
-        let neg = WebhookOptions { leeway_secs: Some(-1), zerohash_allow_legacy: None };
-        assert_eq!(WebhookOptions::to_core(Some(neg)).unwrap_err().code(), "malformed_input");
+        let neg = WebhookOptions {
+            leeway_secs: Some(-1),
+            zerohash_allow_legacy: None,
+        };
+        assert_eq!(
+            WebhookOptions::to_core(Some(neg)).unwrap_err().code(),
+            "malformed_input"
+        );
     }
 }

@@ -158,7 +158,15 @@ pub fn zerohash_sign(
     secret: &HmacKey,
     timestamp: i64,
 ) -> Result<String, Error> {
-    guard(|| core::sign(&method, &route, &body, &secret.0, secs("timestamp", timestamp)?))
+    guard(|| {
+        core::sign(
+            &method,
+            &route,
+            &body,
+            &secret.0,
+            secs("timestamp", timestamp)?,
+        )
+    })
 }
 
 /// Server side: verifies the `X-SCX-SIGNED` / `X-SCX-TIMESTAMP` headers of a request
@@ -190,7 +198,10 @@ pub fn zerohash_verify_request(
             secs("now", now)?,
             &opts,
         )?;
-        Ok(VerifiedRequest { timestamp: out_secs("timestamp", v.timestamp)?, api_key: v.api_key })
+        Ok(VerifiedRequest {
+            timestamp: out_secs("timestamp", v.timestamp)?,
+            api_key: v.api_key,
+        })
     })
 }
 
@@ -227,7 +238,13 @@ pub fn zerohash_verify_webhook_rsa(
 ) -> Result<VerifiedWebhook, Error> {
     guard(|| {
         let opts = WebhookOptions::to_core(options)?;
-        kycrypt::webhooks::verify_zerohash_rsa(&header_pairs(&headers), &body, &key.0, secs("now", now)?, &opts)?
-            .try_into()
+        kycrypt::webhooks::verify_zerohash_rsa(
+            &header_pairs(&headers),
+            &body,
+            &key.0,
+            secs("now", now)?,
+            &opts,
+        )?
+        .try_into()
     })
 }

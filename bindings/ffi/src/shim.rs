@@ -3,8 +3,8 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-pub(crate) use crate::api::error::KycryptError as Error;
 use crate::api::HttpHeader;
+pub(crate) use crate::api::error::KycryptError as Error;
 
 /// Bytes from the foreign side: Python `bytes`, Kotlin `ByteArray`, Swift `Data`.
 pub(crate) type BytesIn = Vec<u8>;
@@ -24,7 +24,10 @@ pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T, kycrypt::Error>) -> Resu
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(crate::api::error::to_foreign(e.code(), e.to_string())),
-        Err(_) => Err(crate::api::error::to_foreign("internal", PANIC_REASON.to_owned())),
+        Err(_) => Err(crate::api::error::to_foreign(
+            "internal",
+            PANIC_REASON.to_owned(),
+        )),
     }
 }
 
@@ -53,6 +56,11 @@ pub(crate) fn bytes_out(v: Vec<u8>) -> BytesOut {
     v
 }
 
+// --- keys ---
+
+/// A list of public keys (`jwks`): Python `list[PublicKey]`, Kotlin `List<PublicKey>`.
+pub(crate) type PublicKeys = Vec<std::sync::Arc<crate::api::PublicKey>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,18 +69,22 @@ mod tests {
     fn guard_maps_codes_and_catches_panics() {
         assert_eq!(guard(|| Ok(7)), Ok(7));
         let e = guard::<()>(|| Err(kycrypt::Error::SignatureInvalid)).unwrap_err();
-        assert_eq!((e.code_str(), e.reason_str()), ("signature_invalid", "signature invalid"));
+        assert_eq!(
+            (e.code_str(), e.reason_str()),
+            ("signature_invalid", "signature invalid")
+        );
         #[allow(clippy::panic)]
         let caught = guard::<()>(|| panic!("boom")).unwrap_err();
-        assert_eq!((caught.code_str(), caught.reason_str()), ("internal", PANIC_REASON));
+        assert_eq!(
+            (caught.code_str(), caught.reason_str()),
+            ("internal", PANIC_REASON)
+        );
         for (_, code) in kycrypt::Error::VARIANTS {
             assert_eq!(error_with_code(code, String::new()).code_str(), *code);
         }
-        assert_eq!(error_with_code("nope", String::new()).code_str(), "internal");
+        assert_eq!(
+            error_with_code("nope", String::new()).code_str(),
+            "internal"
+        );
     }
 }
-
-// --- keys ---
-
-/// A list of public keys (`jwks`): Python `list[PublicKey]`, Kotlin `List<PublicKey>`.
-pub(crate) type PublicKeys = Vec<std::sync::Arc<crate::api::PublicKey>>;

@@ -19,7 +19,8 @@ pub(crate) type BytesOut = Buffer;
 /// HTTP headers: a list of `{ name, value }`, or a plain object such as Node's
 /// `req.headers` (`string | string[] | undefined` values; an array is a repeated
 /// header).
-pub(crate) type Headers = Either<Vec<HttpHeader>, HashMap<String, Option<Either<String, Vec<String>>>>>;
+pub(crate) type Headers =
+    Either<Vec<HttpHeader>, HashMap<String, Option<Either<String, Vec<String>>>>>;
 
 /// The reason reported for a caught panic (the payload is not passed on).
 pub(crate) const PANIC_REASON: &str = "internal error: a panic was caught at the FFI boundary";
@@ -29,7 +30,10 @@ pub(crate) const PANIC_REASON: &str = "internal error: a panic was caught at the
 pub(crate) fn guard<T>(body: impl FnOnce() -> Result<T, kycrypt::Error>) -> Result<T, Error> {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(Error::new(crate::api::error::known_code(e.code()), e.to_string())),
+        Ok(Err(e)) => Err(Error::new(
+            crate::api::error::known_code(e.code()),
+            e.to_string(),
+        )),
         Err(_) => Err(Error::new("internal", PANIC_REASON.to_owned())),
     }
 }
@@ -75,6 +79,12 @@ pub(crate) fn bytes_out(v: Vec<u8>) -> BytesOut {
     Buffer::from(v)
 }
 
+// --- keys ---
+
+/// A list of public keys (`jwks`): a JS `PublicKey[]` (napi cannot take `Vec<&T>`; each
+/// element is a reference to the JS object, released after the call).
+pub(crate) type PublicKeys = Vec<napi::bindgen_prelude::Reference<crate::api::PublicKey>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,26 +92,32 @@ mod tests {
     #[test]
     fn guard_maps_codes_and_catches_panics() {
         let e = guard::<()>(|| Err(kycrypt::Error::SignatureInvalid)).unwrap_err();
-        assert_eq!((e.status, e.reason.as_str()), ("signature_invalid", "signature invalid"));
+        assert_eq!(
+            (e.status, e.reason.as_str()),
+            ("signature_invalid", "signature invalid")
+        );
         #[allow(clippy::panic)]
         let caught = guard::<()>(|| panic!("boom")).unwrap_err();
-        assert_eq!((caught.status, caught.reason.as_str()), ("internal", PANIC_REASON));
+        assert_eq!(
+            (caught.status, caught.reason.as_str()),
+            ("internal", PANIC_REASON)
+        );
         assert_eq!(error_with_code("nope", String::new()).status, "internal");
     }
 
     #[test]
     fn headers_from_a_list_or_an_object() {
-        let list: Headers = Either::A(vec![HttpHeader { name: "A".into(), value: "b".into() }]);
+        let list: Headers = Either::A(vec![HttpHeader {
+            name: "A".into(),
+            value: "b".into(),
+        }]);
         assert_eq!(header_pairs(&list), vec![("A", "b")]);
         let mut m = HashMap::new();
-        m.insert("x".to_owned(), Some(Either::B(vec!["1".to_owned(), "2".to_owned()])));
+        m.insert(
+            "x".to_owned(),
+            Some(Either::B(vec!["1".to_owned(), "2".to_owned()])),
+        );
         m.insert("y".to_owned(), None);
         assert_eq!(header_pairs(&Either::B(m)), vec![("x", "1"), ("x", "2")]);
     }
 }
-
-// --- keys ---
-
-/// A list of public keys (`jwks`): a JS `PublicKey[]` (napi cannot take `Vec<&T>`; each
-/// element is a reference to the JS object, released after the call).
-pub(crate) type PublicKeys = Vec<napi::bindgen_prelude::Reference<crate::api::PublicKey>>;

@@ -39,7 +39,8 @@ fn main() -> ExitCode {
         eprintln!("usage: export-surface <path to libkycrypt_ffi.so>");
         return ExitCode::from(2);
     };
-    let metadata = match uniffi_bindgen::macro_metadata::extract_from_library(path.as_str().into()) {
+    let metadata = match uniffi_bindgen::macro_metadata::extract_from_library(path.as_str().into())
+    {
         Ok(m) => m,
         Err(e) => {
             eprintln!("cannot read the UniFFI metadata of {path}: {e}");
