@@ -34,7 +34,7 @@ timed() {
 
 python_step() {
   python3 -m venv "$work/venv"
-  "$work/venv/bin/pip" install -q --disable-pip-version-check "maturin>=1.16,<2" "pytest>=8"
+  "$work/venv/bin/pip" install -q --disable-pip-version-check "maturin>=1.16,<2" "pytest>=8" "mypy>=1.10"
   local flags=()
   [ "$release" = 1 ] && flags=(--release)
   # A `maturin develop` leaves the native module inside the source tree (git-ignored);
@@ -46,6 +46,18 @@ python_step() {
   mkdir -p "$work/pytest"
   (cd "$work/pytest" && KYCRYPT_EXPECT_INSTALLED=1 KYCRYPT_VECTORS_DIR="$root/test-vectors" \
     "$work/venv/bin/python" -m pytest -p no:cacheprovider -q "$root/bindings/python/tests")
+  # Every example is a script that asserts its outcome, run against the installed wheel.
+  local ex
+  for ex in bindings/python/examples/[!_]*.py; do
+    echo "--> $ex"
+    (cd "$work/pytest" && KYCRYPT_VECTORS_DIR="$root/test-vectors" "$work/venv/bin/python" "$root/$ex")
+  done
+  # mypy --strict over the examples and the tests (the installed, typed package), and
+  # over the facade itself (the generated module's own errors are not reported).
+  (cd "$work/pytest" && "$work/venv/bin/mypy" --config-file "$root/bindings/python/pyproject.toml" \
+    --cache-dir "$work/mypy-cache" "$root/bindings/python/examples" "$root/bindings/python/tests")
+  (cd "$work/pytest" && "$work/venv/bin/mypy" --config-file "$root/bindings/python/pyproject.toml" \
+    --cache-dir "$work/mypy-cache" -p kycrypt)
 }
 
 kotlin_step() {

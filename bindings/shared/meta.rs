@@ -5,8 +5,8 @@ use napi_derive::napi;
 
 use crate::shim::{Error, guard};
 
-/// Every error code the library can raise, in a stable order (the core's
-/// `Error::ALL_CODES`).
+/// Every error code the library can raise, in a stable order (the same list in
+/// every binding).
 ///
 /// # Errors
 /// Only `internal`, never in practice.

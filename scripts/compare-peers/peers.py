@@ -3,9 +3,8 @@
 Usage: peers.py ROOT  (ROOT = the kycrypt checkout; inputs come from ROOT/test-vectors)
 Prints one JSON object: {name: {"ns": per-call nanoseconds} | {"na": reason}}.
 Every section is independent: an import or call that fails yields "na" for
-its rows, never an exception out of this script. Names follow the UniFFI
-exports (bindings/ffi/src/*.rs), looked up on `kycrypt` and then on the
-generated module `kycrypt._ffi.kycrypt_ffi`.
+its rows, never an exception out of this script. Names are the public `kycrypt`
+package's (the shared binding source, bindings/shared/*.rs).
 """
 
 from __future__ import annotations
@@ -148,15 +147,8 @@ BINDING_ROWS = [
 try:
     import kycrypt
 
-    try:
-        from kycrypt._ffi import kycrypt_ffi as gen
-    except ImportError:
-        gen = None
-
     def api(name: str):
         obj = getattr(kycrypt, name, None)
-        if obj is None and gen is not None:
-            obj = getattr(gen, name, None)
         if obj is None:
             raise AttributeError(f"kycrypt has no {name}")
         return obj
@@ -177,34 +169,33 @@ try:
             key = api("PrivateKey").from_pem(inp["key"])
             claims = api("PartnerClaims")(partner_id=inp["partner_id"], scope=inp["scope"],
                                           email=inp["email"], extra_json="{}")
+            opts = api("PartnerJwtSignOptions")(ttl_secs=300, kid=inp["kid"])
             sign, verify = api("sign_partner_jwt"), api("verify_partner_jwt")
-            bench(f"py.kycrypt.sign_{alg}", lambda: sign(key, inp["kid"], claims, NOW, 300))
-            token = results.get(f"_token_{alg}", {}).get("token") or sign(
-                key, inp["kid"], claims, NOW, 300)
+            bench(f"py.kycrypt.sign_{alg}", lambda: sign(claims, key, NOW, opts))
+            token = results.get(f"_token_{alg}", {}).get("token") or sign(claims, key, NOW, opts)
             pub = key.public_key()
-            verify(token, pub, NOW, 0)
-            bench(f"py.kycrypt.verify_{alg}", lambda: verify(token, pub, NOW, 0))
+            strict = api("PartnerJwtValidation")(leeway_secs=0)
+            verify(token, pub, NOW, strict)
+            bench(f"py.kycrypt.verify_{alg}", lambda: verify(token, pub, NOW, strict))
         return run
 
     def status_rows():
         pinned = api("PinnedConnector").parse(STATUS["connector"])
-        opts = api("CallbackOptions")(skew_secs=30, allow_deadline_only=False)
-        f = api("verify_status_callback")
+        f = api("verify_corepass_callback")
+        status = api("CallbackKind").STATUS
         body = STATUS["body"].encode()
-        f(body, pinned, STATUS["now"], opts)
-        bench("py.kycrypt.verify_status_callback", lambda: f(body, pinned, STATUS["now"], opts))
+        f(status, body, pinned, STATUS["now"])
+        bench("py.kycrypt.verify_status_callback", lambda: f(status, body, pinned, STATUS["now"]))
 
     def ecies_rows():
         curve = api("Curve").P256
         sk = api("EciesSecretKey").from_bytes(curve, bytes([0x3C] * 32))
         pk = sk.public_key()
-        opts = api("EciesOptions")(compressed_ephemeral_key=False, compressed_hkdf_input=False,
-                                   nonce_len=16)
         seal, open_ = api("seal_envelope"), api("open_envelope")
-        env = seal(pk, TEN_MIB, opts)
-        assert bytes(open_(sk, env)) == TEN_MIB
-        bench("py.kycrypt.ecies_p256_encrypt_10MiB", lambda: seal(pk, TEN_MIB, opts))
-        bench("py.kycrypt.ecies_p256_decrypt_10MiB", lambda: open_(sk, env))
+        env = seal(TEN_MIB, pk)  # the default options: eciesjs-compatible
+        assert bytes(open_(env, sk)) == TEN_MIB
+        bench("py.kycrypt.ecies_p256_encrypt_10MiB", lambda: seal(TEN_MIB, pk))
+        bench("py.kycrypt.ecies_p256_decrypt_10MiB", lambda: open_(env, sk))
 
     section(["py.kycrypt.hmac_sha256_16"], hmac_rows)
     section(["py.kycrypt.sign_rs256", "py.kycrypt.verify_rs256"], jwt_rows("rs256", RS))

@@ -1,6 +1,7 @@
-"""The error model across the boundary: a KycryptError subclass per code with `.code`;
-a panic inside Rust is a catchable InternalError, not an abort; bad input raises the
-stable code; keys never print their bytes; the package is the installed one, typed."""
+"""The error model across the boundary: the generated ``KycryptError`` with one subclass
+per code, reachable as ``kycrypt.<Variant>Error``, caught by ``except`` with no patching;
+a panic inside Rust is a catchable ``KycryptError.Internal``; bad input raises its code;
+keys never print their bytes; the package is the installed one, typed."""
 
 from __future__ import annotations
 
@@ -10,38 +11,86 @@ import pathlib
 import pytest
 
 import kycrypt
+from kycrypt import hazmat
 from kycrypt._ffi import kycrypt_ffi as gen
 
-
-def test_every_code_has_its_own_class() -> None:
-    codes = kycrypt.error_codes()
-    assert len(codes) == 24 and len(set(codes)) == 24
-    assert sorted(kycrypt.ERRORS_BY_CODE) == sorted(codes)
-    assert len(set(kycrypt.ERRORS_BY_CODE.values())) == 24
-    for cls in kycrypt.ERRORS_BY_CODE.values():
-        assert issubclass(cls, kycrypt.KycryptError) and getattr(kycrypt, cls.__name__) is cls
+CODES = kycrypt.error_codes()
 
 
-@pytest.mark.parametrize("code", kycrypt.error_codes())
-def test_every_code_raised_in_rust_arrives_as_its_class(code: str) -> None:
-    with pytest.raises(kycrypt.KycryptError) as info:
-        gen.test_error(code)
-    assert type(info.value) is kycrypt.ERRORS_BY_CODE[code]
-    assert info.value.code == code
-    assert info.value.message == f"test error {code}" == str(info.value)
+def _variant(code: str) -> str:
+    return "".join(part.capitalize() for part in code.split("_"))
+
+
+def test_the_error_is_the_generated_class() -> None:
+    assert kycrypt.KycryptError is getattr(gen, "KycryptError")
+    assert issubclass(kycrypt.KycryptError, Exception)
+
+
+def test_every_code_has_its_alias_and_nested_class() -> None:
+    assert len(CODES) == 24 and len(set(CODES)) == 24
+    assert sorted(kycrypt.ERRORS_BY_CODE) == sorted(CODES)
+    for code in CODES:
+        nested = getattr(kycrypt.KycryptError, _variant(code))
+        alias = getattr(kycrypt, _variant(code) + "Error")
+        assert alias is nested is kycrypt.ERRORS_BY_CODE[code], code
+        assert issubclass(alias, kycrypt.KycryptError)
+        assert _variant(code) + "Error" in kycrypt.__all__
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_code_raised_in_rust_is_caught_by_its_alias(code: str) -> None:
+    alias = kycrypt.ERRORS_BY_CODE[code]
+    try:
+        hazmat.test_error(code)
+    except alias as e:
+        assert type(e) is getattr(kycrypt.KycryptError, _variant(code))
+        assert e.code == code
+        assert e.reason == f"test error {code}"
+    else:
+        pytest.fail("no error raised")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_code_raised_in_rust_is_caught_by_the_base(code: str) -> None:
+    try:
+        hazmat.test_error(code)
+    except kycrypt.KycryptError as e:
+        assert e.code == code
+        assert isinstance(e, kycrypt.ERRORS_BY_CODE[code])
+        others = [c for c in CODES if c != code]
+        assert not any(isinstance(e, kycrypt.ERRORS_BY_CODE[c]) for c in others)
+    else:
+        pytest.fail("no error raised")
+
+
+def test_signature_invalid_by_name() -> None:
+    with pytest.raises(kycrypt.SignatureInvalidError) as info:
+        hazmat.test_error("signature_invalid")
+    assert isinstance(info.value, kycrypt.KycryptError.SignatureInvalid)
+    assert info.value.code == "signature_invalid"
 
 
 def test_unknown_code_is_internal() -> None:
-    with pytest.raises(kycrypt.InternalError):
-        gen.test_error("no_such_code")
+    with pytest.raises(kycrypt.InternalError) as info:
+        hazmat.test_error("no_such_code")
+    assert info.value.code == "internal"
 
 
 def test_a_panic_inside_rust_is_a_catchable_internal_error() -> None:
-    with pytest.raises(kycrypt.InternalError) as info:
-        gen.test_panic()
+    with pytest.raises(kycrypt.KycryptError.Internal) as info:
+        hazmat.test_panic()
     assert info.value.code == "internal"
+    assert "panic" in info.value.reason
     # The interpreter is alive and the library still works.
     assert len(kycrypt.hmac_sha256(b"Jefe", b"x")) == 32
+
+
+def test_no_generated_function_is_patched() -> None:
+    # The facade neither replaces nor wraps the generated status check.
+    source = pathlib.Path(gen.__file__).read_text()
+    assert "def _uniffi_check_call_status(" in source
+    assert gen._uniffi_check_call_status.__module__ == gen.__name__
+    assert gen._uniffi_check_call_status.__code__.co_filename == gen.__file__
 
 
 def test_malformed_input() -> None:
@@ -57,6 +106,12 @@ def test_bad_tag() -> None:
         key.verify(kycrypt.HmacAlg.SHA256, b"m", bytes(32))
 
 
+def test_negative_time_is_malformed_input() -> None:
+    with pytest.raises(kycrypt.MalformedInputError) as info:
+        kycrypt.zerohash_sign("GET", "/x", "", kycrypt.HmacKey(b"k"), -1)
+    assert "must not be negative" in info.value.reason
+
+
 def test_wrong_python_type_is_a_type_error() -> None:
     with pytest.raises(TypeError):
         kycrypt.HmacKey("not bytes")  # type: ignore[arg-type]
@@ -70,7 +125,7 @@ def test_bytes_in_and_out() -> None:
 
 def test_key_never_shows_its_bytes() -> None:
     key = kycrypt.HmacKey(b"super-secret-value")
-    for s in (str(key), repr(key), format(key)):
+    for s in (str(key), repr(key), format(key), f"{key!r}"):
         assert "super" not in s and "7375706572" not in s
 
 

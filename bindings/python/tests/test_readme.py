@@ -11,6 +11,7 @@ import json
 import pathlib
 import re
 import sys
+import time
 import types
 from typing import Any, Dict
 
@@ -74,14 +75,14 @@ def ns(monkeypatch: pytest.MonkeyPatch) -> Dict[str, Any]:
 
 def test_partner_jwt_from_the_readme_verifies_against_its_jwks(ns: Dict[str, Any]) -> None:
     token = ns["partner_jwt"]("user@example.com")
-    claims = kycrypt.verify_partner_jwt_jwks(token, ns["JWKS"], int(__import__("time").time()), 0)
+    claims = kycrypt.verify_partner_jwt_jwks(token, ns["JWKS"], int(time.time()))
     assert (claims.partner_id, claims.scope, claims.email) == ("partner-1", "issue", "user@example.com")
 
 
 def test_sumsub_check_from_the_readme(ns: Dict[str, Any]) -> None:
     c = _case("webhooks.json", lambda c: c["inputs"].get("provider") == "sumsub" and c["expected"] == "valid")
     i = c["inputs"]
-    ns["SUMSUB_SECRET"] = i["secret"].encode()
+    ns["SUMSUB_SECRET"] = kycrypt.HmacKey(i["secret"].encode())
     headers = dict(i["headers"])
     event = ns["check_sumsub"](headers, i["body"].encode(), i["now"])
     assert event == json.loads(i["body"])
@@ -93,8 +94,8 @@ def test_corepass_check_from_the_readme_rejects_replays_and_tampering(ns: Dict[s
     c = _case("corepass.json", lambda c: c["id"] == "status-accepted-upstream")
     body, now = c["inputs"]["body"].encode(), c["inputs"]["now"]
     v = ns["check_corepass_status"](body, now)
-    assert v.user == c["output"]["user"] and v.status == "ACCEPTED"
-    # The key is kept until replay_until (deadline + skew), the last second it verifies.
+    assert v.user == c["output"]["user"] and v.status == kycrypt.CorePassStatus.ACCEPTED
+    # The key is kept until replay_until (deadline + leeway), the last second it verifies.
     assert ns["SEEN"][v.replay_key] == v.replay_until == c["output"]["replay_until"]
     with pytest.raises(_HTTPException) as replay:
         ns["check_corepass_status"](body, v.replay_until)
@@ -110,24 +111,34 @@ def test_corepass_check_from_the_readme_rejects_replays_and_tampering(ns: Dict[s
 
 
 def test_cak_encryption_from_the_readme(ns: Dict[str, Any]) -> None:
-    sk = kycrypt.EciesSecretKey.generate(kycrypt.Curve.P256)
+    sk = kycrypt.EciesSecretKey.generate("p256")
     image = b"\xff\xd8" + bytes(100_000) + b"\xff\xd9"
-    pub_hex = sk.public_key().to_sec1_bytes(True).hex()
-    sealed = ns["encrypt_id_image"](pub_hex, image)
+    sealed = ns["encrypt_id_image"](sk.public_key().to_sec1_bytes(True).hex(), image)
     # The verifier side takes the private key as hex, as CAK keys travel.
-    priv_hex = _case("ecies.json", lambda c: c["op"] == "ecies.parse_secret_key" and c["expected"] == "valid"
-                     and c["inputs"]["curve"] == "p256")["inputs"]["secret_key"]
-    other = ns["encrypt_id_image"](kycrypt.EciesSecretKey.parse(kycrypt.Curve.P256, priv_hex).public_key().to_sec1_bytes(False).hex(), image)
+    priv_hex = _case(
+        "ecies.json",
+        lambda c: c["op"] == "ecies.parse_secret_key" and c["expected"] == "valid" and c["inputs"]["curve"] == "p256",
+    )["inputs"]["secret_key"]
+    pub = kycrypt.EciesSecretKey.parse("p256", priv_hex).public_key().to_sec1_bytes(False).hex()
+    other = ns["encrypt_id_image"](pub, image)
     assert ns["decrypt_id_image"](priv_hex, other) == image
     with pytest.raises(kycrypt.DecryptionFailedError):
         ns["decrypt_id_image"](priv_hex, sealed)
 
 
 def test_zerohash_headers_from_the_readme_verify_server_side(ns: Dict[str, Any]) -> None:
-    import time
-
     h = ns["zerohash_headers"]("POST", "/orders/v1", '{"a":1}')
-    headers = [kycrypt.HttpHeader(name=k, value=v) for k, v in h.items()]
     key = kycrypt.zerohash_secret_from_base64("c2VjcmV0")
-    v = kycrypt.zerohash_verify_request(key, headers, "POST", "/orders/v1", '{"a":1}', int(time.time()), None)
+    v = kycrypt.zerohash_verify_request(h, "POST", "/orders/v1", '{"a":1}', key, int(time.time()))
     assert v.timestamp == int(h["X-SCX-TIMESTAMP"])
+
+
+def test_error_classification_from_the_readme(ns: Dict[str, Any]) -> None:
+    key = kycrypt.PrivateKey.from_pem(kycrypt.generate_private_key_pem("p256"))
+    claims = kycrypt.PartnerClaims(partner_id="p", scope="issue")
+    token = kycrypt.sign_partner_jwt(claims, key, 1_700_000_000)
+    assert ns["classify"](token, key.public_key(), 1_700_000_100) == "ok"
+    assert ns["classify"](token, key.public_key(), 1_800_000_000).startswith("expired")
+    other = kycrypt.PrivateKey.from_pem(kycrypt.generate_private_key_pem("p256")).public_key()
+    assert ns["classify"](token, other, 1_700_000_100) == "forged (signature_invalid)"
+    assert ns["classify"]("a.b", other, 1_700_000_100).startswith("refused: malformed_token")

@@ -12,15 +12,16 @@ import base64
 import collections
 import json
 import os
-from typing import Any, Callable, Dict, List
+import enum
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 import pytest
 
 import kycrypt
 from conftest import VECTORS_DIR
+from kycrypt import hazmat
+from kycrypt._types import enum_value
 
-ALGS = {"sha256": kycrypt.HmacAlg.SHA256, "sha512": kycrypt.HmacAlg.SHA512, "sha1": kycrypt.HmacAlg.SHA1}
-CURVES = {"p256": kycrypt.Curve.P256, "secp256k1": kycrypt.Curve.SECP256K1}
 Inputs = Dict[str, Any]
 
 
@@ -28,11 +29,12 @@ def _hex(i: Inputs, k: str) -> bytes:
     return bytes.fromhex(i[k])
 
 
-def _headers(i: Inputs) -> List[kycrypt.HttpHeader]:
-    return [kycrypt.HttpHeader(name=n, value=v) for n, v in i["headers"]]
+def _headers(i: Inputs) -> List[Tuple[str, str]]:
+    # (name, value) pairs, as the vectors list them: a repeated header stays visible.
+    return [(n, v) for n, v in i["headers"]]
 
 
-# --- hmac ---------------------------------------------------------------------------
+# --- hmac (the algorithm given as the vector's string: "sha256", ...) ----------------
 
 
 def _hmac_key(i: Inputs) -> kycrypt.HmacKey:
@@ -42,7 +44,7 @@ def _hmac_key(i: Inputs) -> kycrypt.HmacKey:
 
 
 def _hmac_verify(i: Inputs) -> Dict[str, Any]:
-    _hmac_key(i).verify(ALGS[i["alg"]], _hex(i, "msg"), _hex(i, "tag"))
+    _hmac_key(i).verify(i["alg"], _hex(i, "msg"), _hex(i, "tag"))
     return {}
 
 
@@ -52,72 +54,62 @@ def _hmac_verify(i: Inputs) -> Dict[str, Any]:
 def _zh_sign_request(i: Inputs) -> Dict[str, Any]:
     creds = kycrypt.ZeroHashCredentials(i.get("api_key", ""), i["secret_b64"], i.get("passphrase", ""))
     ts, method, route, body = i["timestamp"], i["method"], i["route"], i["body"]
-    h = creds.sign_request(ts, method, route, body)
+    h = creds.sign_request(method, route, body, ts)
     # The low-level functions agree with the credentials object.
-    low = kycrypt.zerohash_sign(kycrypt.zerohash_secret_from_base64(i["secret_b64"]), ts, method, route, body)
+    low = kycrypt.zerohash.sign(method, route, body, kycrypt.zerohash.secret_from_base64(i["secret_b64"]), ts)
     assert low == h.x_scx_signed
     return {
         "x_scx_signed": h.x_scx_signed,
         "x_scx_timestamp": h.x_scx_timestamp,
         "x_scx_api_key": h.x_scx_api_key,
         "x_scx_passphrase": h.x_scx_passphrase,
-        "prehash": kycrypt.zerohash_signing_message(ts, method, route, body),
+        "prehash": kycrypt.zerohash.signing_message(method, route, body, ts),
     }
 
 
 def _zh_verify_request(i: Inputs) -> Dict[str, Any]:
-    key = kycrypt.zerohash_secret_from_base64(i["secret_b64"])
-    v = kycrypt.zerohash_verify_request(
-        key, _headers(i), i["method"], i["route"], i["body"], i["now"], i.get("window_secs")
-    )
+    key = kycrypt.zerohash.secret_from_base64(i["secret_b64"])
+    opts = kycrypt.RequestOptions(leeway_secs=i.get("window_secs"))
+    v = kycrypt.zerohash.verify_request(_headers(i), i["method"], i["route"], i["body"], key, i["now"], opts)
     return {"timestamp": v.timestamp}
 
 
 # --- webhooks -----------------------------------------------------------------------
 
 
-def _webhook_options(i: Inputs) -> kycrypt.WebhookOptions:
-    o = kycrypt.WebhookOptions()
-    if "tolerance_secs" in i:
-        o.tolerance_secs = i["tolerance_secs"]
-    if "zerohash_allow_legacy" in i:
-        o.zerohash_allow_legacy = i["zerohash_allow_legacy"]
-    return o
+def _webhook_options(i: Inputs) -> Optional[kycrypt.WebhookOptions]:
+    if "tolerance_secs" not in i and "zerohash_allow_legacy" not in i:
+        return None
+    return kycrypt.WebhookOptions(
+        leeway_secs=i.get("tolerance_secs"), zerohash_allow_legacy=i.get("zerohash_allow_legacy")
+    )
 
 
-def _webhook_out(v: Any) -> Dict[str, Any]:
+def _webhook_out(v: kycrypt.VerifiedWebhook) -> Dict[str, Any]:
     return {"provider": v.provider, "scheme": v.scheme, "timestamp": v.timestamp, "event_id": v.event_id}
 
 
 def _webhooks_verify(i: Inputs) -> Dict[str, Any]:
-    v = kycrypt.verify_webhook(
-        i["provider"], i["secret"].encode(), _headers(i), i["body"].encode(), i["now"], _webhook_options(i)
-    )
+    secret = kycrypt.HmacKey(i["secret"].encode())
+    v = kycrypt.webhooks.verify(i["provider"], _headers(i), i["body"].encode(), secret, i["now"], _webhook_options(i))
     return _webhook_out(v)
 
 
 def _zh_verify_webhook_rsa(i: Inputs) -> Dict[str, Any]:
     key = kycrypt.ZeroHashPublicKey.from_pem(i["public_key_pem"])
-    v = kycrypt.zerohash_verify_webhook_rsa(key, _headers(i), i["body"].encode(), i["now"], _webhook_options(i))
+    v = kycrypt.zerohash.verify_webhook_rsa(_headers(i), i["body"].encode(), key, i["now"], _webhook_options(i))
     return _webhook_out(v)
 
 
 # --- corepass -----------------------------------------------------------------------
 
-_CALLBACKS = {
-    "corepass.verify_status_callback": kycrypt.verify_status_callback,
-    "corepass.verify_data_callback": kycrypt.verify_data_callback,
-    "corepass.verify_error_callback": kycrypt.verify_error_callback,
-}
 
-
-def _corepass_callback(op: str) -> Callable[[Inputs], Dict[str, Any]]:
+def _corepass_callback(kind: str) -> Callable[[Inputs], Dict[str, Any]]:
     def run(i: Inputs) -> Dict[str, Any]:
         pinned = kycrypt.PinnedConnector.parse(i["connector"])
-        opts = kycrypt.CallbackOptions(
-            skew_secs=i.get("skew_secs", 30), allow_deadline_only=i.get("allow_deadline_only", False)
-        )
-        v = _CALLBACKS[op](i["body"].encode(), pinned, i["now"], opts)
+        opts = kycrypt.CallbackOptions(leeway_secs=i.get("skew_secs"), allow_deadline_only=i.get("allow_deadline_only"))
+        v = kycrypt.corepass.verify_callback(kind, i["body"].encode(), pinned, i["now"], opts)
+        assert isinstance(v, getattr(kycrypt.VerifiedCallback, kind.upper()))
         return {
             "signer": v.signer,
             "user": v.user,
@@ -130,17 +122,17 @@ def _corepass_callback(op: str) -> Callable[[Inputs], Dict[str, Any]]:
     return run
 
 
-def _address_out(a: Any) -> Dict[str, Any]:
+def _address_out(a: kycrypt.CoreAddress) -> Dict[str, Any]:
     return {"address": a.address, "network": a.network}
 
 
 def _parse_pepper(i: Inputs) -> Dict[str, Any]:
-    p = kycrypt.corepass_parse_pepper(i["pepper"], i["user"], i["item"])
+    p = kycrypt.corepass.parse_pepper(i["pepper"], i["user"], i["item"])
     return {"user": p.user, "item": p.item}
 
 
 def _check_qrcode_expiration(i: Inputs) -> Dict[str, Any]:
-    kycrypt.check_qrcode_expiration(i["expiration"], i["now"])
+    kycrypt.corepass.check_qrcode_expiration(i["expiration"], i["now"])
     return {}
 
 
@@ -148,12 +140,12 @@ def _check_qrcode_expiration(i: Inputs) -> Dict[str, Any]:
 
 
 def _parse_did(i: Inputs) -> Dict[str, Any]:
-    d = kycrypt.parse_did(i["did"])
+    d = kycrypt.did.parse_did(i["did"])
     return {"method": d.method, "namespace": d.namespace, "method_specific_id": d.method_specific_id}
 
 
 def _resolve_did_key(i: Inputs) -> Dict[str, Any]:
-    vm = kycrypt.resolve_did_key(i["did"]).methods_for(i["did"], None, "authentication")[0]
+    vm = kycrypt.did.resolve_did_key(i["did"]).methods_for(i["did"], None, "authentication")[0]
     key = vm.ed25519_public_key
     return {"verification_method_id": vm.id, "public_key_hex": key.hex() if key is not None else None}
 
@@ -166,69 +158,63 @@ def _methods_for(i: Inputs) -> Dict[str, Any]:
 
 
 def _did_jwt_verify(i: Inputs) -> Dict[str, Any]:
-    val = kycrypt.DidJwtValidation(audience=i["audience"])
-    if "leeway" in i:
-        val.leeway = i["leeway"]
-    if "purpose" in i:
-        val.purpose = i["purpose"]
-    if "accept_ed25519_alias" in i:
-        val.accept_ed25519_alias = i["accept_ed25519_alias"]
-    val.allow_hid_msi_key = i.get("allow_hid_msi_key", False)
+    purpose = i.get("purpose")
+    val = kycrypt.DidJwtValidation(
+        audience=i["audience"],
+        leeway_secs=i.get("leeway"),
+        purpose=enum_value(kycrypt.VerificationPurpose, purpose) if purpose is not None else None,
+        accept_ed25519_alias=i.get("accept_ed25519_alias"),
+        allow_hid_msi_key=i.get("allow_hid_msi_key"),
+    )
     doc = kycrypt.DidDocument.from_json(json.dumps(i["did_document"])) if "did_document" in i else None
-    v = kycrypt.verify_did_jwt(i["token"], val, doc, i["now"])
+    v = kycrypt.did.verify_did_jwt(i["token"], doc, i["now"], val)
     return {"issuer": v.issuer, "signer": v.signer, "claims": json.loads(v.claims_json)}
 
 
 def _did_jwt_sign(i: Inputs) -> Dict[str, Any]:
     key = kycrypt.Ed25519SigningKey.from_seed(_hex(i, "seed_hex"))
-    req = kycrypt.DidJwtSignRequest(
-        issuer=i["did"],
-        audience=i["audience"],
-        claims_json=json.dumps(i["claims"]),
-        iat=i["iat"],
-        ttl=i["ttl"],
-        kid=i.get("kid"),
-    )
-    return {"token": kycrypt.sign_did_jwt(key, req)}
+    req = kycrypt.DidJwtSignRequest(issuer=i["did"], audience=i["audience"], claims_json=json.dumps(i["claims"]))
+    opts = kycrypt.DidJwtSignOptions(ttl_secs=i["ttl"], kid=i.get("kid"))
+    return {"token": kycrypt.did.sign_did_jwt(req, key, i["iat"], opts)}
 
 
-# --- ecies --------------------------------------------------------------------------
+# --- ecies (the curve given as the vector's string: "p256", "secp256k1") -------------
 
 
 def _ecies_options(i: Inputs) -> kycrypt.EciesOptions:
     return kycrypt.EciesOptions(
-        compressed_ephemeral_key=i.get("compressed_ephemeral_key", False),
-        compressed_hkdf_input=i.get("compressed_hkdf_input", False),
-        nonce_len=i.get("nonce_len", 16),
+        compressed_ephemeral_key=i.get("compressed_ephemeral_key"),
+        compressed_hkdf_input=i.get("compressed_hkdf_input"),
+        nonce_len=i.get("nonce_len"),
     )
 
 
 def _ecies_decrypt(i: Inputs) -> Dict[str, Any]:
-    sk = kycrypt.EciesSecretKey.parse(CURVES[i["curve"]], i["secret_key"])
-    return {"plaintext": kycrypt.ecies_decrypt(sk, _hex(i, "ciphertext"), _ecies_options(i)).hex()}
+    sk = kycrypt.EciesSecretKey.parse(i["curve"], i["secret_key"])
+    return {"plaintext": kycrypt.ecies_decrypt(_hex(i, "ciphertext"), sk, _ecies_options(i)).hex()}
 
 
 def _ecies_encrypt_with_ephemeral(i: Inputs) -> Dict[str, Any]:
-    pk = kycrypt.EciesPublicKey.parse(CURVES[i["curve"]], i["public_key"])
-    ct = kycrypt.ecies_encrypt_with_ephemeral(
-        pk, _hex(i, "plaintext"), _ecies_options(i), _hex(i, "ephemeral_secret"), _hex(i, "nonce")
+    pk = kycrypt.EciesPublicKey.parse(i["curve"], i["public_key"])
+    ct = hazmat.ecies_encrypt_with_ephemeral(
+        _hex(i, "plaintext"), pk, _hex(i, "ephemeral_secret"), _hex(i, "nonce"), _ecies_options(i)
     )
     return {"ciphertext": ct.hex()}
 
 
 def _ecies_open_envelope(i: Inputs) -> Dict[str, Any]:
-    sk = kycrypt.EciesSecretKey.parse(CURVES[i["curve"]], i["secret_key"])
-    kycrypt.open_envelope_base64(sk, i["envelope_b64"])
+    sk = kycrypt.EciesSecretKey.parse(i["curve"], i["secret_key"])
+    kycrypt.open_envelope_base64(i["envelope_b64"], sk)
     return {}
 
 
 def _ecies_parse_public_key(i: Inputs) -> Dict[str, Any]:
-    pk = kycrypt.EciesPublicKey.parse(CURVES[i["curve"]], i["public_key"])
+    pk = kycrypt.EciesPublicKey.parse(i["curve"], i["public_key"])
     return {"sec1_uncompressed": pk.to_sec1_bytes(False).hex()}
 
 
 def _ecies_parse_secret_key(i: Inputs) -> Dict[str, Any]:
-    sk = kycrypt.EciesSecretKey.parse(CURVES[i["curve"]], i["secret_key"])
+    sk = kycrypt.EciesSecretKey.parse(i["curve"], i["secret_key"])
     return {"public_key": sk.public_key().to_sec1_bytes(False).hex()}
 
 
@@ -250,13 +236,12 @@ def _ed448_verify(i: Inputs) -> Dict[str, Any]:
 
 def _verify_jwt(i: Inputs) -> Dict[str, Any]:
     key = kycrypt.PublicKey.from_pem_or_jwk(i["key"])
-    val = kycrypt.JwtValidation(audience=i.get("audience"))
-    v = kycrypt.verify_jwt(i["token"], key, val, i["now"])
+    v = kycrypt.verify_jwt(i["token"], key, i["now"], kycrypt.JwtValidation(audience=i.get("audience")))
     return {"header": json.loads(v.header_json), "claims": json.loads(v.claims_json)}
 
 
 def _verify_jws(i: Inputs) -> Dict[str, Any]:
-    v = kycrypt.verify_jws(i["token"], kycrypt.PublicKey.from_pem_or_jwk(i["key"]), kycrypt.JwtValidation())
+    v = kycrypt.verify_jws(i["token"], kycrypt.PublicKey.from_pem_or_jwk(i["key"]))
     return {"payload_utf8": v.payload.decode()}
 
 
@@ -291,7 +276,7 @@ def _public_key_of(i: Inputs) -> kycrypt.PublicKey:
 
 def _public_jwk(i: Inputs) -> Dict[str, Any]:
     k = _public_key_of(i)
-    jwk = json.loads(k.to_jwk(None))
+    jwk = json.loads(k.to_jwk())
     leaked = {"d", "p", "q", "dp", "dq", "qi"} & set(jwk)
     assert not leaked, f"private members exported: {leaked}"
     return {"alg": k.algorithm(), "jwk": jwk, "thumbprint": k.thumbprint()}
@@ -300,18 +285,20 @@ def _public_jwk(i: Inputs) -> Dict[str, Any]:
 def _sign_partner_jwt(i: Inputs) -> Dict[str, Any]:
     key = kycrypt.PrivateKey.from_pem(i["key"])
     claims = kycrypt.PartnerClaims(partner_id=i["partner_id"], scope=i["scope"], email=i.get("email"))
-    token = kycrypt.sign_partner_jwt(key, i["kid"], claims, i["iat"], i["ttl"])
-    back = kycrypt.verify_partner_jwt(token, key.public_key(), i["iat"], 0)
+    opts = kycrypt.PartnerJwtSignOptions(ttl_secs=i["ttl"], kid=i["kid"])
+    token = kycrypt.moca.sign_partner_jwt(claims, key, i["iat"], opts)
+    back = kycrypt.moca.verify_partner_jwt(token, key.public_key(), i["iat"], kycrypt.PartnerJwtValidation(leeway_secs=0))
     assert (back.partner_id, back.scope, back.email) == (claims.partner_id, claims.scope, claims.email)
     return {"token": token}
 
 
 def _verify_partner_jwt(i: Inputs) -> Dict[str, Any]:
     token, now = i["token"], i["now"]
+    opts = kycrypt.PartnerJwtValidation(leeway_secs=60)
     if "jwks" in i:
-        c = kycrypt.verify_partner_jwt_jwks(token, i["jwks"], now, 60)
+        c = kycrypt.moca.verify_partner_jwt_jwks(token, i["jwks"], now, opts)
     else:
-        c = kycrypt.verify_partner_jwt(token, kycrypt.PublicKey.from_pem_or_jwk(i["key"]), now, 60)
+        c = kycrypt.moca.verify_partner_jwt(token, kycrypt.PublicKey.from_pem_or_jwk(i["key"]), now, opts)
     kid = json.loads(_b64url(token.split(".")[0])).get("kid")
     return {"partnerId": c.partner_id, "scope": c.scope, "email": c.email, "kid": kid}
 
@@ -319,7 +306,7 @@ def _verify_partner_jwt(i: Inputs) -> Dict[str, Any]:
 # --- cak ----------------------------------------------------------------------------
 
 
-def _cak_out(cb: Any) -> Dict[str, Any]:
+def _cak_out(cb: kycrypt.CakCallback) -> Dict[str, Any]:
     return {"user_id": cb.user_id, "verifier_did": cb.verifier_did, "schema_id": cb.schema_id, "dedup_key": cb.dedup_key}
 
 
@@ -338,18 +325,20 @@ def _cak_verify_callback(i: Inputs) -> Dict[str, Any]:
 
 
 OPS: Dict[str, Callable[[Inputs], Dict[str, Any]]] = {
-    "hmac.sign": lambda i: {"tag": _hmac_key(i).sign(ALGS[i["alg"]], _hex(i, "msg")).hex()},
+    "hmac.sign": lambda i: {"tag": _hmac_key(i).sign(i["alg"], _hex(i, "msg")).hex()},
     "hmac.verify": _hmac_verify,
     "zerohash.sign_request": _zh_sign_request,
     "zerohash.verify_request": _zh_verify_request,
     "zerohash.verify_webhook_rsa": _zh_verify_webhook_rsa,
     "webhooks.verify": _webhooks_verify,
-    **{op: _corepass_callback(op) for op in _CALLBACKS},
+    "corepass.verify_status_callback": _corepass_callback("status"),
+    "corepass.verify_data_callback": _corepass_callback("data"),
+    "corepass.verify_error_callback": _corepass_callback("error"),
     "corepass.address_from_public_key": lambda i: _address_out(
-        kycrypt.corepass_address_from_public_key(_hex(i, "public_key"), i["network"])
+        kycrypt.corepass.address_from_public_key(_hex(i, "public_key"), i["network"])
     ),
-    "corepass.parse_address": lambda i: _address_out(kycrypt.corepass_parse_address(i["address"])),
-    "corepass.item_sha3": lambda i: {"sha3_hex": kycrypt.corepass_item_sha3(i["item"])},
+    "corepass.parse_address": lambda i: _address_out(kycrypt.corepass.parse_address(i["address"])),
+    "corepass.item_sha3": lambda i: {"sha3_hex": kycrypt.corepass.item_sha3(i["item"])},
     "corepass.parse_pepper": _parse_pepper,
     "corepass.check_qrcode_expiration": _check_qrcode_expiration,
     "did.parse_did": _parse_did,
@@ -397,12 +386,23 @@ CASES = [
 BOUND = [(name, c) for name, c in CASES if c["op"] in OPS]
 
 
+def _fold(s: str) -> str:
+    return s.replace("-", "").replace("_", "").lower()
+
+
+def _same(want: Any, got: Any) -> bool:
+    """Equal; an enum equals the vector's spelling of it (``"hmac-sha256-hex"``)."""
+    if isinstance(got, enum.Enum) and isinstance(want, str):
+        return _fold(got.name) == _fold(want)
+    return bool(got == want)
+
+
 def _subset(want: Any, got: Any, path: str) -> None:
     if isinstance(want, dict) and isinstance(got, dict):
         for k, v in want.items():
             _subset(v, got.get(k), f"{path}.{k}")
     else:
-        assert got == want, f"{path}: want {want!r}, got {got!r}"
+        assert _same(want, got), f"{path}: want {want!r}, got {got!r}"
 
 
 def _check_output(case: Dict[str, Any], got: Dict[str, Any]) -> None:
@@ -415,7 +415,7 @@ def _check_output(case: Dict[str, Any], got: Dict[str, Any]) -> None:
             _subset(want, got.get(k), f"{case['id']}: {k}")
         else:
             assert k in got, f"{case['id']}: op returned no {k}"
-            assert got[k] == want, f"{case['id']}: output {k}: want {want!r}, got {got[k]!r}"
+            assert _same(want, got[k]), f"{case['id']}: output {k}: want {want!r}, got {got[k]!r}"
 
 
 @pytest.mark.parametrize("file,case", BOUND, ids=[f"{n}:{c['id']}" for n, c in BOUND])
