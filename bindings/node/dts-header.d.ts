@@ -14,3 +14,9 @@ export type BytesOut = Buffer
 export type Headers = Array<HttpHeader> | Record<string, string | string[] | undefined | null>
 /** A list of public keys (`jwks`). */
 export type PublicKeys = Array<PublicKey>
+/**
+ * Unix seconds (or a duration in seconds): a whole, non-negative `number` up to
+ * `Number.MAX_SAFE_INTEGER`. A fraction, `NaN` or `Infinity` is refused with
+ * `malformed_input` (use `Math.floor(Date.now() / 1000)`).
+ */
+export type Secs = number

@@ -3,6 +3,8 @@
 #[cfg(napi)]
 use napi_derive::napi;
 
+use crate::shim::Secs;
+
 /// One HTTP header as received (name case-insensitive, value verbatim).
 ///
 /// Headers cross as a list so that a repeated header stays visible (the core refuses
@@ -30,17 +32,18 @@ pub(crate) const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// A unix time or a duration argument (seconds) as the core's `u64`.
 ///
 /// # Errors
-/// `malformed_input` when `value` is negative (`what` names the argument).
-pub(crate) fn secs(what: &str, value: i64) -> Result<u64, kycrypt::Error> {
-    u64::try_from(value)
-        .map_err(|_| kycrypt::Error::MalformedInput(format!("{what} must not be negative").into()))
+/// `malformed_input` when `value` is negative (or, from JS, not a whole number of
+/// seconds); `what` names the argument.
+pub(crate) fn secs(what: &str, value: Secs) -> Result<u64, kycrypt::Error> {
+    crate::shim::whole_secs(value)
+        .map_err(|why| kycrypt::Error::MalformedInput(format!("{what} {why}").into()))
 }
 
 /// An optional [`secs`] argument.
 ///
 /// # Errors
 /// As [`secs`].
-pub(crate) fn opt_secs(what: &str, value: Option<i64>) -> Result<Option<u64>, kycrypt::Error> {
+pub(crate) fn opt_secs(what: &str, value: Option<Secs>) -> Result<Option<u64>, kycrypt::Error> {
     value.map(|v| secs(what, v)).transpose()
 }
 
@@ -75,7 +78,10 @@ pub(crate) fn invalid_argument(reason: &'static str) -> kycrypt::Error {
     kycrypt::Error::InvalidArgument(reason.into())
 }
 
+// Run once, in the UniFFI build (under napi, `Secs` is an `f64` and bytes are JS
+// buffers; the Node suite covers that side).
 #[cfg(test)]
+#[cfg(uniffi)]
 mod tests {
     use super::*;
 

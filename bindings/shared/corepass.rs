@@ -9,7 +9,7 @@ use kycrypt::corepass as core;
 use crate::api::common::{out_secs, secs};
 use crate::api::macros::{bind_enum, bind_methods};
 use crate::api::redact::{napi_printing, redacted_fmt};
-use crate::shim::{BytesIn, Error, guard};
+use crate::shim::{BytesIn, Error, Secs, guard};
 
 bind_enum! {
     /// Which Connector v1 callback a body is (JS: `'status' | 'data' | 'error'`).
@@ -174,12 +174,12 @@ impl PinnedConnector {
 /// default.
 #[cfg_attr(uniffi, derive(uniffi::Record))]
 #[cfg_attr(napi, napi(object))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct CallbackOptions {
     /// Seconds a callback is still accepted after its deadline (default 30, at most
     /// 300).
     #[cfg_attr(uniffi, uniffi(default = None))]
-    pub leeway_secs: Option<i64>,
+    pub leeway_secs: Option<Secs>,
     /// Accept data (and error) callbacks whose signature covers only the deadline
     /// (default false: such a callback's user, values and peppers are not
     /// authenticated).
@@ -394,7 +394,7 @@ pub fn verify_corepass_callback(
     kind: CallbackKind,
     body: BytesIn,
     pinned: &PinnedConnector,
-    now: i64,
+    now: Secs,
     options: Option<CallbackOptions>,
 ) -> Result<VerifiedCallback, Error> {
     guard(|| {
@@ -500,11 +500,13 @@ pub fn corepass_parse_pepper(
 /// `invalid_argument` outside that window; `malformed_input` for a negative time.
 #[cfg_attr(uniffi, uniffi::export)]
 #[cfg_attr(napi, napi)]
-pub fn check_qrcode_expiration(expiration: i64, now: i64) -> Result<(), Error> {
+pub fn check_qrcode_expiration(expiration: Secs, now: Secs) -> Result<(), Error> {
     guard(|| core::check_qrcode_expiration(secs("expiration", expiration)?, secs("now", now)?))
 }
 
+// Run once, in the UniFFI build (under napi `Secs` is an `f64`; the Node suite covers it).
 #[cfg(test)]
+#[cfg(uniffi)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests {
     use super::*;

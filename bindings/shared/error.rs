@@ -148,7 +148,10 @@ pub(crate) fn known_code(code: &str) -> &'static str {
         .map_or("internal", |(_, c)| c)
 }
 
+// Run once, in the UniFFI build (under napi, `Secs` is an `f64` and bytes are JS
+// buffers; the Node suite covers that side).
 #[cfg(test)]
+#[cfg(uniffi)]
 mod tests {
     use super::*;
 

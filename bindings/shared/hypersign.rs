@@ -11,7 +11,7 @@ use crate::api::common::{invalid_argument, opt_secs, secs};
 use crate::api::eddsa::Ed25519SigningKey;
 use crate::api::macros::{bind_enum, bind_methods};
 use crate::api::redact::{napi_printing, redacted_fmt};
-use crate::shim::{BytesIn, BytesOut, Error, bytes_out, guard};
+use crate::shim::{BytesIn, BytesOut, Error, Secs, bytes_out, guard};
 
 bind_enum! {
     /// A DID method (JS: `'key' | 'hid'`).
@@ -189,7 +189,7 @@ pub fn encode_ed25519_multibase(public_key: BytesIn) -> Result<String, Error> {
 /// (`None`) is the core's default.
 #[cfg_attr(uniffi, derive(uniffi::Record))]
 #[cfg_attr(napi, napi(object))]
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DidJwtValidation {
     /// The required `aud` (your DID or URL); not empty.
     pub audience: String,
@@ -199,10 +199,10 @@ pub struct DidJwtValidation {
     pub purpose: Option<VerificationPurpose>,
     /// Clock skew in seconds for `exp`/`nbf`/`iat` (default 60, at most 300).
     #[cfg_attr(uniffi, uniffi(default = None))]
-    pub leeway_secs: Option<i64>,
+    pub leeway_secs: Option<Secs>,
     /// Longest accepted lifetime in seconds (default: one day, Hypersign's cap).
     #[cfg_attr(uniffi, uniffi(default = None))]
-    pub max_lifetime_secs: Option<i64>,
+    pub max_lifetime_secs: Option<Secs>,
     /// Accept any lifetime (default false): an explicit, weaker choice that excludes
     /// `max_lifetime_secs`.
     #[cfg_attr(uniffi, uniffi(default = None))]
@@ -288,7 +288,7 @@ napi_printing!(VerifiedDidJwt);
 pub fn verify_did_jwt(
     token: String,
     document: Option<std::sync::Arc<DidDocument>>,
-    now: i64,
+    now: Secs,
     validation: DidJwtValidation,
 ) -> Result<VerifiedDidJwt, Error> {
     guard(|| verify_did_jwt_inner(&token, document.as_deref(), now, &validation))
@@ -308,7 +308,7 @@ pub fn verify_did_jwt(
 pub fn verify_did_jwt(
     token: String,
     document: Option<&DidDocument>,
-    now: i64,
+    now: Secs,
     validation: DidJwtValidation,
 ) -> Result<VerifiedDidJwt, Error> {
     guard(|| verify_did_jwt_inner(&token, document, now, &validation))
@@ -318,7 +318,7 @@ pub fn verify_did_jwt(
 fn verify_did_jwt_inner(
     token: &str,
     document: Option<&DidDocument>,
-    now: i64,
+    now: Secs,
     validation: &DidJwtValidation,
 ) -> Result<VerifiedDidJwt, kycrypt::Error> {
     let v = validation.to_core()?;
@@ -381,11 +381,11 @@ impl DidJwtSignRequest {
 /// Options of `sign_did_jwt`; a field left out (`None`) is the core's default.
 #[cfg_attr(uniffi, derive(uniffi::Record))]
 #[cfg_attr(napi, napi(object))]
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct DidJwtSignOptions {
     /// Token lifetime in seconds, `exp = now + ttl_secs` (default 3600, 60 to 86400).
     #[cfg_attr(uniffi, uniffi(default = None))]
-    pub ttl_secs: Option<i64>,
+    pub ttl_secs: Option<Secs>,
     /// The header `kid`, a DID URL of the issuer (default: none, as Hypersign sends).
     #[cfg_attr(uniffi, uniffi(default = None))]
     pub kid: Option<String>,
@@ -418,7 +418,7 @@ impl DidJwtSignOptions {
 pub fn sign_did_jwt(
     claims: DidJwtSignRequest,
     key: &Ed25519SigningKey,
-    now: i64,
+    now: Secs,
     options: Option<DidJwtSignOptions>,
 ) -> Result<String, Error> {
     guard(|| {
@@ -428,7 +428,10 @@ pub fn sign_did_jwt(
     })
 }
 
+// Run once, in the UniFFI build (under napi, `Secs` is an `f64` and bytes are JS
+// buffers; the Node suite covers that side).
 #[cfg(test)]
+#[cfg(uniffi)]
 mod tests {
     use super::*;
 

@@ -16,7 +16,7 @@ use kycrypt::primitives::keys::{self as core, KeyType};
 use crate::api::common::{invalid_argument, opt_secs, secs};
 use crate::api::macros::bind_methods;
 use crate::api::redact::{napi_printing, redacted_fmt};
-use crate::shim::{BytesIn, BytesOut, Error, PublicKeys, guard};
+use crate::shim::{BytesIn, BytesOut, Error, PublicKeys, Secs, guard};
 
 /// A private signing key (RS256, ES256, ES256K or EdDSA), parsed once. It never shows
 /// its key material.
@@ -223,7 +223,7 @@ pub fn select_from_jwks(jwks: String, kid: String) -> Result<PublicKey, Error> {
 /// What a JWT or JWS must satisfy; a field left out (`None`) is the core's default.
 #[cfg_attr(uniffi, derive(uniffi::Record))]
 #[cfg_attr(napi, napi(object))]
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct JwtValidation {
     /// Allowed algorithms (`RS256`, `ES256`, `ES256K`, `EdDSA`); the key's own must
     /// also match. Default (or empty): the key's algorithm only.
@@ -238,7 +238,7 @@ pub struct JwtValidation {
     pub issuer: Option<String>,
     /// Allowed clock skew in seconds (default 60, at most 300).
     #[cfg_attr(uniffi, uniffi(default = None))]
-    pub leeway_secs: Option<i64>,
+    pub leeway_secs: Option<Secs>,
     /// Whether `exp` must be present (default true).
     #[cfg_attr(uniffi, uniffi(default = None))]
     pub require_exp: Option<bool>,
@@ -248,7 +248,7 @@ pub struct JwtValidation {
     /// Longest accepted lifetime in seconds: `exp - iat`, or `exp - now` without
     /// `iat` (default one day; 0 is refused).
     #[cfg_attr(uniffi, uniffi(default = None))]
-    pub max_lifetime_secs: Option<i64>,
+    pub max_lifetime_secs: Option<Secs>,
     /// Accept any lifetime (default false): an explicit, weaker choice that excludes
     /// `max_lifetime_secs`.
     #[cfg_attr(uniffi, uniffi(default = None))]
@@ -381,7 +381,7 @@ napi_printing!(VerifiedJws);
 pub fn verify_jwt(
     token: String,
     key: &PublicKey,
-    now: i64,
+    now: Secs,
     validation: Option<JwtValidation>,
 ) -> Result<VerifiedJwt, Error> {
     guard(|| {
@@ -416,7 +416,10 @@ pub fn verify_jws(
     })
 }
 
+// Run once, in the UniFFI build (under napi, `Secs` is an `f64` and bytes are JS
+// buffers; the Node suite covers that side).
 #[cfg(test)]
+#[cfg(uniffi)]
 mod tests {
     use super::*;
 

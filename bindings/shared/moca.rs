@@ -11,7 +11,7 @@ use crate::api::common::{invalid_argument, opt_secs, secs};
 use crate::api::keys::{PrivateKey, PublicKey};
 use crate::api::macros::bind_methods;
 use crate::api::redact::{napi_printing, redacted_fmt};
-use crate::shim::{BytesIn, Error, guard, into_vec};
+use crate::shim::{BytesIn, Error, Secs, guard, into_vec};
 
 /// The claims of a partner JWT to sign (besides `iat`/`exp`, which the signer sets).
 /// Printing shows `<redacted>` for `email` and `extra_json`.
@@ -91,11 +91,11 @@ impl From<core::PartnerClaims> for VerifiedPartnerClaims {
 /// Options of `sign_partner_jwt`; a field left out (`None`) is the core's default.
 #[cfg_attr(uniffi, derive(uniffi::Record))]
 #[cfg_attr(napi, napi(object))]
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PartnerJwtSignOptions {
     /// Token lifetime in seconds, `exp = now + ttl_secs` (default 300, 1 to 900).
     #[cfg_attr(uniffi, uniffi(default = None))]
-    pub ttl_secs: Option<i64>,
+    pub ttl_secs: Option<Secs>,
     /// The header `kid`: the name of the key in the JWKS registered with Moca
     /// (default: the public key's RFC 7638 thumbprint). Not empty.
     #[cfg_attr(uniffi, uniffi(default = None))]
@@ -119,11 +119,11 @@ impl PartnerJwtSignOptions {
 /// Options of `verify_partner_jwt`; a field left out (`None`) is the core's default.
 #[cfg_attr(uniffi, derive(uniffi::Record))]
 #[cfg_attr(napi, napi(object))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct PartnerJwtValidation {
     /// Allowed clock skew in seconds (default 60, at most 300).
     #[cfg_attr(uniffi, uniffi(default = None))]
-    pub leeway_secs: Option<i64>,
+    pub leeway_secs: Option<Secs>,
 }
 
 impl PartnerJwtValidation {
@@ -149,7 +149,7 @@ impl PartnerJwtValidation {
 pub fn sign_partner_jwt(
     claims: PartnerClaims,
     key: &PrivateKey,
-    now: i64,
+    now: Secs,
     options: Option<PartnerJwtSignOptions>,
 ) -> Result<String, Error> {
     guard(|| {
@@ -170,7 +170,7 @@ pub fn sign_partner_jwt(
 pub fn verify_partner_jwt(
     token: String,
     key: &PublicKey,
-    now: i64,
+    now: Secs,
     options: Option<PartnerJwtValidation>,
 ) -> Result<VerifiedPartnerClaims, Error> {
     guard(|| {
@@ -190,7 +190,7 @@ pub fn verify_partner_jwt(
 pub fn verify_partner_jwt_jwks(
     token: String,
     jwks: String,
-    now: i64,
+    now: Secs,
     options: Option<PartnerJwtValidation>,
 ) -> Result<VerifiedPartnerClaims, Error> {
     guard(|| {
@@ -312,7 +312,10 @@ impl CakCallbackVerifier {
 }
 }
 
+// Run once, in the UniFFI build (under napi, `Secs` is an `f64` and bytes are JS
+// buffers; the Node suite covers that side).
 #[cfg(test)]
+#[cfg(uniffi)]
 mod tests {
     use super::*;
     use kycrypt::primitives::keys::KeyType;

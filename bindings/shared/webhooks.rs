@@ -8,7 +8,7 @@ use kycrypt::webhooks as core;
 use crate::api::common::{opt_out_secs, secs};
 use crate::api::hmac::HmacKey;
 use crate::api::macros::bind_enum;
-use crate::shim::{BytesIn, Error, Headers, guard, header_pairs};
+use crate::shim::{BytesIn, Error, Headers, Secs, guard, header_pairs};
 
 bind_enum! {
     /// A webhook sender (JS: `'sumsub' | 'onfido' | …`).
@@ -114,12 +114,12 @@ impl TryFrom<core::WebhookScheme> for WebhookScheme {
 /// Options of webhook verification; a field left out (`None`) is the core's default.
 #[cfg_attr(uniffi, derive(uniffi::Record))]
 #[cfg_attr(napi, napi(object))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct WebhookOptions {
     /// Accepted age (and future skew) of a signed timestamp, in seconds (default 300,
     /// at most 3600).
     #[cfg_attr(uniffi, uniffi(default = None))]
-    pub leeway_secs: Option<i64>,
+    pub leeway_secs: Option<Secs>,
     /// Zero Hash: also accept the legacy `-256` signature headers (default false).
     #[cfg_attr(uniffi, uniffi(default = None))]
     pub zerohash_allow_legacy: Option<bool>,
@@ -181,7 +181,7 @@ pub fn verify_webhook(
     headers: Headers,
     body: BytesIn,
     secret: &HmacKey,
-    now: i64,
+    now: Secs,
     options: Option<WebhookOptions>,
 ) -> Result<VerifiedWebhook, Error> {
     guard(|| {
@@ -198,7 +198,10 @@ pub fn verify_webhook(
     })
 }
 
+// Run once, in the UniFFI build (under napi, `Secs` is an `f64` and bytes are JS
+// buffers; the Node suite covers that side).
 #[cfg(test)]
+#[cfg(uniffi)]
 mod tests {
     use super::*;
 

@@ -11,7 +11,7 @@ use crate::api::hmac::HmacKey;
 use crate::api::macros::bind_methods;
 use crate::api::redact::{napi_printing, redacted_fmt};
 use crate::api::webhooks::{VerifiedWebhook, WebhookOptions};
-use crate::shim::{BytesIn, Error, Headers, guard, header_pairs};
+use crate::shim::{BytesIn, Error, Headers, Secs, guard, header_pairs};
 
 /// The four `X-SCX-*` request headers. Printing shows `<redacted>` for the signature
 /// and the passphrase.
@@ -41,12 +41,12 @@ napi_printing!(SignedHeaders);
 /// default.
 #[cfg_attr(uniffi, derive(uniffi::Record))]
 #[cfg_attr(napi, napi(object))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct RequestOptions {
     /// Accepted distance between `X-SCX-TIMESTAMP` and `now`, in seconds (default 60,
     /// at most 300).
     #[cfg_attr(uniffi, uniffi(default = None))]
-    pub leeway_secs: Option<i64>,
+    pub leeway_secs: Option<Secs>,
 }
 
 impl RequestOptions {
@@ -97,7 +97,7 @@ impl ZeroHashCredentials {
         method: String,
         route: String,
         body: String,
-        timestamp: i64,
+        timestamp: Secs,
     ) -> Result<SignedHeaders, Error> {
         guard(|| {
             let h = self.0.sign_request(&method, &route, &body, secs("timestamp", timestamp)?)?;
@@ -140,7 +140,7 @@ pub fn zerohash_signing_message(
     method: String,
     route: String,
     body: String,
-    timestamp: i64,
+    timestamp: Secs,
 ) -> Result<String, Error> {
     guard(|| core::signing_message(&method, &route, &body, secs("timestamp", timestamp)?))
 }
@@ -156,7 +156,7 @@ pub fn zerohash_sign(
     route: String,
     body: String,
     secret: &HmacKey,
-    timestamp: i64,
+    timestamp: Secs,
 ) -> Result<String, Error> {
     guard(|| {
         core::sign(
@@ -184,7 +184,7 @@ pub fn zerohash_verify_request(
     route: String,
     body: String,
     secret: &HmacKey,
-    now: i64,
+    now: Secs,
     options: Option<RequestOptions>,
 ) -> Result<VerifiedRequest, Error> {
     guard(|| {
@@ -233,7 +233,7 @@ pub fn zerohash_verify_webhook_rsa(
     headers: Headers,
     body: BytesIn,
     key: &ZeroHashPublicKey,
-    now: i64,
+    now: Secs,
     options: Option<WebhookOptions>,
 ) -> Result<VerifiedWebhook, Error> {
     guard(|| {

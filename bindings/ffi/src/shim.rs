@@ -10,6 +10,9 @@ pub(crate) use crate::api::error::KycryptError as Error;
 pub(crate) type BytesIn = Vec<u8>;
 /// Bytes to the foreign side.
 pub(crate) type BytesOut = Vec<u8>;
+/// A time or duration argument in unix seconds: Python `int`, Kotlin `Long`, Swift
+/// `Int64`.
+pub(crate) type Secs = i64;
 /// HTTP headers as a list (a repeated header stays visible).
 pub(crate) type Headers = Vec<HttpHeader>;
 
@@ -39,6 +42,11 @@ pub(crate) fn error_with_code(code: &str, reason: String) -> Error {
 /// Owned bytes of a [`BytesIn`] (moved, not copied: a secret is not left behind).
 pub(crate) fn into_vec(b: BytesIn) -> Vec<u8> {
     b
+}
+
+/// A [`Secs`] argument as the core's `u64`, or why it is not one.
+pub(crate) fn whole_secs(v: Secs) -> Result<u64, &'static str> {
+    u64::try_from(v).map_err(|_| "must not be negative")
 }
 
 /// The headers as `(name, value)` pairs for the core.

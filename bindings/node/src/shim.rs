@@ -16,6 +16,10 @@ pub(crate) type Error = napi::Error<&'static str>;
 pub(crate) type BytesIn = Uint8Array;
 /// Bytes to JS: a `Buffer`.
 pub(crate) type BytesOut = Buffer;
+/// A time or duration argument in unix seconds: a JS `number`. Taken as `f64` so that
+/// a fraction, `NaN` or `Infinity` is refused rather than silently truncated (napi's
+/// integer conversion would turn `NaN` into 0 and `Date.now() / 1000` into its floor).
+pub(crate) type Secs = f64;
 /// HTTP headers: a list of `{ name, value }`, or a plain object such as Node's
 /// `req.headers` (`string | string[] | undefined` values; an array is a repeated
 /// header).
@@ -46,6 +50,23 @@ pub(crate) fn error_with_code(code: &str, reason: String) -> Error {
 /// Owned bytes of a [`BytesIn`] (copied out of the JS buffer, which JS owns).
 pub(crate) fn into_vec(b: BytesIn) -> Vec<u8> {
     b.to_vec()
+}
+
+/// A [`Secs`] argument as the core's `u64`, or why it is not one: it must be a whole,
+/// non-negative number of seconds no larger than `Number.MAX_SAFE_INTEGER`.
+pub(crate) fn whole_secs(v: Secs) -> Result<u64, &'static str> {
+    if v.is_nan() || v.is_infinite() || v.fract() != 0.0 {
+        return Err("must be a whole number of seconds (e.g. Math.floor(Date.now() / 1000))");
+    }
+    if v < 0.0 {
+        return Err("must not be negative");
+    }
+    if v > 9_007_199_254_740_991.0 {
+        return Err("must not exceed Number.MAX_SAFE_INTEGER");
+    }
+    // Whole, in 0..=2^53-1: the conversion is exact.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Ok(v as u64)
 }
 
 /// The headers as `(name, value)` pairs for the core, in order (a list) or with each
@@ -103,6 +124,15 @@ mod tests {
             ("internal", PANIC_REASON)
         );
         assert_eq!(error_with_code("nope", String::new()).status, "internal");
+    }
+
+    #[test]
+    fn times_must_be_whole_seconds() {
+        assert_eq!(whole_secs(1_700_000_000.0), Ok(1_700_000_000));
+        assert_eq!(whole_secs(0.0), Ok(0));
+        for bad in [1.5, f64::NAN, f64::INFINITY, -1.0, 9_007_199_254_740_992.0] {
+            assert!(whole_secs(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
