@@ -77,7 +77,9 @@ def napi_surface(dts: str) -> set[str]:
             while lines[i].strip() != "}":
                 s = lines[i].strip()
                 if not s.startswith(("/*", "*", "//")):
-                    if mm := re.match(r"constructor\(", s):
+                    if mm := re.match(r"get (\w+)\(", s):  # a getter is a field
+                        fields.add(f"record {cls}.{snake(mm.group(1))}")
+                    elif mm := re.match(r"constructor\(", s):
                         members.add(f"ctor {cls}.new")
                     elif mm := re.match(r"static (\w+)\(", s):
                         members.add(f"ctor {cls}.{snake(mm.group(1))}")
@@ -103,9 +105,11 @@ def napi_surface(dts: str) -> set[str]:
         m = re.match(r"export type (\w+) =(.*)$", stripped)
         if m:
             name, body = m.group(1), m.group(2)
-            while i + 1 < len(lines) and (lines[i + 1].startswith("  |") or body.rstrip().endswith("=")):
+            # A multi-line union: its continuation lines are indented.
+            while i + 1 < len(lines) and lines[i + 1].startswith((" ", "\t")):
                 i += 1
                 body += " " + lines[i].strip()
+            body = re.sub(r"/\*.*?\*/", "", body)  # inline TSDoc of union members
             if "{" in body:  # a discriminated union: { kind: 'x', field: T } | …
                 for variant in re.findall(r"\{([^{}]*)\}", body):
                     fields = [f.strip() for f in variant.split(";") if f.strip()]
