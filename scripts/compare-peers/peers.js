@@ -4,8 +4,7 @@
 // Usage: NODE_PATH=<dir with jsonwebtoken, jose> node peers.js ROOT
 // Prints one JSON object: {name: {ns} | {na: reason}}. Each section is independent:
 // a missing module or export yields "na" rows, never a crash. kycrypt names are the
-// camelCase exports of bindings/node/lib/index.js, falling back to the raw addon
-// (bindings/node/index.js) for exports the wrapper does not list yet.
+// npm package's (bindings/node/index.cjs, generated from bindings/shared).
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -136,17 +135,13 @@ async function bindings() {
     'node.kycrypt.sign_es256', 'node.kycrypt.verify_es256', 'node.kycrypt.verify_status_callback',
     'node.kycrypt.ecies_p256_encrypt_10MiB', 'node.kycrypt.ecies_p256_decrypt_10MiB']
   let lib
-  let raw = {}
   try {
-    lib = require(path.join(ROOT, 'bindings/node/lib/index.js'))
+    lib = require(path.join(ROOT, 'bindings/node/index.cjs'))
   } catch (e) {
     return na(rows, `require kycrypt failed: ${e.message}`)
   }
-  try {
-    raw = require(path.join(ROOT, 'bindings/node/index.js'))
-  } catch (_) {}
   const api = (name) => {
-    const v = lib[name] !== undefined ? lib[name] : raw[name]
+    const v = lib[name]
     if (v === undefined) throw new Error(`kycrypt (node) has no ${name}`)
     return v
   }
@@ -163,32 +158,31 @@ async function bindings() {
       const claims = { partnerId: inp.partner_id, scope: inp.scope, email: inp.email, extraJson: '{}' }
       const sign = api('signPartnerJwt')
       const verify = api('verifyPartnerJwt')
-      await bench(`node.kycrypt.sign_${alg}`, () => sign(key, inp.kid, claims, NOW, 300))
-      const token = tokens[alg] || sign(key, inp.kid, claims, NOW, 300)
+      const opts = { ttlSecs: 300, kid: inp.kid }
+      await bench(`node.kycrypt.sign_${alg}`, () => sign(claims, key, NOW, opts))
+      const token = tokens[alg] || sign(claims, key, NOW, opts)
       const pub = key.publicKey()
-      verify(token, pub, NOW, 0)
-      await bench(`node.kycrypt.verify_${alg}`, () => verify(token, pub, NOW, 0))
+      const strict = { leewaySecs: 0 }
+      verify(token, pub, NOW, strict)
+      await bench(`node.kycrypt.verify_${alg}`, () => verify(token, pub, NOW, strict))
     })
   }
   await section(['node.kycrypt.verify_status_callback'], async () => {
     const pinned = api('PinnedConnector').parse(STATUS.connector)
-    const f = api('verifyStatusCallback')
+    const f = api('verifyCorepassCallback')
     const body = Buffer.from(STATUS.body)
-    const opts = { skewSecs: 30, allowDeadlineOnly: false }
-    f(body, pinned, STATUS.now, opts)
-    await bench('node.kycrypt.verify_status_callback', () => f(body, pinned, STATUS.now, opts))
+    f('status', body, pinned, STATUS.now)
+    await bench('node.kycrypt.verify_status_callback', () => f('status', body, pinned, STATUS.now))
   })
   await section(['node.kycrypt.ecies_p256_encrypt_10MiB', 'node.kycrypt.ecies_p256_decrypt_10MiB'], async () => {
-    const Curve = api('Curve')
-    const sk = api('EciesSecretKey').fromBytes(Curve.P256 !== undefined ? Curve.P256 : 'p256', Buffer.alloc(32, 0x3c))
+    const sk = api('EciesSecretKey').fromBytes('p256', Buffer.alloc(32, 0x3c))
     const pk = sk.publicKey()
-    const opts = { compressedEphemeralKey: false, compressedHkdfInput: false, nonceLen: 16 }
     const seal = api('sealEnvelope')
     const open = api('openEnvelope')
-    const env = seal(pk, TEN_MIB, opts)
-    if (!Buffer.from(open(sk, env)).equals(TEN_MIB)) throw new Error('ECIES roundtrip')
-    await bench('node.kycrypt.ecies_p256_encrypt_10MiB', () => seal(pk, TEN_MIB, opts))
-    await bench('node.kycrypt.ecies_p256_decrypt_10MiB', () => open(sk, env))
+    const env = seal(TEN_MIB, pk) // the default options: eciesjs-compatible
+    if (!Buffer.from(open(env, sk)).equals(TEN_MIB)) throw new Error('ECIES roundtrip')
+    await bench('node.kycrypt.ecies_p256_encrypt_10MiB', () => seal(TEN_MIB, pk))
+    await bench('node.kycrypt.ecies_p256_decrypt_10MiB', () => open(env, sk))
   })
 }
 
