@@ -64,6 +64,16 @@ test('times are checked once, in Rust: a negative time is MalformedInputError', 
   assert.equal(k.zerohashSigningMessage('get', '/x', '', 1_700_000_000), '1700000000GET/x{}')
 })
 
+test('a time that is not whole seconds is MalformedInputError, never truncated', () => {
+  const secret = new k.HmacKey(Buffer.from('s'))
+  for (const bad of [1.5, Date.now() / 1000 + 0.25, NaN, Infinity, -Infinity, 2 ** 53]) {
+    assert.throws(() => k.zerohashSigningMessage('GET', '/', '', bad), isCode('malformed_input'), String(bad))
+    assert.throws(() => k.verifyWebhook('sumsub', [], Buffer.alloc(0), secret, bad), isCode('malformed_input'), String(bad))
+    assert.throws(() => k.verifyWebhook('sumsub', [], Buffer.alloc(0), secret, 0, { leewaySecs: bad }), isCode('malformed_input'), String(bad))
+  }
+  assert.equal(k.zerohashSigningMessage('GET', '/', '', Math.floor(1_700_000_000.9)), '1700000000GET/{}')
+})
+
 test('bytes: Uint8Array and Buffer in, Buffer out', () => {
   const key = new k.HmacKey(new Uint8Array(Buffer.from('Jefe')))
   const tag = key.sign('sha256', new TextEncoder().encode('what do ya want for nothing?'))
