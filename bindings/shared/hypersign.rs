@@ -226,19 +226,12 @@ impl DidJwtValidation {
         if let Some(l) = opt_secs("leeway_secs", self.leeway_secs)? {
             v = v.with_leeway_secs(l);
         }
-        match (
+        let max = crate::api::keys::lifetime(
             opt_secs("max_lifetime_secs", self.max_lifetime_secs)?,
-            self.allow_unbounded_lifetime,
-        ) {
-            (Some(_), Some(true)) => {
-                return Err(invalid_argument(
-                    "max_lifetime_secs and allow_unbounded_lifetime exclude each other",
-                ));
-            }
-            (None, Some(true)) => v = v.with_max_lifetime_secs(None),
-            (Some(m), _) => v = v.with_max_lifetime_secs(Some(m)),
-            (None, _) => {}
-        }
+            self.allow_unbounded_lifetime.unwrap_or(false),
+            v.max_lifetime_secs,
+        )?;
+        v = v.with_max_lifetime_secs(max);
         if let Some(a) = self.accept_ed25519_alias {
             v = v.with_accept_ed25519_alias(a);
         }
