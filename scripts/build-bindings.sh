@@ -23,7 +23,7 @@ python3 -m venv "$work/venv"
 
 echo "==> npm tarball"
 # `npm install` honours package-lock.json (`npm ci` trips on an npm optional-deps lockfile bug).
-(cd bindings/node && npm install --no-audit --no-fund && npx napi build --platform --release &&
+(cd bindings/node && npm install --no-audit --no-fund && node scripts/build.mjs --release &&
   npm pack --pack-destination "$root/dist")
 
 echo "==> jar"
