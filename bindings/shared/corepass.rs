@@ -13,7 +13,7 @@ use crate::shim::{BytesIn, Error, Secs, guard};
 
 bind_enum! {
     /// Which Connector v1 callback a body is (JS: `'status' | 'data' | 'error'`).
-    pub enum CallbackKind {
+    pub enum CallbackKind: core::CallbackKind {
         /// The status callback (JSON POST), one per step of the transfer.
         Status = "status",
         /// The data callback: the transferred items, values and peppers.
@@ -25,7 +25,7 @@ bind_enum! {
 
 bind_enum! {
     /// What a callback's signature covers (JS: `'full' | 'deadline-only'`).
-    pub enum Coverage {
+    pub enum Coverage: core::Coverage {
         /// The whole body (all members but the signature).
         Full = "full",
         /// Only the deadline: the user, values and peppers are not authenticated.
@@ -35,7 +35,7 @@ bind_enum! {
 
 bind_enum! {
     /// The network of a Core address (JS: `'mainnet' | 'devin' | 'other'`).
-    pub enum Network {
+    pub enum Network: core::Network {
         /// Core mainnet, prefix `cb`.
         Mainnet = "mainnet",
         /// Devin testnet, prefix `ab`.
@@ -47,7 +47,7 @@ bind_enum! {
 
 bind_enum! {
     /// The status of a CorePass KYC transfer, in flow order (JS: `'PENDING' | …`).
-    pub enum CorePassStatus {
+    pub enum CorePassStatus: core::Status {
         /// `PENDING`.
         Pending = "PENDING",
         /// `ACCEPTED`.
@@ -80,64 +80,6 @@ bind_enum! {
         FinishSuccess = "FINISH_SUCCESS",
         /// `FINISH_FAILED` (a failure).
         FinishFailed = "FINISH_FAILED",
-    }
-}
-
-/// The binding variant whose JS spelling is `want` (the core's spelling of the same
-/// variant).
-///
-/// # Errors
-/// `internal` for a variant the bindings lack (`what` names the enum).
-fn by_name<T: Copy>(
-    all: &[T],
-    name: fn(T) -> &'static str,
-    want: &str,
-    what: &str,
-) -> Result<T, kycrypt::Error> {
-    all.iter()
-        .copied()
-        .find(|v| name(*v) == want)
-        .ok_or_else(|| kycrypt::Error::Internal(format!("a {what} the bindings lack").into()))
-}
-
-impl From<CallbackKind> for core::CallbackKind {
-    fn from(k: CallbackKind) -> Self {
-        match k {
-            CallbackKind::Status => Self::Status,
-            CallbackKind::Data => Self::Data,
-            CallbackKind::Error => Self::Error,
-        }
-    }
-}
-
-impl From<Network> for core::Network {
-    fn from(n: Network) -> Self {
-        match n {
-            Network::Mainnet => Self::Mainnet,
-            Network::Devin => Self::Devin,
-            Network::Other => Self::Other,
-        }
-    }
-}
-
-impl TryFrom<core::Network> for Network {
-    type Error = kycrypt::Error;
-    fn try_from(n: core::Network) -> Result<Self, kycrypt::Error> {
-        by_name(Self::ALL, Self::name, n.as_str(), "network")
-    }
-}
-
-impl TryFrom<core::Coverage> for Coverage {
-    type Error = kycrypt::Error;
-    fn try_from(c: core::Coverage) -> Result<Self, kycrypt::Error> {
-        by_name(Self::ALL, Self::name, c.as_str(), "coverage")
-    }
-}
-
-impl TryFrom<core::Status> for CorePassStatus {
-    type Error = kycrypt::Error;
-    fn try_from(s: core::Status) -> Result<Self, kycrypt::Error> {
-        by_name(Self::ALL, Self::name, s.as_str(), "CorePass status")
     }
 }
 
@@ -510,6 +452,26 @@ pub fn check_qrcode_expiration(expiration: Secs, now: Secs) -> Result<(), Error>
 #[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests {
     use super::*;
+
+    /// Every core variant converts, both ways, and keeps the core's spelling in JS.
+    #[test]
+    fn enums_mirror_the_core() {
+        macro_rules! check {
+            ($($b:ident: $c:ty),*) => {$(
+                for c in <$c>::ALL {
+                    let b = $b::try_from(*c).unwrap();
+                    assert_eq!((b.name(), <$c>::from(b)), (c.as_str(), *c));
+                }
+                assert_eq!($b::ALL.len(), <$c>::ALL.len());
+            )*};
+        }
+        check!(
+            CallbackKind: core::CallbackKind,
+            Coverage: core::Coverage,
+            Network: core::Network,
+            CorePassStatus: core::Status
+        );
+    }
 
     /// The first case of `test-vectors/corepass.json` with `op` and `expected`.
     fn case(op: &str, expected: &str) -> serde_json::Value {

@@ -17,31 +17,11 @@ use crate::shim::{BytesIn, BytesOut, Error, guard};
 
 bind_enum! {
     /// The curve of an ECIES key or envelope (JS: `'p256' | 'secp256k1'`).
-    pub enum Curve {
+    pub enum Curve: core::Curve {
         /// NIST P-256 (secp256r1, prime256v1): the Moca CAK default.
         P256 = "p256",
         /// secp256k1 (the eciesjs default curve).
         Secp256k1 = "secp256k1",
-    }
-}
-
-impl From<Curve> for core::Curve {
-    fn from(c: Curve) -> Self {
-        match c {
-            Curve::P256 => Self::P256,
-            Curve::Secp256k1 => Self::Secp256k1,
-        }
-    }
-}
-
-impl TryFrom<core::Curve> for Curve {
-    type Error = kycrypt::Error;
-    fn try_from(c: core::Curve) -> Result<Self, kycrypt::Error> {
-        Ok(match c {
-            core::Curve::P256 => Self::P256,
-            core::Curve::Secp256k1 => Self::Secp256k1,
-            _ => return Err(kycrypt::Error::Internal("a curve the bindings lack".into())),
-        })
     }
 }
 

@@ -10,23 +10,13 @@ use crate::shim::{BytesIn, BytesOut, Error, guard, into_vec};
 
 bind_enum! {
     /// The hash under an HMAC (JS: `'sha256' | 'sha512' | 'sha1'`).
-    pub enum HmacAlg {
+    pub enum HmacAlg: core::HmacAlg {
         /// HMAC-SHA256 (32-byte tag).
         Sha256 = "sha256",
         /// HMAC-SHA512 (64-byte tag).
         Sha512 = "sha512",
         /// HMAC-SHA1 (20-byte tag). Only for providers that still use it.
         Sha1 = "sha1",
-    }
-}
-
-impl From<HmacAlg> for core::HmacAlg {
-    fn from(a: HmacAlg) -> Self {
-        match a {
-            HmacAlg::Sha256 => Self::Sha256,
-            HmacAlg::Sha512 => Self::Sha512,
-            HmacAlg::Sha1 => Self::Sha1,
-        }
     }
 }
 

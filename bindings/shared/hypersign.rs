@@ -11,11 +11,11 @@ use crate::api::common::{invalid_argument, opt_secs, secs};
 use crate::api::eddsa::Ed25519SigningKey;
 use crate::api::macros::{bind_enum, bind_methods};
 use crate::api::redact::{napi_printing, redacted_fmt};
-use crate::shim::{BytesIn, BytesOut, Error, Secs, bytes_out, guard};
+use crate::shim::{BytesIn, BytesOut, Error, Secs, guard};
 
 bind_enum! {
     /// A DID method (JS: `'key' | 'hid'`).
-    pub enum DidMethod {
+    pub enum DidMethod: core::DidMethod {
         /// `did:key` (the key is the identifier; resolved offline).
         Key = "key",
         /// `did:hid` (Hypersign Identity Network; needs a resolved document).
@@ -23,38 +23,14 @@ bind_enum! {
     }
 }
 
-impl TryFrom<core::DidMethod> for DidMethod {
-    type Error = kycrypt::Error;
-    fn try_from(m: core::DidMethod) -> Result<Self, kycrypt::Error> {
-        Ok(match m {
-            core::DidMethod::Key => Self::Key,
-            core::DidMethod::Hid => Self::Hid,
-            _ => {
-                return Err(kycrypt::Error::Internal(
-                    "a DID method the bindings lack".into(),
-                ));
-            }
-        })
-    }
-}
-
 bind_enum! {
     /// The verification relationship a DID-JWT's signing method must be listed under
     /// (JS: `'authentication' | 'assertionMethod'`).
-    pub enum VerificationPurpose {
+    pub enum VerificationPurpose: core::VerificationPurpose {
         /// DID-JWT login tokens (the core's default).
         Authentication = "authentication",
         /// Issuing claims and credentials.
         AssertionMethod = "assertionMethod",
-    }
-}
-
-impl From<VerificationPurpose> for core::VerificationPurpose {
-    fn from(p: VerificationPurpose) -> Self {
-        match p {
-            VerificationPurpose::Authentication => Self::Authentication,
-            VerificationPurpose::AssertionMethod => Self::AssertionMethod,
-        }
     }
 }
 
@@ -139,7 +115,7 @@ impl DidDocument {
                     id: m.id.clone(),
                     method_type: m.method_type.clone(),
                     controller: m.controller.clone(),
-                    ed25519_public_key: m.ed25519_public_key.map(|k| bytes_out(k.to_vec())),
+                    ed25519_public_key: m.ed25519_public_key.map(|k| k.to_vec().into()),
                 })
                 .collect())
         })
@@ -164,11 +140,7 @@ pub fn resolve_did_key(did: String) -> Result<DidDocument, Error> {
 #[cfg_attr(uniffi, uniffi::export)]
 #[cfg_attr(napi, napi)]
 pub fn decode_ed25519_multibase(multibase: String) -> Result<BytesOut, Error> {
-    guard(|| {
-        Ok(bytes_out(
-            core::decode_ed25519_multibase(&multibase)?.to_vec(),
-        ))
-    })
+    guard(|| Ok(core::decode_ed25519_multibase(&multibase)?.to_vec().into()))
 }
 
 /// Encodes a 32-byte Ed25519 public key as multibase (`z6Mk…`).

@@ -17,7 +17,44 @@
 /// ```
 ///
 /// `name()` returns the JS spelling (the core's, where the core has one).
+///
+/// With the core enum it mirrors (`pub enum Curve: core::Curve { … }`, same variant
+/// names), it also writes both conversions: `From<Curve> for core::Curve`, and
+/// `TryFrom<core::Curve>`, whose only failure is a core variant the bindings lack yet
+/// (`internal`). Both are variant-by-variant matches, so a renamed variant fails to
+/// compile.
 macro_rules! bind_enum {
+    (
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident: $core:path { $( $(#[doc = $vdoc:literal])* $variant:ident = $js:literal ),+ $(,)? }
+    ) => {
+        $crate::api::macros::bind_enum! {
+            $(#[doc = $doc])*
+            pub enum $name { $( $(#[doc = $vdoc])* $variant = $js ),+ }
+        }
+
+        impl From<$name> for $core {
+            fn from(v: $name) -> Self {
+                match v { $($name::$variant => Self::$variant),+ }
+            }
+        }
+
+        impl TryFrom<$core> for $name {
+            type Error = kycrypt::Error;
+            fn try_from(v: $core) -> Result<Self, kycrypt::Error> {
+                type Core = $core;
+                // The core enums are `#[non_exhaustive]`: a variant added there is
+                // refused here until the bindings add it.
+                #[allow(unreachable_patterns)]
+                match v {
+                    $(Core::$variant => Ok(Self::$variant),)+
+                    _ => Err(kycrypt::Error::Internal(
+                        concat!("a ", stringify!($name), " the bindings lack").into(),
+                    )),
+                }
+            }
+        }
+    };
     (
         $(#[doc = $doc:literal])*
         pub enum $name:ident { $( $(#[doc = $vdoc:literal])* $variant:ident = $js:literal ),+ $(,)? }

@@ -12,7 +12,7 @@ use crate::shim::{BytesIn, Error, Headers, Secs, guard, header_pairs};
 
 bind_enum! {
     /// A webhook sender (JS: `'sumsub' | 'onfido' | …`).
-    pub enum Provider {
+    pub enum Provider: core::Provider {
         /// Sumsub: `X-Payload-Digest` (HMAC-SHA256/512/1 hex, per `X-Payload-Digest-Alg`).
         Sumsub = "sumsub",
         /// Onfido: `X-SHA2-Signature` (HMAC-SHA256 hex).
@@ -30,43 +30,9 @@ bind_enum! {
     }
 }
 
-impl From<Provider> for core::Provider {
-    fn from(p: Provider) -> Self {
-        match p {
-            Provider::Sumsub => Self::Sumsub,
-            Provider::Onfido => Self::Onfido,
-            Provider::Veriff => Self::Veriff,
-            Provider::Persona => Self::Persona,
-            Provider::CorePass => Self::CorePass,
-            Provider::ZeroHash => Self::ZeroHash,
-            Provider::Jumio => Self::Jumio,
-        }
-    }
-}
-
-impl TryFrom<core::Provider> for Provider {
-    type Error = kycrypt::Error;
-    fn try_from(p: core::Provider) -> Result<Self, kycrypt::Error> {
-        Ok(match p {
-            core::Provider::Sumsub => Self::Sumsub,
-            core::Provider::Onfido => Self::Onfido,
-            core::Provider::Veriff => Self::Veriff,
-            core::Provider::Persona => Self::Persona,
-            core::Provider::CorePass => Self::CorePass,
-            core::Provider::ZeroHash => Self::ZeroHash,
-            core::Provider::Jumio => Self::Jumio,
-            _ => {
-                return Err(kycrypt::Error::Internal(
-                    "a provider the bindings lack".into(),
-                ));
-            }
-        })
-    }
-}
-
 bind_enum! {
     /// The signature scheme that verified a webhook (JS: `'hmac-sha256-hex' | …`).
-    pub enum WebhookScheme {
+    pub enum WebhookScheme: core::WebhookScheme {
         /// A hex HMAC-SHA256 of the body.
         HmacSha256Hex = "hmac-sha256-hex",
         /// A hex HMAC-SHA512 of the body.
@@ -85,29 +51,6 @@ bind_enum! {
         ZeroHashRsaSha256 = "zerohash-rsa-sha256",
         /// Zero Hash RSA-SHA256, legacy `-256` header (opt-in).
         ZeroHashRsaSha256Legacy = "zerohash-rsa-sha256-legacy",
-    }
-}
-
-impl TryFrom<core::WebhookScheme> for WebhookScheme {
-    type Error = kycrypt::Error;
-    fn try_from(s: core::WebhookScheme) -> Result<Self, kycrypt::Error> {
-        use kycrypt::webhooks::WebhookScheme as S;
-        Ok(match s {
-            S::HmacSha256Hex => Self::HmacSha256Hex,
-            S::HmacSha512Hex => Self::HmacSha512Hex,
-            S::HmacSha1Hex => Self::HmacSha1Hex,
-            S::PersonaV1 => Self::PersonaV1,
-            S::CorePassV2 => Self::CorePassV2,
-            S::ZeroHashHmacSha256 => Self::ZeroHashHmacSha256,
-            S::ZeroHashHmacSha256Legacy => Self::ZeroHashHmacSha256Legacy,
-            S::ZeroHashRsaSha256 => Self::ZeroHashRsaSha256,
-            S::ZeroHashRsaSha256Legacy => Self::ZeroHashRsaSha256Legacy,
-            _ => {
-                return Err(kycrypt::Error::Internal(
-                    "a scheme the bindings lack".into(),
-                ));
-            }
-        })
     }
 }
 

@@ -57,13 +57,6 @@ pub(crate) fn header_pairs(headers: &Headers) -> Vec<(&str, &str)> {
         .collect()
 }
 
-// --- moca ---
-
-/// Owned bytes as a [`BytesOut`] (a no-op here; a `Buffer` under napi).
-pub(crate) fn bytes_out(v: Vec<u8>) -> BytesOut {
-    v
-}
-
 // --- keys ---
 
 /// A list of public keys (`jwks`): Python `list[PublicKey]`, Kotlin `List<PublicKey>`.

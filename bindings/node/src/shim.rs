@@ -93,13 +93,6 @@ pub(crate) fn header_pairs(headers: &Headers) -> Vec<(&str, &str)> {
     }
 }
 
-// --- moca ---
-
-/// Owned bytes as a [`BytesOut`] (moved into a `Buffer`).
-pub(crate) fn bytes_out(v: Vec<u8>) -> BytesOut {
-    Buffer::from(v)
-}
-
 // --- keys ---
 
 /// A list of public keys (`jwks`): a JS `PublicKey[]` (napi cannot take `Vec<&T>`; each
