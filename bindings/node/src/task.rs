@@ -21,13 +21,11 @@ use crate::shim::{BytesIn, Error, guard, into_vec};
 /// Work for the thread pool, run once.
 type Work<T> = Box<dyn FnOnce() -> Result<T, Error> + Send>;
 
-/// Runs `work` (once) in the guard: its result, or the error of a second run.
+/// Runs `work` once. Every `Work` is already guarded (`bytes`, `text`, or an export),
+/// so a panic in it has become code `internal`; a second run is refused.
 fn run<T>(work: &mut Option<Work<T>>) -> Result<T, Error> {
     match work.take() {
-        Some(w) => match std::panic::catch_unwind(std::panic::AssertUnwindSafe(w)) {
-            Ok(r) => r,
-            Err(_) => guard(|| Err(kycrypt::Error::Internal("a task panicked".into()))),
-        },
+        Some(w) => w(),
         None => guard(|| Err(kycrypt::Error::Internal("a task ran twice".into()))),
     }
 }
