@@ -21,6 +21,13 @@ pub fn hazmat_test_panic() -> Result<(), Error> {
     guard(|| panic!("kycrypt test panic"))
 }
 
+/// Benchmark hook: does nothing. `scripts/compare-peers` times it as the floor of one
+/// call through the binding (UniFFI's or napi's own cost, with no argument and no
+/// result).
+#[cfg_attr(uniffi, uniffi::export)]
+#[cfg_attr(napi, napi(namespace = "hazmat", js_name = "noop"))]
+pub fn hazmat_noop() {}
+
 /// Test hook: fails with the error of `code` (`internal` for an unknown code), so the
 /// bindings' tests can check their mapping of every code.
 ///

@@ -140,6 +140,7 @@ except Exception as e:  # noqa: BLE001
 
 # ---- kycrypt through its Python bindings --------------------------------------------------
 BINDING_ROWS = [
+    "py.kycrypt.noop", "py.kycrypt.fast_noop",
     "py.kycrypt.hmac_sha256_16", "py.kycrypt.sign_rs256", "py.kycrypt.verify_rs256",
     "py.kycrypt.sign_es256", "py.kycrypt.verify_es256", "py.kycrypt.verify_status_callback",
     "py.kycrypt.ecies_p256_encrypt_10MiB", "py.kycrypt.ecies_p256_decrypt_10MiB",
@@ -158,6 +159,12 @@ try:
             body()
         except Exception as e:  # noqa: BLE001
             na(rows, f"{type(e).__name__}: {e}")
+
+    def floor_rows():
+        from kycrypt import hazmat
+
+        bench("py.kycrypt.noop", hazmat.noop)
+        bench("py.kycrypt.fast_noop", lambda: hazmat.fast_noop(KEY32, MSG16))
 
     def hmac_rows():
         f = api("hmac_sha256")
@@ -197,6 +204,7 @@ try:
         bench("py.kycrypt.ecies_p256_encrypt_10MiB", lambda: seal(TEN_MIB, pk))
         bench("py.kycrypt.ecies_p256_decrypt_10MiB", lambda: open_(env, sk))
 
+    section(["py.kycrypt.noop", "py.kycrypt.fast_noop"], floor_rows)
     section(["py.kycrypt.hmac_sha256_16"], hmac_rows)
     section(["py.kycrypt.sign_rs256", "py.kycrypt.verify_rs256"], jwt_rows("rs256", RS))
     section(["py.kycrypt.sign_es256", "py.kycrypt.verify_es256"], jwt_rows("es256", ES))

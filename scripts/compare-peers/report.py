@@ -210,30 +210,45 @@ class Report:
                  R("cak_ecies_fixed/p256/decrypt_empty"), O("ecdh256"), "OpenSSL ECDH", 1.2)
         self.add("ECIES fixed cost, P-256 (encrypt empty: keygen+ECDH+HKDF)",
                  R("cak_ecies_fixed/p256/encrypt_empty"), O("ecdh256"), "OpenSSL ECDH")
-        # bindings
+        # bindings (targets: issue 17's table)
         for lang, lname in (("py", "Python"), ("node", "Node")):
             B = lambda n, lang=lang: self.binding(lang, n)  # noqa: E731
+            tool = "UniFFI" if lang == "py" else "napi"
+            self.add(f"{lname}: no-op call through {tool} (the per-call floor)", B(f"{lang}.kycrypt.noop"),
+                     (0.0, None), "nothing", None, "over")
+            if lang == "py":
+                self.add("Python: fast-lane floor (hmac's arguments, no work)", B("py.kycrypt.fast_noop"),
+                         (0.0, None), "nothing", None, "over")
             self.add(f"{lname} binding overhead: hmac_sha256 16 B", B(f"{lang}.kycrypt.hmac_sha256_16"),
-                     R("hmac_sha256/oneshot_16"), "Rust", 2, "over")
+                     R("hmac_sha256/oneshot_16"), "Rust", 3 if lang == "py" else None, "over")
+            self.add(f"{lname} hmac_sha256 16 B vs a no-op {tool} call", B(f"{lang}.kycrypt.hmac_sha256_16"),
+                     B(f"{lang}.kycrypt.noop"), f"{tool} no-op", 1 if lang == "py" else None, "over")
             self.add(f"{lname} binding overhead: CorePass status callback (Ed448)",
                      B(f"{lang}.kycrypt.verify_status_callback"),
-                     R("corepass/verify_status_callback"), "Rust", None, "over")
+                     R("corepass/verify_status_callback"), "Rust", 5, "over")
             for op in ("encrypt", "decrypt"):
                 self.add(f"{lname} binding: CAK ECIES {op} 10 MiB P-256",
-                         B(f"{lang}.kycrypt.ecies_p256_{op}_10MiB"), R(f"cak_ecies_10MiB/p256/{op}"), "Rust")
+                         B(f"{lang}.kycrypt.ecies_p256_{op}_10MiB"), R(f"cak_ecies_10MiB/p256/{op}"), "Rust", 1.5)
                 peer = "cryptography" if lang == "py" else "node:crypto"
                 self.add(f"{lname} binding vs {peer}: ECIES {op} 10 MiB P-256",
                          B(f"{lang}.kycrypt.ecies_p256_{op}_10MiB"),
                          B(f"{lang}.{'cryptography' if lang == 'py' else 'crypto'}.ecies_p256_{op}_10MiB"),
-                         peer)
+                         peer, 1.0)
+            if lang == "node":
+                for op in ("encrypt", "decrypt"):
+                    self.add(f"Node binding, async: CAK ECIES {op} 10 MiB P-256",
+                             B(f"node.kycrypt.ecies_p256_{op}_10MiB_async"), R(f"cak_ecies_10MiB/p256/{op}"),
+                             "Rust")
             peers = [("PyJWT", "py.pyjwt")] if lang == "py" else [
                 ("jsonwebtoken", "node.jsonwebtoken"), ("jose", "node.jose")]
             for alg in ("rs256", "es256"):
                 for op in ("sign", "verify"):
                     for pname, pkey in peers:
-                        tgt = 0.5 if pname != "jose" else None
+                        tgt = None if pname == "jose" else (1.0 if (alg, op) == ("rs256", "sign") else 0.5)
                         self.add(f"{lname} binding partner JWT {op} {alg.upper()} vs {pname}",
                                  B(f"{lang}.kycrypt.{op}_{alg}"), B(f"{pkey}.{op}_{alg}"), pname, tgt)
+                    self.add(f"{lname} binding overhead: partner JWT {op} {alg.upper()}",
+                             B(f"{lang}.kycrypt.{op}_{alg}"), R(f"partner_jwt/{op}_{alg}"), "Rust", None, "over")
         self.add("Python cryptography Ed448 verify (OpenSSL via Python)",
                  R("ed448/verify/kycrypt"), self.binding("py", "py.cryptography.ed448_verify"),
                  "cryptography")

@@ -99,7 +99,8 @@ use zeroize::Zeroizing;
 
 pub use envelope::{
     ENVELOPE_HEADER_LEN, ENVELOPE_MAGIC, ENVELOPE_VERSION, EnvelopeInfo, envelope_info,
-    open_envelope, open_envelope_base64, seal_envelope, seal_envelope_base64,
+    open_envelope, open_envelope_base64, open_envelope_into, opened_envelope_len, seal_envelope,
+    seal_envelope_base64, seal_envelope_into, sealed_envelope_len,
 };
 pub use keys::{EciesPublicKey, EciesSecretKey, MAX_KEY_TEXT_LEN};
 
@@ -246,6 +247,25 @@ pub(crate) fn encrypt_after(
     recipient: &EciesPublicKey,
     options: &EciesOptions,
 ) -> Result<Vec<u8>> {
+    crate::error::check_len("plaintext", plaintext, MAX_PAYLOAD_LEN)?;
+    let mut out = Vec::with_capacity(
+        prefix
+            .len()
+            .saturating_add(options.overhead())
+            .saturating_add(plaintext.len()),
+    );
+    encrypt_to(&mut out, prefix, plaintext, recipient, options)?;
+    Ok(out)
+}
+
+/// [`encrypt`] after `prefix` into `sink`, which must take exactly the envelope.
+pub(crate) fn encrypt_to(
+    sink: &mut impl Sink,
+    prefix: &[u8],
+    plaintext: &[u8],
+    recipient: &EciesPublicKey,
+    options: &EciesOptions,
+) -> Result<()> {
     options.validate()?;
     let ephemeral = EciesSecretKey::generate(recipient.curve())?;
     let mut nonce = [0u8; 16];
@@ -256,6 +276,7 @@ pub(crate) fn encrypt_after(
         .map_err(|_| Error::Internal(Detail::Borrowed("the system RNG failed")))?;
     let eph_point = *ephemeral.public_key().point();
     seal(
+        sink,
         prefix,
         plaintext,
         recipient,
@@ -280,7 +301,7 @@ pub fn decrypt(
     let (header, body) = split_envelope(secret.curve(), envelope, options)?;
     let mut out = Vec::with_capacity(body.len());
     out.extend_from_slice(body);
-    open_in_place(secret, &header, options, &mut out)?;
+    open_vec(secret, &header, options, &mut out)?;
     Ok(out)
 }
 
@@ -296,8 +317,109 @@ pub fn decrypt_in_place(
 ) -> Result<Vec<u8>> {
     let header = split_envelope(secret.curve(), &envelope, options)?.0;
     envelope.drain(..options.overhead());
-    open_in_place(secret, &header, options, &mut envelope)?;
+    open_vec(secret, &header, options, &mut envelope)?;
     Ok(envelope)
+}
+
+/// [`encrypt`] into `out`, a caller's buffer of exactly
+/// `plaintext.len() + options.overhead()` bytes (no allocation: for bindings that
+/// hand over memory the caller owns).
+///
+/// ```
+/// use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesSecretKey};
+/// let sk = EciesSecretKey::generate(Curve::P256)?;
+/// let o = EciesOptions::default();
+/// let mut ct = vec![0u8; 5 + o.overhead()];
+/// ecies::encrypt_into(b"hello", &sk.public_key(), &o, &mut ct)?;
+/// let mut pt = [0u8; 5];
+/// ecies::decrypt_into(&ct, &sk, &o, &mut pt)?;
+/// assert_eq!(&pt, b"hello");
+/// # Ok::<(), kycrypt::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`encrypt`]; [`Error::InvalidArgument`] when `out` is not of that length.
+pub fn encrypt_into(
+    plaintext: &[u8],
+    recipient: &EciesPublicKey,
+    options: &EciesOptions,
+    out: &mut [u8],
+) -> Result<()> {
+    if out.len() != plaintext.len().saturating_add(options.overhead()) {
+        return Err(bad_output_len());
+    }
+    encrypt_to(&mut Cursor::new(out), &[], plaintext, recipient, options)
+}
+
+/// [`decrypt`] into `out`, a caller's buffer of exactly
+/// `envelope.len() - options.overhead()` bytes. On error `out` is wiped.
+///
+/// # Errors
+/// As [`decrypt`]; [`Error::InvalidArgument`] when `out` is not of that length.
+pub fn decrypt_into(
+    envelope: &[u8],
+    secret: &EciesSecretKey,
+    options: &EciesOptions,
+    out: &mut [u8],
+) -> Result<()> {
+    let (header, body) = split_envelope(secret.curve(), envelope, options)?;
+    if out.len() != body.len() {
+        return Err(bad_output_len());
+    }
+    out.copy_from_slice(body);
+    open_in_place(secret, &header, options, out)
+}
+
+pub(crate) fn bad_output_len() -> Error {
+    Error::InvalidArgument(Detail::Borrowed(
+        "output buffer is not the length of the result",
+    ))
+}
+
+/// Where an envelope is written: a `Vec` that grows, or a caller's buffer of the exact
+/// length ([`Cursor`]).
+pub(crate) trait Sink {
+    /// Appends `bytes`.
+    fn put(&mut self, bytes: &[u8]) -> Result<()>;
+    /// Everything written so far.
+    fn written(&mut self) -> &mut [u8];
+}
+
+impl Sink for Vec<u8> {
+    fn put(&mut self, bytes: &[u8]) -> Result<()> {
+        self.extend_from_slice(bytes);
+        Ok(())
+    }
+    fn written(&mut self) -> &mut [u8] {
+        self
+    }
+}
+
+/// A caller's buffer, filled from the front; [`Sink::put`] refuses to overflow it.
+pub(crate) struct Cursor<'a> {
+    buf: &'a mut [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub(crate) const fn new(buf: &'a mut [u8]) -> Self {
+        Self { buf, pos: 0 }
+    }
+}
+
+impl Sink for Cursor<'_> {
+    fn put(&mut self, bytes: &[u8]) -> Result<()> {
+        let end = self.pos.saturating_add(bytes.len());
+        self.buf
+            .get_mut(self.pos..end)
+            .ok_or_else(bad_output_len)?
+            .copy_from_slice(bytes);
+        self.pos = end;
+        Ok(())
+    }
+    fn written(&mut self) -> &mut [u8] {
+        self.buf.get_mut(..self.pos).unwrap_or_default()
+    }
 }
 
 /// The parsed fixed-size front of an envelope.
@@ -406,11 +528,12 @@ fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[u8], okm: &mut [u8]) -> Result<(
         .map_err(|_| Error::Internal(Detail::Borrowed("HKDF output length")))
 }
 
+/// Decrypts `buf` (the ciphertext) in place; on error it is wiped.
 fn open_in_place(
     secret: &EciesSecretKey,
     header: &Header,
     options: &EciesOptions,
-    buf: &mut Vec<u8>,
+    buf: &mut [u8],
 ) -> Result<()> {
     let eph = &header.ephemeral;
     let result = derive_key(
@@ -423,14 +546,30 @@ fn open_in_place(
     .and_then(|key| aead_open(&key, &header.nonce, &header.tag, buf));
     if result.is_err() {
         zeroize::Zeroize::zeroize(buf);
+    }
+    result
+}
+
+/// [`open_in_place`] on a `Vec`, emptied on error.
+fn open_vec(
+    secret: &EciesSecretKey,
+    header: &Header,
+    options: &EciesOptions,
+    buf: &mut Vec<u8>,
+) -> Result<()> {
+    let result = open_in_place(secret, header, options, buf);
+    if result.is_err() {
         buf.clear();
     }
     result
 }
 
 /// Builds an envelope with an explicit ephemeral scalar and nonce, after
-/// `prefix`, in one allocation of the exact size.
+/// `prefix`, into `sink` (a `Vec` with the exact capacity, or a caller's buffer of
+/// the exact length).
+#[allow(clippy::too_many_arguments)]
 fn seal(
+    sink: &mut impl Sink,
     prefix: &[u8],
     plaintext: &[u8],
     recipient: &EciesPublicKey,
@@ -438,7 +577,7 @@ fn seal(
     ephemeral_point: Option<PointBytes>,
     nonce: &[u8],
     options: &EciesOptions,
-) -> Result<Vec<u8>> {
+) -> Result<()> {
     options.validate()?;
     crate::error::check_len("plaintext", plaintext, MAX_PAYLOAD_LEN)?;
     if nonce.len() != usize::from(options.nonce_len) {
@@ -466,19 +605,22 @@ fn seal(
     )
     .ok_or_else(|| Error::Internal(Detail::Borrowed("point encoding")))?;
     let head_len = prefix.len() + options.overhead();
-    let mut out = Vec::with_capacity(head_len + plaintext.len());
-    out.extend_from_slice(prefix);
-    out.extend_from_slice(&eph_wire);
-    out.extend_from_slice(nonce);
-    out.extend_from_slice(&[0u8; TAG_LEN]);
-    out.extend_from_slice(plaintext);
+    sink.put(prefix)?;
+    sink.put(&eph_wire)?;
+    sink.put(nonce)?;
+    sink.put(&[0u8; TAG_LEN])?;
+    sink.put(plaintext)?;
+    let out = sink.written();
+    if out.len() != head_len + plaintext.len() {
+        return Err(bad_output_len());
+    }
     let (head, body) = out.split_at_mut(head_len);
     let tag = aead_seal(&key, nonce, body)?;
     let tag_slot = head
         .get_mut(head_len - TAG_LEN..)
         .ok_or(Error::Internal(Detail::Borrowed("tag slot")))?;
     tag_slot.copy_from_slice(&tag);
-    Ok(out)
+    Ok(())
 }
 
 /// Deterministic entry points for test vectors and known-answer tests.
@@ -509,13 +651,98 @@ pub mod hazmat {
         let sk = zeroize::Zeroizing::new(<[u8; 32]>::try_from(ephemeral_secret).map_err(|_| {
             Error::InvalidKey(Detail::Borrowed("ephemeral secret must be 32 bytes"))
         })?);
-        super::seal(&[], plaintext, recipient, &sk, None, nonce, options)
+        let mut out = Vec::with_capacity(options.overhead().saturating_add(plaintext.len()));
+        super::seal(
+            &mut out,
+            &[],
+            plaintext,
+            recipient,
+            &sk,
+            None,
+            nonce,
+            options,
+        )?;
+        Ok(out)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `_into` forms write what the allocating forms return, refuse a buffer of the
+    /// wrong length before any work, and wipe the buffer when opening fails.
+    #[test]
+    fn into_forms_match_the_allocating_forms() {
+        for curve in Curve::ALL {
+            let sk = EciesSecretKey::generate(*curve).unwrap();
+            let pk = sk.public_key();
+            for (ce, ch, nl) in [(false, false, 16), (true, true, 12)] {
+                let o = EciesOptions::default()
+                    .with_compressed_ephemeral_key(ce)
+                    .with_compressed_hkdf_input(ch)
+                    .with_nonce_len(nl);
+                for len in [0_usize, 1, 15, 16, 17, 4096] {
+                    let pt: Vec<u8> = (0..len).map(|i| (i * 7) as u8).collect();
+                    let mut ct = vec![0u8; len + o.overhead()];
+                    encrypt_into(&pt, &pk, &o, &mut ct).unwrap();
+                    assert_eq!(decrypt(&ct, &sk, &o).unwrap(), pt);
+                    let mut back = vec![0xAA; len];
+                    decrypt_into(&ct, &sk, &o, &mut back).unwrap();
+                    assert_eq!(back, pt);
+
+                    let mut env = vec![0u8; sealed_envelope_len(len, &o)];
+                    seal_envelope_into(&pt, &pk, &o, &mut env).unwrap();
+                    assert_eq!(envelope_info(&env).unwrap().options, o);
+                    assert_eq!(open_envelope(&env, &sk).unwrap(), pt);
+                    let sealed = seal_envelope(&pt, &pk, &o).unwrap();
+                    assert_eq!(sealed.len(), env.len());
+                    assert_eq!(opened_envelope_len(&sealed).unwrap(), len);
+                    let mut opened = vec![0u8; len];
+                    open_envelope_into(&sealed, &sk, &mut opened).unwrap();
+                    assert_eq!(opened, pt);
+
+                    // Wrong output lengths.
+                    for wrong in [
+                        len + o.overhead() + 1,
+                        (len + o.overhead()).saturating_sub(1),
+                    ] {
+                        let mut buf = vec![0u8; wrong];
+                        let e = encrypt_into(&pt, &pk, &o, &mut buf).unwrap_err();
+                        assert_eq!(e.code(), "invalid_argument");
+                    }
+                    let mut long = vec![0u8; len + 1];
+                    assert_eq!(
+                        decrypt_into(&ct, &sk, &o, &mut long).unwrap_err().code(),
+                        "invalid_argument"
+                    );
+                    let mut env_long = vec![0u8; env.len() + 1];
+                    assert_eq!(
+                        seal_envelope_into(&pt, &pk, &o, &mut env_long)
+                            .unwrap_err()
+                            .code(),
+                        "invalid_argument"
+                    );
+
+                    // A tampered tag: `decryption_failed`, and the buffer is wiped.
+                    if len > 0 {
+                        let mut bad = sealed.clone();
+                        let last = bad.len() - 1;
+                        bad[last] ^= 1;
+                        let mut out = vec![0u8; len];
+                        let e = open_envelope_into(&bad, &sk, &mut out).unwrap_err();
+                        assert_eq!(e, Error::DecryptionFailed);
+                        assert!(out.iter().all(|b| *b == 0));
+                    }
+                }
+            }
+        }
+        // A header that does not parse has no length.
+        assert_eq!(
+            opened_envelope_len(b"nope").unwrap_err().code(),
+            "malformed_input"
+        );
+    }
 
     #[test]
     fn curve_names_and_options() {

@@ -11,6 +11,11 @@
 mod api;
 mod shim;
 
+/// The Python fast lane (C functions called through `ctypes`); the only `unsafe` code
+/// of the bindings: see its docs.
+#[allow(unsafe_code)]
+pub mod fast;
+
 pub use api::*;
 
 uniffi::setup_scaffolding!("kycrypt_ffi");

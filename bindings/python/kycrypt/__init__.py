@@ -62,9 +62,9 @@ from ._ffi.kycrypt_ffi import (
     ed25519_verify,
     ed448_verify,
     error_codes,
-    hmac_sha256,
     version,
 )
+from ._fast import hmac_sha256
 from ._jwt import verify_jws, verify_jwt
 from ._types import (
     CurveLike,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
+from . import _fast
 from ._ffi import kycrypt_ffi as _gen
 from ._ffi.kycrypt_ffi import (
     CallbackKind,
@@ -68,6 +69,8 @@ def verify_callback(
         KeyMismatchError, SignatureInvalidError, ExpiredError, DeadlineOnlyNotAllowedError,
         InvalidArgumentError (an unknown kind name, options out of range).
     """
+    if options is None:
+        return _fast.verify_corepass_callback(enum_value(CallbackKind, kind), body, pinned, now)
     return _gen.verify_corepass_callback(enum_value(CallbackKind, kind), body, pinned, now, options)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from . import _fast
 from ._ffi import kycrypt_ffi as _gen
 
 #: Test hook: panics inside Rust; the panic surfaces as ``KycryptError.Internal``.
@@ -18,7 +19,14 @@ test_panic = _gen.hazmat_test_panic
 #: unknown code).
 test_error = _gen.hazmat_test_error
 
-__all__ = ["test_error", "test_panic"]
+#: Benchmark hook: a UniFFI call that does nothing (the floor of a generated call).
+noop = _gen.hazmat_noop
+
+#: Benchmark hook: the fast lane's floor (``fast_noop(a, b)``: the arguments of
+#: ``kycrypt.hmac_sha256``, no work).
+fast_noop = _fast.noop
+
+__all__ = ["fast_noop", "noop", "test_error", "test_panic"]
 
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from . import _fast
 from ._ffi import kycrypt_ffi as _gen
 from ._ffi.kycrypt_ffi import (
     CakCallback,
@@ -33,7 +34,6 @@ generate_private_key_pem = _gen.generate_private_key_pem
 
 # CAK encryption (ECIES, eciesjs-compatible): seal_envelope / open_envelope write and
 # read a self-describing envelope; ecies_encrypt / ecies_decrypt the raw bytes.
-open_envelope = _gen.open_envelope
 open_envelope_base64 = _gen.open_envelope_base64
 envelope_info = _gen.envelope_info
 
@@ -49,7 +49,7 @@ def sign_partner_jwt(
         InvalidKeyError (a key Moca does not accept), InvalidArgumentError (options out
         of range), MalformedInputError (bad ``extra_json``, a negative time).
     """
-    return _gen.sign_partner_jwt(claims, key, now, options)
+    return _fast.sign_partner_jwt(claims, key, now, options)
 
 
 def verify_partner_jwt(
@@ -63,7 +63,7 @@ def verify_partner_jwt(
         MalformedTokenError, SignatureInvalidError, AlgorithmNotAllowedError,
         ExpiredError, NotYetValidError, InvalidArgumentError.
     """
-    return _gen.verify_partner_jwt(token, key, now, options)
+    return _fast.verify_partner_jwt(token, key, now, options)
 
 
 def verify_partner_jwt_jwks(
@@ -86,7 +86,7 @@ def seal_envelope(plaintext: bytes, recipient: _gen.EciesPublicKey, options: Opt
     Raises:
         InputTooLargeError, InvalidArgumentError (options out of range).
     """
-    return _gen.seal_envelope(plaintext, recipient, options)
+    return _fast.ecies(0, plaintext, recipient, options)
 
 
 def seal_envelope_base64(
@@ -103,7 +103,7 @@ def ecies_encrypt(plaintext: bytes, recipient: _gen.EciesPublicKey, options: Opt
     Raises:
         InputTooLargeError, InvalidArgumentError (options out of range).
     """
-    return _gen.ecies_encrypt(plaintext, recipient, options)
+    return _fast.ecies(2, plaintext, recipient, options)
 
 
 def ecies_decrypt(ciphertext: bytes, secret: _gen.EciesSecretKey, options: Optional[EciesOptions] = None) -> bytes:
@@ -113,7 +113,17 @@ def ecies_decrypt(ciphertext: bytes, secret: _gen.EciesSecretKey, options: Optio
     Raises:
         DecryptionFailedError (wrong key or tampered), MalformedInputError, CurveMismatchError.
     """
-    return _gen.ecies_decrypt(ciphertext, secret, options)
+    return _fast.ecies(3, ciphertext, secret, options)
+
+
+def open_envelope(envelope: bytes, secret: _gen.EciesSecretKey) -> bytes:
+    """Opens a ``KYCE`` envelope with ``secret`` (the options come from its header).
+
+    Raises:
+        DecryptionFailedError (wrong key or tampered), CurveMismatchError,
+        MalformedInputError, UnsupportedAlgorithmError (an unknown envelope version).
+    """
+    return _fast.ecies(1, envelope, secret, None)
 
 
 # CAK callbacks.

@@ -39,6 +39,57 @@ pub fn seal_envelope(
     recipient: &EciesPublicKey,
     options: &EciesOptions,
 ) -> Result<Vec<u8>> {
+    // One allocation: the header is written first and the ciphertext after it.
+    super::encrypt_after(&header(recipient, options)?, plaintext, recipient, options)
+}
+
+/// Length of the envelope [`seal_envelope`] writes for a `plaintext_len`-byte
+/// plaintext under `options`.
+#[must_use]
+pub const fn sealed_envelope_len(plaintext_len: usize, options: &EciesOptions) -> usize {
+    ENVELOPE_HEADER_LEN
+        .saturating_add(options.overhead())
+        .saturating_add(plaintext_len)
+}
+
+/// [`seal_envelope`] into `out`, a caller's buffer of exactly
+/// [`sealed_envelope_len`] bytes (no allocation).
+///
+/// ```
+/// use kycrypt::primitives::ecies::{self, Curve, EciesOptions, EciesSecretKey};
+/// let sk = EciesSecretKey::generate(Curve::P256)?;
+/// let o = EciesOptions::default();
+/// let mut env = vec![0u8; ecies::sealed_envelope_len(5, &o)];
+/// ecies::seal_envelope_into(b"hello", &sk.public_key(), &o, &mut env)?;
+/// let mut pt = vec![0u8; ecies::opened_envelope_len(&env)?];
+/// ecies::open_envelope_into(&env, &sk, &mut pt)?;
+/// assert_eq!(pt, b"hello");
+/// # Ok::<(), kycrypt::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`seal_envelope`]; [`Error::InvalidArgument`] when `out` is not of that length.
+pub fn seal_envelope_into(
+    plaintext: &[u8],
+    recipient: &EciesPublicKey,
+    options: &EciesOptions,
+    out: &mut [u8],
+) -> Result<()> {
+    if out.len() != sealed_envelope_len(plaintext.len(), options) {
+        return Err(super::bad_output_len());
+    }
+    let header = header(recipient, options)?;
+    super::encrypt_to(
+        &mut super::Cursor::new(out),
+        &header,
+        plaintext,
+        recipient,
+        options,
+    )
+}
+
+/// The storage header for `recipient`'s curve and `options`.
+fn header(recipient: &EciesPublicKey, options: &EciesOptions) -> Result<[u8; ENVELOPE_HEADER_LEN]> {
     options.validate()?;
     let mut flags = 0u8;
     if options.compressed_ephemeral_key {
@@ -56,8 +107,7 @@ pub fn seal_envelope(
         flags,
         options.nonce_len,
     ]);
-    // One allocation: the header is written first and the ciphertext after it.
-    super::encrypt_after(&header, plaintext, recipient, options)
+    Ok(header)
 }
 
 /// [`seal_envelope`] in its base64 text form.
@@ -124,6 +174,35 @@ pub fn envelope_info(envelope: &[u8]) -> Result<EnvelopeInfo> {
 /// As [`envelope_info`]; [`Error::CurveMismatch`] when the envelope's curve is
 /// not the key's; then as [`decrypt`](super::decrypt).
 pub fn open_envelope(envelope: &[u8], secret: &EciesSecretKey) -> Result<Vec<u8>> {
+    let (raw, options) = raw_for(envelope, secret)?;
+    super::decrypt(raw, secret, &options)
+}
+
+/// Length of the plaintext [`open_envelope`] returns for `envelope`, from its header
+/// and length (0 for an envelope too short to hold one, which opening then refuses).
+///
+/// # Errors
+/// As [`envelope_info`].
+pub fn opened_envelope_len(envelope: &[u8]) -> Result<usize> {
+    let info = envelope_info(envelope)?;
+    Ok(envelope
+        .len()
+        .saturating_sub(ENVELOPE_HEADER_LEN)
+        .saturating_sub(info.options.overhead()))
+}
+
+/// [`open_envelope`] into `out`, a caller's buffer of exactly
+/// [`opened_envelope_len`] bytes (no allocation). On error `out` is wiped.
+///
+/// # Errors
+/// As [`open_envelope`]; [`Error::InvalidArgument`] when `out` is not of that length.
+pub fn open_envelope_into(envelope: &[u8], secret: &EciesSecretKey, out: &mut [u8]) -> Result<()> {
+    let (raw, options) = raw_for(envelope, secret)?;
+    super::decrypt_into(raw, secret, &options, out)
+}
+
+/// The eciesjs bytes of `envelope` and their options, checked against `secret`'s curve.
+fn raw_for<'a>(envelope: &'a [u8], secret: &EciesSecretKey) -> Result<(&'a [u8], EciesOptions)> {
     let info = envelope_info(envelope)?;
     if info.curve != secret.curve() {
         return Err(Error::CurveMismatch(Detail::Owned(format!(
@@ -135,7 +214,7 @@ pub fn open_envelope(envelope: &[u8], secret: &EciesSecretKey) -> Result<Vec<u8>
     let raw = envelope
         .get(ENVELOPE_HEADER_LEN..)
         .ok_or_else(|| Error::malformed("storage envelope is too short"))?;
-    super::decrypt(raw, secret, &info.options)
+    Ok((raw, info.options))
 }
 
 /// [`open_envelope`] for the base64 text form.
