@@ -307,19 +307,24 @@ pub unsafe extern "C" fn kycrypt_fast_free(buf: RustBuffer) {
     drop(zeroize::Zeroizing::new(v));
 }
 
-/// `verify_corepass_callback(kind, body, pinned, now)` with the default options (`kind`
-/// 0 status, 1 data, 2 error: the order of `CallbackKind`); the `VerifiedCallback`
+/// `verify_corepass_callback(kind, body, pinned, now, options)` (`kind` 0 status, 1
+/// data, 2 error: the order of `CallbackKind`; options flattened: `has_leeway` and
+/// `leeway_secs`, `allow_deadline_only` as -1 (unset), 0 or 1); the `VerifiedCallback`
 /// into `*out` in UniFFI's serialisation.
 ///
 /// # Safety
 /// See the module docs; `pinned` is a `PinnedConnector` handle.
 #[unsafe(no_mangle)]
+#[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn kycrypt_fast_verify_corepass_callback(
     kind: u32,
     body: *const u8,
     body_len: usize,
     pinned: u64,
     now: i64,
+    has_leeway: u8,
+    leeway_secs: i64,
+    allow_deadline_only: i32,
     out: *mut RustBuffer,
     err: *mut RustBuffer,
 ) -> i32 {
@@ -339,7 +344,11 @@ pub unsafe extern "C" fn kycrypt_fast_verify_corepass_callback(
     };
     let r = match (body, pinned, kind) {
         (Some(body), Some(pinned), Some(kind)) => {
-            api::verify_corepass_callback(kind, body.to_vec(), pinned, now, None)
+            let options = api::CallbackOptions {
+                leeway_secs: (has_leeway != 0).then_some(leeway_secs),
+                allow_deadline_only: (allow_deadline_only >= 0).then_some(allow_deadline_only != 0),
+            };
+            api::verify_corepass_callback(kind, body.to_vec(), pinned, now, Some(options))
         }
         _ => Err(null_argument()),
     };

@@ -49,7 +49,10 @@ _ecies_len = _fn(
 )
 _ecies = _fn("kycrypt_fast_ecies", ctypes.c_uint32, _P, _N, _H, ctypes.c_int32, ctypes.c_int32, _I64, _P, _N, _OUT)
 _free = _fn("kycrypt_fast_free", _RustBuffer, restype=None)
-_callback = _fn("kycrypt_fast_verify_corepass_callback", ctypes.c_uint32, _P, _N, _H, _I64, _OUT, _OUT)
+_callback = _fn(
+    "kycrypt_fast_verify_corepass_callback",
+    ctypes.c_uint32, _P, _N, _H, _I64, ctypes.c_uint8, _I64, ctypes.c_int32, _OUT, _OUT,
+)
 _sign_jwt = _fn(
     "kycrypt_fast_sign_partner_jwt",
     _P, _N, _P, _N, _P, _N, _P, _N, _H, _I64, ctypes.c_uint8, _I64, _P, _N, _OUT, _OUT,
@@ -253,12 +256,23 @@ def ecies(op: int, data: Any, key: Any, options: Any) -> bytes:
 _KINDS = {"STATUS": 0, "DATA": 1, "ERROR": 2}
 
 
-def verify_corepass_callback(kind: Any, body: Any, pinned: Any, now: Any) -> _gen.VerifiedCallback:
+def verify_corepass_callback(kind: Any, body: Any, pinned: Any, now: Any, options: Any) -> _gen.VerifiedCallback:
     """``kind`` is a ``CallbackKind`` member (the facade has resolved names)."""
     body = _bytes(body)
     handle = _handle(pinned, _gen.PinnedConnector, "pinned")
+    has_leeway, leeway, deadline_only = 0, 0, -1
+    if options is not None:
+        if not isinstance(options, _gen.CallbackOptions):
+            raise TypeError(f"options must be a CallbackOptions or None, not {type(options).__name__!r}")
+        if options.leeway_secs is not None:
+            has_leeway, leeway = 1, _int(options.leeway_secs, "leeway_secs")
+        deadline_only = _flag(options.allow_deadline_only, "allow_deadline_only")
     out, err = _RustBuffer(), _RustBuffer()
-    if _callback(_KINDS[kind.name], body, len(body), handle, _int(now, "now"), _byref(out), _byref(err)) != _OK:
+    rc = _callback(
+        _KINDS[kind.name], body, len(body), handle, _int(now, "now"), has_leeway, leeway, deadline_only,
+        _byref(out), _byref(err),
+    )
+    if rc != _OK:
         _raise(err)
     result: _gen.VerifiedCallback = _lift(_VerifiedCallback, out)
     return result

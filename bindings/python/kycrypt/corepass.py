@@ -69,9 +69,7 @@ def verify_callback(
         KeyMismatchError, SignatureInvalidError, ExpiredError, DeadlineOnlyNotAllowedError,
         InvalidArgumentError (an unknown kind name, options out of range).
     """
-    if options is None:
-        return _fast.verify_corepass_callback(enum_value(CallbackKind, kind), body, pinned, now)
-    return _gen.verify_corepass_callback(enum_value(CallbackKind, kind), body, pinned, now, options)
+    return _fast.verify_corepass_callback(enum_value(CallbackKind, kind), body, pinned, now, options)
 
 
 def address_from_public_key(public_key: bytes, network: NetworkLike) -> CoreAddress:

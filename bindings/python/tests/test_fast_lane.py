@@ -147,8 +147,21 @@ def test_corepass_callback_matches_the_generated_function() -> None:
         k = kycrypt.CallbackKind[kind.upper()]
         _same_error(lambda: kycrypt.verify_corepass_callback(kind, b, pinned, now),
                     lambda: gen.verify_corepass_callback(k, b, pinned, now, None))
+    for opts in (kycrypt.CallbackOptions(), kycrypt.CallbackOptions(leeway_secs=0, allow_deadline_only=True),
+                 kycrypt.CallbackOptions(leeway_secs=10**6), kycrypt.CallbackOptions(leeway_secs=-3)):
+        for at in (i["now"], i["now"] + 600):
+            try:
+                expected = gen.verify_corepass_callback(kycrypt.CallbackKind.STATUS, body, pinned, at, opts)
+            except kycrypt.KycryptError:
+                _same_error(lambda: kycrypt.verify_corepass_callback("status", body, pinned, at, opts),
+                            lambda: gen.verify_corepass_callback(kycrypt.CallbackKind.STATUS, body, pinned, at, opts))
+            else:
+                assert kycrypt.verify_corepass_callback("status", body, pinned, at, opts) == expected
+    ky: Any = kycrypt
     with pytest.raises(TypeError):
-        kycrypt.verify_corepass_callback("status", body, kycrypt.EciesSecretKey.generate("p256"), i["now"])  # type: ignore[arg-type]
+        ky.verify_corepass_callback("status", body, kycrypt.EciesSecretKey.generate("p256"), i["now"])
+    with pytest.raises(TypeError):
+        ky.verify_corepass_callback("status", body, pinned, i["now"], {"leeway_secs": 1})
 
 
 @pytest.mark.parametrize("case_id", ["sign-es256-roundtrip", "sign-rs256-issue-300"])
