@@ -482,38 +482,29 @@ mod tests {
 
     #[test]
     fn hmac_matches_the_export_and_errors_lift() {
-        let mut out = [0_u8; 32];
-        let mut err = RustBuffer::new();
-        let key = b"Jefe";
         let msg = b"what do ya want for nothing?";
-        // SAFETY: live local buffers.
-        let rc = unsafe {
-            kycrypt_fast_hmac_sha256(
-                key.as_ptr(),
-                4,
-                msg.as_ptr(),
-                msg.len(),
-                out.as_mut_ptr(),
-                &mut err,
-            )
+        let call = |key: *const u8, key_len: usize| {
+            let (mut out, mut err) = ([0_u8; 32], RustBuffer::new());
+            // SAFETY: live local buffers; a null key is checked before any read.
+            let rc = unsafe {
+                kycrypt_fast_hmac_sha256(
+                    key,
+                    key_len,
+                    msg.as_ptr(),
+                    msg.len(),
+                    out.as_mut_ptr(),
+                    &mut err,
+                )
+            };
+            (rc, out, err)
         };
+        let key = b"Jefe";
+        let (rc, out, _) = call(key.as_ptr(), key.len());
         assert_eq!(rc, OK);
-        assert_eq!(
-            out.to_vec(),
-            api::hmac_sha256(key.to_vec(), msg.to_vec()).unwrap()
-        );
+        let expected = api::hmac_sha256(key.to_vec(), msg.to_vec()).unwrap();
+        assert_eq!(out.to_vec(), expected);
         // An empty key is `invalid_key`, the same error as the export's.
-        // SAFETY: as above.
-        let rc = unsafe {
-            kycrypt_fast_hmac_sha256(
-                key.as_ptr(),
-                0,
-                msg.as_ptr(),
-                msg.len(),
-                out.as_mut_ptr(),
-                &mut err,
-            )
-        };
+        let (rc, _, err) = call(key.as_ptr(), 0);
         assert_eq!(rc, ERR);
         let lifted =
             <KycryptError as uniffi::Lift<UniFfiTag>>::try_lift_from_rust_buffer(err).unwrap();
@@ -522,19 +513,10 @@ mod tests {
             api::hmac_sha256(Vec::new(), msg.to_vec()).unwrap_err()
         );
         // A null pointer with a length is refused, not read.
-        let mut err = RustBuffer::new();
-        // SAFETY: the null pointer is checked before any read.
-        let rc = unsafe {
-            kycrypt_fast_hmac_sha256(
-                std::ptr::null(),
-                3,
-                msg.as_ptr(),
-                msg.len(),
-                out.as_mut_ptr(),
-                &mut err,
-            )
-        };
+        let (rc, _, err) = call(std::ptr::null(), 3);
         assert_eq!(rc, ERR);
-        drop(err.destroy_into_vec());
+        let lifted =
+            <KycryptError as uniffi::Lift<UniFfiTag>>::try_lift_from_rust_buffer(err).unwrap();
+        assert_eq!(lifted.code_str(), "malformed_input");
     }
 }

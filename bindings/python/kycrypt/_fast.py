@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import struct
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from ._ffi import kycrypt_ffi as _gen
 
@@ -134,40 +134,20 @@ class _Stream:
         self._o = o + s.size
         return s.unpack_from(self._b, o)[0]
 
-    def read_i8(self) -> int:
-        return int(self._unpack(_I8S))
 
-    def read_u8(self) -> int:
-        return int(self._unpack(_U8S))
+def _reader(fmt: str) -> Callable[[_Stream], Any]:
+    s = struct.Struct(fmt)
 
-    def read_i16(self) -> int:
-        return int(self._unpack(_I16S))
+    def read(self: _Stream) -> Any:
+        return self._unpack(s)
 
-    def read_u16(self) -> int:
-        return int(self._unpack(_U16S))
-
-    def read_i32(self) -> int:
-        return int(self._unpack(_I32S))
-
-    def read_u32(self) -> int:
-        return int(self._unpack(_U32S))
-
-    def read_i64(self) -> int:
-        return int(self._unpack(_I64S))
-
-    def read_u64(self) -> int:
-        return int(self._unpack(_U64S))
-
-    def read_float(self) -> float:
-        return float(self._unpack(_F32S))
-
-    def read_double(self) -> float:
-        return float(self._unpack(_F64S))
+    return read
 
 
-_I8S, _U8S, _I16S, _U16S = struct.Struct(">b"), struct.Struct(">B"), struct.Struct(">h"), struct.Struct(">H")
-_I32S, _U32S, _I64S, _U64S = struct.Struct(">i"), struct.Struct(">I"), struct.Struct(">q"), struct.Struct(">Q")
-_F32S, _F64S = struct.Struct(">f"), struct.Struct(">d")
+# read_i8() ... read_double(): big-endian, as UniFFI writes them.
+for _name, _fmt in (("i8", ">b"), ("u8", ">B"), ("i16", ">h"), ("u16", ">H"), ("i32", ">i"), ("u32", ">I"),
+                    ("i64", ">q"), ("u64", ">Q"), ("float", ">f"), ("double", ">d")):
+    setattr(_Stream, f"read_{_name}", _reader(_fmt))
 
 
 def _lift(converter: Any, buf: Any) -> Any:
