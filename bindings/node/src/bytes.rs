@@ -1,8 +1,8 @@
 //! Bytes across the napi boundary, at the lowest cost per call:
 //!
-//! - [`BytesIn`] reads a JS `Uint8Array` (a `Buffer` is one) where it lies, for the
-//!   duration of the call: no copy and no napi reference (napi-rs's `Uint8Array` makes
-//!   and deletes a reference per argument, a V8 global handle plus a lock).
+//! - [`BytesIn`] reads a JS `Uint8Array` (a `Buffer` is one) where it lies, during
+//!   the call: no copy and no napi reference (napi-rs's `Uint8Array` makes and deletes
+//!   a reference per argument, a V8 global handle plus a lock).
 //! - [`BytesOut`] returns a `Buffer`: a small output is copied into a buffer V8
 //!   allocates (cheaper than the finalizer, backing-store and external-memory
 //!   bookkeeping of an external buffer); a large one is handed over as it is (an
@@ -29,16 +29,56 @@ pub(crate) const COPY_OUT_MAX: usize = 16 * 1024;
 
 /// Bytes from JS: any `Uint8Array` (a `Buffer` is one), read in place for the call.
 ///
-/// Neither `Send` nor `Sync` (it holds a raw pointer): it cannot leave the JS thread,
-/// so a task for the thread pool must copy it first (`into_vec`).
+/// It holds the argument's handle, not its memory: the bytes are located when read
+/// (`Deref`), in the export's body, after every argument has been converted, so a
+/// getter of a later argument (an options object) that detaches the buffer leaves an
+/// empty view, never a dangling one. Neither `Send` nor `Sync` (raw handles): it
+/// cannot leave the JS thread, so a task for the thread pool copies it first
+/// (`into_vec`); like every argument handle, it must not outlive the call.
 pub struct BytesIn(Src);
 
 enum Src {
-    /// A view into the argument's memory, valid while the call runs: the argument is
-    /// held by the call's handle scope, and no JS runs during the (synchronous) call.
-    Js(*const u8, usize),
+    /// The argument, a `Uint8Array` when converted, held by the call's handle scope.
+    Js(sys::napi_env, sys::napi_value),
     /// Owned bytes (Rust callers, tests).
     Owned(Vec<u8>),
+}
+
+/// The bytes of the `Uint8Array` `value` (its view: `byteOffset` applied), or `None`
+/// when it is not one (any longer).
+///
+/// # Safety
+/// `env` and `value` are valid for the current call; the returned slice is used only
+/// while no JS runs.
+unsafe fn view<'a>(env: sys::napi_env, value: sys::napi_value) -> Option<&'a [u8]> {
+    let mut kind = 0;
+    let mut len = 0;
+    let mut data = ptr::null_mut();
+    let mut array_buffer = ptr::null_mut();
+    let mut byte_offset = 0;
+    // SAFETY: valid env and value (the caller's guarantee); out-pointers to locals.
+    let status = unsafe {
+        sys::napi_get_typedarray_info(
+            env,
+            value,
+            &mut kind,
+            &mut len,
+            &mut data,
+            &mut array_buffer,
+            &mut byte_offset,
+        )
+    };
+    if status != sys::Status::napi_ok || kind != sys::TypedarrayType::uint8_array {
+        return None;
+    }
+    // `data` already points at the view's first byte; it may be null when empty (or
+    // detached: then the length is 0 too).
+    if data.is_null() || len == 0 {
+        return Some(&[]);
+    }
+    // SAFETY: node reports `len` readable bytes at `data`, owned by the typed array's
+    // buffer, which stays attached while no JS runs (the caller's guarantee).
+    Some(unsafe { std::slice::from_raw_parts(data.cast_const().cast::<u8>(), len) })
 }
 
 impl BytesIn {
@@ -56,11 +96,10 @@ impl Deref for BytesIn {
 
     fn deref(&self) -> &[u8] {
         match &self.0 {
-            Src::Js(_, 0) => &[],
-            // SAFETY: `p` points at `len` bytes of the JS argument (see `Src::Js`),
-            // alive for the call this value cannot outlive (not `Send`, built only
-            // by `from_napi_value` for one call's arguments).
-            Src::Js(p, len) => unsafe { std::slice::from_raw_parts(*p, *len) },
+            // SAFETY: the handle of a `Uint8Array` argument of the running call (built
+            // only by `from_napi_value`; not `Send`); the export's body runs no JS while
+            // it borrows the bytes. A buffer detached since the conversion reads empty.
+            Src::Js(env, value) => unsafe { view(*env, *value) }.unwrap_or_default(),
             Src::Owned(v) => v,
         }
     }
@@ -94,35 +133,14 @@ impl ValidateNapiValue for BytesIn {
 
 impl FromNapiValue for BytesIn {
     unsafe fn from_napi_value(env: sys::napi_env, napi_val: sys::napi_value) -> napi::Result<Self> {
-        let mut kind = 0;
-        let mut len = 0;
-        let mut data = ptr::null_mut();
-        let mut array_buffer = ptr::null_mut();
-        let mut byte_offset = 0;
-        // SAFETY: valid env and value (the caller's guarantees); out-pointers to locals.
-        let status = unsafe {
-            sys::napi_get_typedarray_info(
-                env,
-                napi_val,
-                &mut kind,
-                &mut len,
-                &mut data,
-                &mut array_buffer,
-                &mut byte_offset,
-            )
-        };
-        if status != sys::Status::napi_ok || kind != sys::TypedarrayType::uint8_array {
+        // SAFETY: valid env and value (the caller's guarantees); only the type is used.
+        if unsafe { view(env, napi_val) }.is_none() {
             return Err(napi::Error::new(
                 Status::InvalidArg,
                 "expected a Uint8Array (or a Buffer)".to_owned(),
             ));
         }
-        // `data` already points at the view's first byte (byte_offset applied); it
-        // may be null when `len` is 0.
-        Ok(Self(Src::Js(
-            data.cast_const().cast(),
-            if data.is_null() { 0 } else { len },
-        )))
+        Ok(Self(Src::Js(env, napi_val)))
     }
 }
 

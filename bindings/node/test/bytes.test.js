@@ -28,6 +28,17 @@ test('a view with a byteOffset is read from its offset, for its length', () => {
   assert.ok(k.openEnvelope(k.sealEnvelope(view, cak.publicKey()), cak).equals(view))
 })
 
+test('a buffer detached by a later argument reads empty, never freed memory', () => {
+  const cak = k.EciesSecretKey.generate('p256')
+  const ab = new ArrayBuffer(1 << 20)
+  const plaintext = new Uint8Array(ab).fill(7)
+  // napi reads the options after the bytes: this getter detaches the bytes' buffer.
+  const options = { get nonceLen() { structuredClone(ab, { transfer: [ab] }); return 16 } }
+  const env = k.sealEnvelope(plaintext, cak.publicKey(), options)
+  assert.equal(ab.byteLength, 0)
+  assert.equal(k.openEnvelope(env, cak).length, 0)
+})
+
 test('outputs are Buffers, small and large, and round-trip', async () => {
   const cak = k.EciesSecretKey.generate('p256')
   const pub = cak.publicKey()
