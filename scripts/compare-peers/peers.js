@@ -131,9 +131,11 @@ async function peers() {
 }
 
 async function bindings() {
-  const rows = ['node.kycrypt.hmac_sha256_16', 'node.kycrypt.sign_rs256', 'node.kycrypt.verify_rs256',
-    'node.kycrypt.sign_es256', 'node.kycrypt.verify_es256', 'node.kycrypt.verify_status_callback',
-    'node.kycrypt.ecies_p256_encrypt_10MiB', 'node.kycrypt.ecies_p256_decrypt_10MiB']
+  const rows = ['node.kycrypt.noop', 'node.kycrypt.hmac_sha256_16', 'node.kycrypt.sign_rs256',
+    'node.kycrypt.verify_rs256', 'node.kycrypt.sign_es256', 'node.kycrypt.verify_es256',
+    'node.kycrypt.verify_status_callback', 'node.kycrypt.ecies_p256_encrypt_10MiB',
+    'node.kycrypt.ecies_p256_decrypt_10MiB', 'node.kycrypt.ecies_p256_encrypt_10MiB_async',
+    'node.kycrypt.ecies_p256_decrypt_10MiB_async']
   let lib
   try {
     lib = require(path.join(ROOT, 'bindings/node/index.cjs'))
@@ -145,6 +147,13 @@ async function bindings() {
     if (v === undefined) throw new Error(`kycrypt (node) has no ${name}`)
     return v
   }
+  // The per-call floor: hazmat.noop (no argument, no result), through the same
+  // error-mapping wrapper as every other call.
+  await section(['node.kycrypt.noop'], async () => {
+    const f = api('hazmat').noop
+    if (f() !== undefined) throw new Error('hazmat.noop() returned something')
+    await bench('node.kycrypt.noop', () => f())
+  })
   await section(['node.kycrypt.hmac_sha256_16'], async () => {
     const f = api('hmacSha256')
     if (!Buffer.from(f(KEY32, MSG16)).equals(crypto.createHmac('sha256', KEY32).update(MSG16).digest())) {
@@ -184,6 +193,18 @@ async function bindings() {
     await bench('node.kycrypt.ecies_p256_encrypt_10MiB', () => seal(TEN_MIB, pk))
     await bench('node.kycrypt.ecies_p256_decrypt_10MiB', () => open(env, sk))
   })
+  // The Promise forms (libuv pool), one call at a time, each awaited.
+  await section(['node.kycrypt.ecies_p256_encrypt_10MiB_async', 'node.kycrypt.ecies_p256_decrypt_10MiB_async'],
+    async () => {
+      const sk = api('EciesSecretKey').fromBytes('p256', Buffer.alloc(32, 0x3c))
+      const pk = sk.publicKey()
+      const seal = api('sealEnvelopeAsync')
+      const open = api('openEnvelopeAsync')
+      const env = await seal(TEN_MIB, pk)
+      if (!Buffer.from(await open(env, sk)).equals(TEN_MIB)) throw new Error('async ECIES roundtrip')
+      await bench('node.kycrypt.ecies_p256_encrypt_10MiB_async', () => seal(TEN_MIB, pk))
+      await bench('node.kycrypt.ecies_p256_decrypt_10MiB_async', () => open(env, sk))
+    })
 }
 
 ;(async () => {

@@ -6,10 +6,18 @@
 //! package ships the `.d.ts` that napi generates from these docs, and a small wrapper
 //! that maps every thrown error onto its `KycryptError` subclass.
 
+#[cfg(target_os = "linux")]
+mod alloc;
 #[path = "../../shared/api.rs"]
 mod api;
+mod bytes;
 mod shim;
 mod task;
+
+/// Payload-sized blocks are mapped with their pages populated (`alloc.rs`).
+#[cfg(target_os = "linux")]
+#[global_allocator]
+static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 
 pub use api::*;
 pub use task::*;

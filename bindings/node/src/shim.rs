@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use napi::bindgen_prelude::{Buffer, Either, Uint8Array};
+use napi::bindgen_prelude::Either;
 
 use crate::api::HttpHeader;
 
@@ -12,10 +12,12 @@ use crate::api::HttpHeader;
 /// whose `message` is the core's text (the npm wrapper turns it into the matching
 /// `KycryptError` subclass).
 pub(crate) type Error = napi::Error<&'static str>;
-/// Bytes from JS: any `Uint8Array` (a `Buffer` is one).
-pub(crate) type BytesIn = Uint8Array;
-/// Bytes to JS: a `Buffer`.
-pub(crate) type BytesOut = Buffer;
+/// Bytes from JS: any `Uint8Array` (a `Buffer` is one), read in place for the call
+/// (`bytes.rs`).
+pub(crate) type BytesIn = crate::bytes::BytesIn;
+/// Bytes to JS: a `Buffer` (small: a copy; large: the Rust allocation itself;
+/// `bytes.rs`).
+pub(crate) type BytesOut = crate::bytes::BytesOut;
 /// A time or duration argument in unix seconds: a JS `number`. Taken as `f64` so that
 /// a fraction, `NaN` or `Infinity` is refused rather than silently truncated (napi's
 /// integer conversion would turn `NaN` into 0 and `Date.now() / 1000` into its floor).
@@ -49,7 +51,7 @@ pub(crate) fn error_with_code(code: &str, reason: String) -> Error {
 
 /// Owned bytes of a [`BytesIn`] (copied out of the JS buffer, which JS owns).
 pub(crate) fn into_vec(b: BytesIn) -> Vec<u8> {
-    b.to_vec()
+    b.into_vec()
 }
 
 /// A [`Secs`] argument as the core's `u64`, or why it is not one: it must be a whole,

@@ -9,14 +9,14 @@
 //! code), which the npm wrapper maps onto its `KycryptError` subclass.
 
 use kycrypt::primitives::ecies;
-use napi::bindgen_prelude::{AsyncTask, Buffer, JsObjectValue, Object};
+use napi::bindgen_prelude::{AsyncTask, JsObjectValue, Object};
 use napi::{Env, JsValue, Status, Task};
 use napi_derive::napi;
 
 use crate::api::{
     EciesOptions, EciesPublicKey, EciesSecretKey, PrivateKey, generate_private_key_pem,
 };
-use crate::shim::{BytesIn, Error, guard, into_vec};
+use crate::shim::{BytesIn, BytesOut, Error, guard, into_vec};
 
 /// Work for the thread pool, run once.
 type Work<T> = Box<dyn FnOnce() -> Result<T, Error> + Send>;
@@ -47,14 +47,14 @@ pub struct BytesTask(Option<Work<Vec<u8>>>);
 #[napi]
 impl Task for BytesTask {
     type Output = Result<Vec<u8>, Error>;
-    type JsValue = Buffer;
+    type JsValue = BytesOut;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
         Ok(run(&mut self.0))
     }
 
-    fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<Buffer> {
-        output.map(Buffer::from).map_err(|e| rejection(&env, e))
+    fn resolve(&mut self, env: Env, output: Self::Output) -> napi::Result<BytesOut> {
+        output.map(BytesOut::from).map_err(|e| rejection(&env, e))
     }
 }
 
