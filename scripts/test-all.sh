@@ -25,7 +25,7 @@ stage() { # stage NAME COMMAND...
 rust_lint() {
   cargo fmt --all -- --check
   python3 -P scripts/check-module-deps.py # no import cycle; primitives/webhooks import no provider
-  python3 -P scripts/check-lints.py       # bindings/ffi repeats the workspace lints (unsafe_code: deny)
+  python3 -P scripts/check-lints.py       # binding crates repeat the workspace lints (unsafe_code: deny)
   cargo clippy --workspace --all-targets --locked -- -D warnings
   cargo clippy -p kycrypt --no-default-features --all-targets --locked -- -D warnings
   RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps -p kycrypt --locked
