@@ -148,7 +148,7 @@ impl Curve {
 macro_rules! on_curve {
     ($curve:expr, $f:ident($($arg:expr),*)) => {
         match $curve {
-            Curve::P256 => <p256::NistP256 as Backend>::$f($($arg),*),
+            Curve::P256 => <$crate::primitives::ecies::curve::P256 as Backend>::$f($($arg),*),
             Curve::Secp256k1 => <k256::Secp256k1 as Backend>::$f($($arg),*),
         }
     };
