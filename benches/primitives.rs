@@ -234,7 +234,10 @@ fn aes_gcm(c: &mut Criterion) {
             for nonce in [&[1u8; 16][..], &[1u8; 12][..]] {
                 let id = format!("bssl_nonce{}", nonce.len());
                 g.bench_function(BenchmarkId::new(id, len), |b| {
-                    b.iter(|| k.seal_in_place(black_box(nonce), buf.as_mut_slice()).unwrap())
+                    b.iter(|| {
+                        k.seal_in_place(black_box(nonce), buf.as_mut_slice())
+                            .unwrap()
+                    })
                 });
             }
         }

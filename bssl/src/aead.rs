@@ -162,6 +162,107 @@ impl Aes256Gcm {
     }
 }
 
+impl Aes256Gcm {
+    /// Encrypts `plaintext` into the end of `out` (one pass: no copy of the
+    /// plaintext first) with `nonce` (12 or 16 bytes) and no associated data;
+    /// returns the tag. `out` grows by `plaintext.len()` bytes on success and
+    /// is unchanged on error.
+    ///
+    /// # Errors
+    /// As [`seal_in_place`](Self::seal_in_place).
+    pub fn seal_append(
+        &self,
+        nonce: &[u8],
+        plaintext: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<[u8; TAG_LEN], Error> {
+        check(nonce, plaintext.len())?;
+        out.try_reserve(plaintext.len())
+            .map_err(|_| Error::TooLong)?;
+        let start = out.len();
+        let mut tag = [0u8; TAG_LEN];
+        let mut tag_len = 0usize;
+        let dst = out.spare_capacity_mut().as_mut_ptr().cast::<u8>();
+        // SAFETY: `dst` points to the spare capacity of `out`, at least
+        // `plaintext.len()` bytes (reserved above), writable; `plaintext` is a
+        // shared borrow and `out` a unique one, so the two do not overlap, which
+        // BoringSSL requires when input and output differ. `tag` is writable for
+        // `TAG_LEN` bytes, the maximum passed; `nonce` is readable for its
+        // checked length; the message length is within GCM's limit (checked).
+        let ok = unsafe {
+            ffi::EVP_AEAD_CTX_seal_scatter(
+                self.ctx.as_ptr(),
+                dst,
+                tag.as_mut_ptr(),
+                &mut tag_len,
+                TAG_LEN,
+                nonce.as_ptr(),
+                nonce.len(),
+                plaintext.as_ptr(),
+                plaintext.len(),
+                core::ptr::null(),
+                0,
+                core::ptr::null(),
+                0,
+            )
+        };
+        if ok != 1 || tag_len != TAG_LEN {
+            return Err(Error::Backend);
+        }
+        // SAFETY: BoringSSL wrote all `plaintext.len()` ciphertext bytes into the
+        // spare capacity starting at `start`, so they are initialised, and the
+        // capacity covers them (reserved above).
+        unsafe { out.set_len(start + plaintext.len()) };
+        Ok(tag)
+    }
+
+    /// Decrypts `ciphertext` into the end of `out` (one pass) with `nonce`
+    /// (12 or 16 bytes), no associated data, checking `tag`. `out` grows by
+    /// `ciphertext.len()` bytes on success; on any error it is unchanged and
+    /// no plaintext is left in its spare capacity (BoringSSL zeroes it).
+    ///
+    /// # Errors
+    /// As [`open_in_place`](Self::open_in_place).
+    pub fn open_append(
+        &self,
+        nonce: &[u8],
+        tag: &[u8; TAG_LEN],
+        ciphertext: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<(), Error> {
+        check(nonce, ciphertext.len())?;
+        out.try_reserve(ciphertext.len())
+            .map_err(|_| Error::TooLong)?;
+        let start = out.len();
+        let dst = out.spare_capacity_mut().as_mut_ptr().cast::<u8>();
+        // SAFETY: as in `seal_append`: `dst` is writable for `ciphertext.len()`
+        // bytes of reserved spare capacity that does not overlap `ciphertext`;
+        // `nonce` readable for its checked length, `tag` for `TAG_LEN` bytes, no
+        // associated data. On failure BoringSSL zeroes those output bytes.
+        let ok = unsafe {
+            ffi::EVP_AEAD_CTX_open_gather(
+                self.ctx.as_ptr(),
+                dst,
+                nonce.as_ptr(),
+                nonce.len(),
+                ciphertext.as_ptr(),
+                ciphertext.len(),
+                tag.as_ptr(),
+                TAG_LEN,
+                core::ptr::null(),
+                0,
+            )
+        };
+        if ok != 1 {
+            return Err(Error::Authentication);
+        }
+        // SAFETY: on success BoringSSL wrote all `ciphertext.len()` plaintext
+        // bytes into the reserved spare capacity starting at `start`.
+        unsafe { out.set_len(start + ciphertext.len()) };
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +289,39 @@ mod tests {
             Err(Error::NonceLength)
         );
         assert_eq!(buf, [1; 4]);
+    }
+
+    #[test]
+    fn append_forms_match_in_place() {
+        let gcm = Aes256Gcm::new(&[4; 32]).unwrap();
+        for (nonce, len) in [
+            (&[1u8; 12][..], 0usize),
+            (&[2u8; 16][..], 1),
+            (&[3u8; 16][..], 4099),
+        ] {
+            let pt: Vec<u8> = (0..len).map(|i| i as u8).collect();
+            let mut in_place = pt.clone();
+            let tag = gcm.seal_in_place(nonce, &mut in_place).unwrap();
+            let mut out = b"head".to_vec();
+            assert_eq!(gcm.seal_append(nonce, &pt, &mut out).unwrap(), tag);
+            assert_eq!((&out[..4], &out[4..]), (&b"head"[..], &in_place[..]));
+            let mut opened = vec![9u8];
+            gcm.open_append(nonce, &tag, &in_place, &mut opened)
+                .unwrap();
+            assert_eq!((opened[0], &opened[1..]), (9, &pt[..]));
+            let mut bad = tag;
+            bad[0] ^= 1;
+            let mut refused = Vec::with_capacity(len + 1);
+            refused.push(7);
+            let e = gcm.open_append(nonce, &bad, &in_place, &mut refused);
+            assert_eq!((e, &refused[..]), (Err(Error::Authentication), &[7u8][..]));
+        }
+        let mut out = Vec::new();
+        assert_eq!(
+            gcm.seal_append(&[0; 8], b"x", &mut out),
+            Err(Error::NonceLength)
+        );
+        assert!(out.is_empty());
     }
 
     #[test]

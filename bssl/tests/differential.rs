@@ -50,6 +50,12 @@ fn check_case(key: &[u8; 32], nonce: &[u8], pt: &[u8]) {
         pt.len(),
         nonce.len()
     );
+    let mut appended = b"hdr".to_vec();
+    assert_eq!(gcm.seal_append(nonce, pt, &mut appended).unwrap(), tag);
+    assert!(appended[3..] == ours[..]);
+    let mut opened = Vec::new();
+    gcm.open_append(nonce, &tag, &ours, &mut opened).unwrap();
+    assert!(opened == pt);
     let mut opened = theirs.clone();
     gcm.open_in_place(nonce, &their_tag, &mut opened).unwrap();
     assert!(opened == pt);

@@ -104,7 +104,7 @@ pub use envelope::{
 pub use keys::{EciesPublicKey, EciesSecretKey, MAX_KEY_TEXT_LEN};
 
 use crate::error::{Detail, Error, Result};
-use aead::{aead_open, aead_seal};
+use aead::{aead_open, aead_open_append, aead_seal_append};
 use curve::{Backend, PointBytes, ScalarBytes};
 
 /// Largest plaintext [`encrypt`] accepts and largest envelope [`decrypt`]
@@ -279,8 +279,9 @@ pub fn decrypt(
 ) -> Result<Vec<u8>> {
     let (header, body) = split_envelope(secret.curve(), envelope, options)?;
     let mut out = Vec::with_capacity(body.len());
-    out.extend_from_slice(body);
-    open_in_place(secret, &header, options, &mut out)?;
+    open_with(secret, &header, options, &mut out, |key, out| {
+        aead_open_append(key, &header.nonce, &header.tag, body, out)
+    })?;
     Ok(out)
 }
 
@@ -412,6 +413,20 @@ fn open_in_place(
     options: &EciesOptions,
     buf: &mut Vec<u8>,
 ) -> Result<()> {
+    open_with(secret, header, options, buf, |key, buf| {
+        aead_open(key, &header.nonce, &header.tag, buf)
+    })
+}
+
+/// Derives the key for `header` and runs `aead` with it on `buf`; on any
+/// failure `buf` is wiped (its whole capacity) and emptied.
+fn open_with(
+    secret: &EciesSecretKey,
+    header: &Header,
+    options: &EciesOptions,
+    buf: &mut Vec<u8>,
+    aead: impl FnOnce(&[u8; 32], &mut Vec<u8>) -> Result<()>,
+) -> Result<()> {
     let eph = &header.ephemeral;
     let result = derive_key(
         secret.curve(),
@@ -420,7 +435,7 @@ fn open_in_place(
         eph,
         options.compressed_hkdf_input,
     )
-    .and_then(|key| aead_open(&key, &header.nonce, &header.tag, buf));
+    .and_then(|key| aead(&key, buf));
     if result.is_err() {
         zeroize::Zeroize::zeroize(buf);
         buf.clear();
@@ -471,11 +486,9 @@ fn seal(
     out.extend_from_slice(&eph_wire);
     out.extend_from_slice(nonce);
     out.extend_from_slice(&[0u8; TAG_LEN]);
-    out.extend_from_slice(plaintext);
-    let (head, body) = out.split_at_mut(head_len);
-    let tag = aead_seal(&key, nonce, body)?;
-    let tag_slot = head
-        .get_mut(head_len - TAG_LEN..)
+    let tag = aead_seal_append(&key, nonce, plaintext, &mut out)?;
+    let tag_slot = out
+        .get_mut(head_len - TAG_LEN..head_len)
         .ok_or(Error::Internal(Detail::Borrowed("tag slot")))?;
     tag_slot.copy_from_slice(&tag);
     Ok(out)

@@ -13,10 +13,44 @@
 use super::{TAG_LEN, bad_nonce};
 use crate::error::{Detail, Error, Result};
 
+#[cfg(all(test, feature = "bssl"))]
+pub(super) use with_bssl::aead_seal;
 #[cfg(feature = "bssl")]
-pub(super) use with_bssl::{aead_open, aead_seal};
+pub(super) use with_bssl::{aead_open, aead_open_append, aead_seal_append};
 #[cfg(not(feature = "bssl"))]
 pub(super) use without_bssl::{aead_open, aead_seal};
+
+/// [`aead_seal`] of `plaintext` appended to `out`: copy, then encrypt in place.
+#[cfg(not(feature = "bssl"))]
+pub(super) fn aead_seal_append(
+    key: &[u8; 32],
+    nonce: &[u8],
+    plaintext: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<[u8; TAG_LEN]> {
+    let start = out.len();
+    out.extend_from_slice(plaintext);
+    let body = out
+        .get_mut(start..)
+        .ok_or(Error::Internal(Detail::Borrowed("AEAD buffer")))?;
+    aead_seal(key, nonce, body)
+}
+
+/// [`aead_open`] of `ciphertext` appended to `out`: copy, then decrypt in
+/// place (the caller wipes `out` on failure).
+#[cfg(not(feature = "bssl"))]
+pub(super) fn aead_open_append(
+    key: &[u8; 32],
+    nonce: &[u8],
+    tag: &[u8; TAG_LEN],
+    ciphertext: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<()> {
+    let start = out.len();
+    out.extend_from_slice(ciphertext);
+    let body = out.get_mut(start..).ok_or(Error::DecryptionFailed)?;
+    aead_open(key, nonce, tag, body)
+}
 
 #[cfg(feature = "bssl")]
 mod with_bssl {
@@ -32,7 +66,10 @@ mod with_bssl {
         }
     }
 
-    /// AES-256-GCM encryption in place with a 12- or 16-byte nonce; returns the tag.
+    /// AES-256-GCM encryption in place with a 12- or 16-byte nonce; returns
+    /// the tag. (ECIES seals with [`aead_seal_append`]; this form is for the
+    /// Wycheproof test.)
+    #[cfg(test)]
     pub(in super::super) fn aead_seal(
         key: &[u8; 32],
         nonce: &[u8],
@@ -41,6 +78,33 @@ mod with_bssl {
         Aes256Gcm::new(key)
             .and_then(|gcm| gcm.seal_in_place(nonce, buf))
             .map_err(map_err)
+    }
+
+    /// [`aead_seal`] of `plaintext` appended to `out`, in one pass (BoringSSL
+    /// reads the plaintext and writes the ciphertext; no copy first).
+    pub(in super::super) fn aead_seal_append(
+        key: &[u8; 32],
+        nonce: &[u8],
+        plaintext: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<[u8; TAG_LEN]> {
+        Aes256Gcm::new(key)
+            .and_then(|gcm| gcm.seal_append(nonce, plaintext, out))
+            .map_err(map_err)
+    }
+
+    /// [`aead_open`] of `ciphertext` appended to `out`, in one pass; on failure
+    /// `out` is unchanged and BoringSSL has zeroed what it wrote past its end.
+    pub(in super::super) fn aead_open_append(
+        key: &[u8; 32],
+        nonce: &[u8],
+        tag: &[u8; TAG_LEN],
+        ciphertext: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<()> {
+        Aes256Gcm::new(key)
+            .and_then(|gcm| gcm.open_append(nonce, tag, ciphertext, out))
+            .map_err(|_| Error::DecryptionFailed)
     }
 
     /// AES-256-GCM decryption in place; any failure is [`Error::DecryptionFailed`].
