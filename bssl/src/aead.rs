@@ -299,7 +299,7 @@ mod tests {
             (&[2u8; 16][..], 1),
             (&[3u8; 16][..], 4099),
         ] {
-            let pt: Vec<u8> = (0..len).map(|i| i as u8).collect();
+            let pt: Vec<u8> = (0..=255u8).cycle().take(len).collect();
             let mut in_place = pt.clone();
             let tag = gcm.seal_in_place(nonce, &mut in_place).unwrap();
             let mut out = b"head".to_vec();
