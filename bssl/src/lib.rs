@@ -26,7 +26,11 @@
 //! in a `cdylib` (the Python extension, the Node addon) Rust's linker version
 //! script keeps its symbols local, so they neither clash with nor interpose
 //! on an OpenSSL loaded in the same process (checked with
-//! `nm -D --defined-only` on both libraries).
+//! `nm -D --defined-only` on both libraries: no BoringSSL symbol is exported,
+//! and none is imported but BoringSSL's three optional allocator hooks,
+//! `OPENSSL_memory_alloc`/`_free`/`_get_size`, weak references that only a
+//! program deliberately supplying all three would fill; OpenSSL defines none
+//! of them).
 //!
 //! [BoringSSL]: https://boringssl.googlesource.com/boringssl/
 #![deny(unsafe_op_in_unsafe_fn)]

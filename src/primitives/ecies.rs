@@ -36,8 +36,9 @@
 //!   nonce, ciphertext or ephemeral key); deliberately opaque.
 //!
 //! # Memory
-//! [`encrypt`] allocates its output once with exact capacity and encrypts in
-//! place; [`decrypt`] likewise. Peak memory is the input plus the output
+//! [`encrypt`] allocates its output once with exact capacity and encrypts
+//! into it (with the `bssl` feature in one pass from the input; without it,
+//! a copy then an in-place pass); [`decrypt`] likewise. Peak memory is the input plus the output
 //! (about 2x the payload). [`decrypt_in_place`] decrypts inside the caller's
 //! buffer (about 1x).
 //!
