@@ -3,11 +3,11 @@
 //!
 //! With the `bssl` feature (default), both nonce lengths go through BoringSSL
 //! (the `kycrypt-bssl` crate: its one-shot `EVP_AEAD` API with the stitched
-//! AES-NI/VAES + CLMUL kernels, about 1.9x OpenSSL's `speed -evp aes-256-gcm`
-//! here for either nonce length). Without it, 12-byte nonces go through `ring`
+//! AES-NI/VAES + CLMUL kernels, 2-3x OpenSSL's `speed -evp aes-256-gcm` on
+//! 16 KiB here for either nonce length). Without it, 12-byte nonces go through `ring`
 //! (same kernels, `ring` feature) and 16-byte nonces, which `ring` does not
 //! offer, through the RustCrypto `aes-gcm` crate (`AesGcm<Aes256, U16>`, about
-//! 0.6x OpenSSL): see `benches/RESULTS.md`. Every backend is checked against
+//! 0.65x OpenSSL): see `benches/RESULTS.md`. Every backend is checked against
 //! Wycheproof (here and in `kycrypt-bssl`).
 
 use super::{TAG_LEN, bad_nonce};

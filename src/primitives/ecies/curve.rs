@@ -5,8 +5,8 @@
 //! With the `bssl` feature (default), P-256 is [`P256Bssl`]: the two scalar
 //! multiplications (`public_of`, fixed-base, and `shared_point`, ECDH with the
 //! whole point) go through BoringSSL's constant-time `EC_POINT_mul` (the
-//! `kycrypt-bssl` crate, about 6x faster than the `p256` crate here and on
-//! par with OpenSSL); decoding, encoding and key parsing stay on `p256`.
+//! `kycrypt-bssl` crate, about 3x faster than the `p256` crate here and on
+//! par with OpenSSL's ECDH); decoding, encoding and key parsing stay on `p256`.
 //! secp256k1 is not in BoringSSL and always uses `k256`.
 //!
 //! Everything here takes and returns plain bytes (canonical forms: 32-byte
