@@ -2,7 +2,8 @@
 //! (see `scripts/compare-peers/run`): Ed448 verify (kycrypt, whose verifier
 //! is `crrl`, against `ed448-goldilocks`, its signer and test-time
 //! cross-check), Ed25519 verify, ES256 sign/verify,
-//! RS256 sign, HMAC-SHA256, ECDH P-256 and AES-256-GCM bulk.
+//! RS256 sign, HMAC-SHA256, ECDH P-256 and AES-256-GCM bulk (each through the
+//! RustCrypto crates and, with the `bssl` feature, BoringSSL, which CAK ECIES uses).
 //!
 //! Where kycrypt wraps a backend, the backend is benched beside the wrapper
 //! (and, where `ring` is an alternative, ring too), so the report can say
@@ -179,6 +180,19 @@ fn ecdh(c: &mut Criterion) {
     g.bench_function("p256_crrl_full_point", |b| {
         b.iter(|| (black_box(p) * black_box(k)).encode_uncompressed())
     });
+    // BoringSSL (kycrypt-bssl, the `bssl` feature): ECIES's P-256 backend. The full shared
+    // point from the 65-byte peer encoding (decode + on-curve check included), and the
+    // fixed-base product that ephemeral key generation uses.
+    #[cfg(feature = "bssl")]
+    {
+        let point: [u8; 65] = peer.to_sec1_point(false).as_bytes().try_into().unwrap();
+        g.bench_function("p256_bssl_full_point", |b| {
+            b.iter(|| kycrypt_bssl::p256_mul(black_box(&[0x22; 32]), black_box(&point)).unwrap())
+        });
+        g.bench_function("p256_bssl_mul_base", |b| {
+            b.iter(|| kycrypt_bssl::p256_mul_base(black_box(&[0x22; 32])).unwrap())
+        });
+    }
     let sk = k256::SecretKey::from_slice(&[0x22; 32]).unwrap();
     let peer = k256::SecretKey::from_slice(&[0x33; 32])
         .unwrap()
@@ -213,6 +227,20 @@ fn aes_gcm(c: &mut Criterion) {
                     .unwrap()
             })
         });
+        // BoringSSL (kycrypt-bssl, the `bssl` feature): ECIES's GCM backend, both nonce lengths.
+        #[cfg(feature = "bssl")]
+        {
+            let k = kycrypt_bssl::Aes256Gcm::new(&key).unwrap();
+            for nonce in [&[1u8; 16][..], &[1u8; 12][..]] {
+                let id = format!("bssl_nonce{}", nonce.len());
+                g.bench_function(BenchmarkId::new(id, len), |b| {
+                    b.iter(|| {
+                        k.seal_in_place(black_box(nonce), buf.as_mut_slice())
+                            .unwrap()
+                    })
+                });
+            }
+        }
         #[cfg(feature = "ring")]
         {
             use ring::aead::{AES_256_GCM, Aad, LessSafeKey, Nonce, UnboundKey};

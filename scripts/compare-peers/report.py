@@ -187,15 +187,22 @@ class Report:
             self.add(f"HMAC-SHA256 {n} B", R(f"hmac_sha256/{n}"), O(f"hmac(sha256)@{n}"), "OpenSSL", 1.0)
         self.add("RS256 sign, RSA-2048 (ring)", R("rs256/sign/kycrypt"), O("rsa2048_sign"), "OpenSSL", 1.2)
         self.add("RS256 verify, RSA-2048 (ring)", R("rs256/verify/kycrypt"), O("rsa2048_verify"), "OpenSSL")
-        self.add("ECDH P-256 (p256 crate, ECIES backend)", R("ecdh/p256"), O("ecdh256"), "OpenSSL")
+        self.add("ECDH P-256 (BoringSSL, full point: ECIES backend)", R("ecdh/p256_bssl_full_point"),
+                 O("ecdh256"), "OpenSSL")
+        self.add("P-256 fixed-base keygen (BoringSSL: ECIES ephemeral key)", R("ecdh/p256_bssl_mul_base"),
+                 O("ecdh256"), "OpenSSL ECDH")
+        self.add("ECDH P-256 (p256 crate, no-bssl ECIES backend)", R("ecdh/p256"), O("ecdh256"), "OpenSSL")
         self.add("ECDH P-256 (crrl, full point)", R("ecdh/p256_crrl_full_point"), O("ecdh256"), "OpenSSL")
         big = 16384
-        for name, fid in (("aes-gcm crate, 16 B nonce", "aes_gcm_crate_nonce16"),
-                          ("aes-gcm crate, 12 B nonce", "aes_gcm_crate_nonce12"), ("ring", "ring")):
+        for name, fid, tgt in (("BoringSSL, 16 B nonce: ECIES backend", "bssl_nonce16", 1.0),
+                               ("BoringSSL, 12 B nonce: ECIES backend", "bssl_nonce12", 1.0),
+                               ("aes-gcm crate, 16 B nonce: no-bssl backend", "aes_gcm_crate_nonce16", 0.8),
+                               ("aes-gcm crate, 12 B nonce", "aes_gcm_crate_nonce12", 0.8),
+                               ("ring", "ring", 0.8)):
             a = R(f"aes256gcm_encrypt/{fid}/{big}")
             b = O(f"aes-256-gcm@{big}")
             cell = (fmt_tp(big, a[0]), fmt_tp(big, b[0]))
-            self.add(f"AES-256-GCM 16 KiB ({name})", a, b, "OpenSSL", 0.8, "tp", cell)
+            self.add(f"AES-256-GCM 16 KiB ({name})", a, b, "OpenSSL", tgt, "tp", cell)
         ten = 10 * 1024 * 1024
         for curve in ("p256", "secp256k1"):
             for op in ("encrypt", "decrypt"):
@@ -203,13 +210,13 @@ class Report:
                 b = O(f"aes-256-gcm@{big}")
                 b = (b[0] * ten / big, b[1]) if b[0] else b
                 cell = (fmt_tp(ten, a[0]), fmt_tp(ten, b[0]))
-                tgt = 0.8 if curve == "p256" else None
+                # issue 17: >= 1.0x on both curves (the VAES-AVX2 ceiling is about 1.8x)
                 self.add(f"CAK ECIES {op} 10 MiB, {curve} (vs AES-256-GCM)", a, b, "OpenSSL",
-                         tgt, "tp", cell)
+                         1.0, "tp", cell)
         self.add("ECIES fixed cost, P-256 (decrypt empty: ECDH+HKDF)",
-                 R("cak_ecies_fixed/p256/decrypt_empty"), O("ecdh256"), "OpenSSL ECDH", 1.2)
+                 R("cak_ecies_fixed/p256/decrypt_empty"), O("ecdh256"), "OpenSSL ECDH", 1.1)
         self.add("ECIES fixed cost, P-256 (encrypt empty: keygen+ECDH+HKDF)",
-                 R("cak_ecies_fixed/p256/encrypt_empty"), O("ecdh256"), "OpenSSL ECDH")
+                 R("cak_ecies_fixed/p256/encrypt_empty"), O("ecdh256"), "OpenSSL ECDH", 2.2)
         # bindings (targets: issue 17's table)
         for lang, lname in (("py", "Python"), ("node", "Node")):
             B = lambda n, lang=lang: self.binding(lang, n)  # noqa: E731

@@ -36,8 +36,9 @@
 //!   nonce, ciphertext or ephemeral key); deliberately opaque.
 //!
 //! # Memory
-//! [`encrypt`] allocates its output once with exact capacity and encrypts in
-//! place; [`decrypt`] likewise. Peak memory is the input plus the output
+//! [`encrypt`] allocates its output once with exact capacity and encrypts
+//! into it (with the `bssl` feature in one pass from the input; without it,
+//! a copy then an in-place pass); [`decrypt`] likewise. Peak memory is the input plus the output
 //! (about 2x the payload). [`decrypt_in_place`] decrypts inside the caller's
 //! buffer (about 1x).
 //!
@@ -105,7 +106,7 @@ pub use envelope::{
 pub use keys::{EciesPublicKey, EciesSecretKey, MAX_KEY_TEXT_LEN};
 
 use crate::error::{Detail, Error, Result};
-use aead::{aead_open, aead_seal};
+use aead::{aead_open, aead_open_append, aead_open_to, aead_seal_append, aead_seal_to};
 use curve::{Backend, PointBytes, ScalarBytes};
 
 /// Largest plaintext [`encrypt`] accepts and largest envelope [`decrypt`]
@@ -149,7 +150,7 @@ impl Curve {
 macro_rules! on_curve {
     ($curve:expr, $f:ident($($arg:expr),*)) => {
         match $curve {
-            Curve::P256 => <p256::NistP256 as Backend>::$f($($arg),*),
+            Curve::P256 => <$crate::primitives::ecies::curve::P256 as Backend>::$f($($arg),*),
             Curve::Secp256k1 => <k256::Secp256k1 as Backend>::$f($($arg),*),
         }
     };
@@ -300,8 +301,9 @@ pub fn decrypt(
 ) -> Result<Vec<u8>> {
     let (header, body) = split_envelope(secret.curve(), envelope, options)?;
     let mut out = Vec::with_capacity(body.len());
-    out.extend_from_slice(body);
-    open_vec(secret, &header, options, &mut out)?;
+    open_with(secret, &header, options, &mut out, |key, out| {
+        aead_open_append(key, &header.nonce, &header.tag, body, out)
+    })?;
     Ok(out)
 }
 
@@ -317,7 +319,9 @@ pub fn decrypt_in_place(
 ) -> Result<Vec<u8>> {
     let header = split_envelope(secret.curve(), &envelope, options)?.0;
     envelope.drain(..options.overhead());
-    open_vec(secret, &header, options, &mut envelope)?;
+    open_with(secret, &header, options, &mut envelope, |key, buf| {
+        aead_open(key, &header.nonce, &header.tag, buf)
+    })?;
     Ok(envelope)
 }
 
@@ -366,8 +370,9 @@ pub fn decrypt_into(
     if out.len() != body.len() {
         return Err(bad_output_len());
     }
-    out.copy_from_slice(body);
-    open_in_place(secret, &header, options, out)
+    open_with(secret, &header, options, out, |key, out| {
+        aead_open_to(key, &header.nonce, &header.tag, body, out)
+    })
 }
 
 pub(crate) fn bad_output_len() -> Error {
@@ -381,6 +386,14 @@ pub(crate) fn bad_output_len() -> Error {
 pub(crate) trait Sink {
     /// Appends `bytes`.
     fn put(&mut self, bytes: &[u8]) -> Result<()>;
+    /// Appends `plaintext` AES-256-GCM-encrypted under `key` and `nonce` (one pass);
+    /// returns the tag.
+    fn put_sealed(
+        &mut self,
+        key: &[u8; 32],
+        nonce: &[u8],
+        plaintext: &[u8],
+    ) -> Result<[u8; TAG_LEN]>;
     /// Everything written so far.
     fn written(&mut self) -> &mut [u8];
 }
@@ -389,6 +402,14 @@ impl Sink for Vec<u8> {
     fn put(&mut self, bytes: &[u8]) -> Result<()> {
         self.extend_from_slice(bytes);
         Ok(())
+    }
+    fn put_sealed(
+        &mut self,
+        key: &[u8; 32],
+        nonce: &[u8],
+        plaintext: &[u8],
+    ) -> Result<[u8; TAG_LEN]> {
+        aead_seal_append(key, nonce, plaintext, self)
     }
     fn written(&mut self) -> &mut [u8] {
         self
@@ -407,15 +428,27 @@ impl<'a> Cursor<'a> {
     }
 }
 
+impl Cursor<'_> {
+    /// The next `len` bytes of the buffer, or `invalid_argument` past its end.
+    fn next(&mut self, len: usize) -> Result<&mut [u8]> {
+        let (start, end) = (self.pos, self.pos.saturating_add(len));
+        self.pos = end;
+        self.buf.get_mut(start..end).ok_or_else(bad_output_len)
+    }
+}
+
 impl Sink for Cursor<'_> {
     fn put(&mut self, bytes: &[u8]) -> Result<()> {
-        let end = self.pos.saturating_add(bytes.len());
-        self.buf
-            .get_mut(self.pos..end)
-            .ok_or_else(bad_output_len)?
-            .copy_from_slice(bytes);
-        self.pos = end;
+        self.next(bytes.len())?.copy_from_slice(bytes);
         Ok(())
+    }
+    fn put_sealed(
+        &mut self,
+        key: &[u8; 32],
+        nonce: &[u8],
+        plaintext: &[u8],
+    ) -> Result<[u8; TAG_LEN]> {
+        aead_seal_to(key, nonce, plaintext, self.next(plaintext.len())?)
     }
     fn written(&mut self) -> &mut [u8] {
         self.buf.get_mut(..self.pos).unwrap_or_default()
@@ -528,12 +561,14 @@ fn hkdf_sha256(salt: &[u8], ikm: &[u8], info: &[u8], okm: &mut [u8]) -> Result<(
         .map_err(|_| Error::Internal(Detail::Borrowed("HKDF output length")))
 }
 
-/// Decrypts `buf` (the ciphertext) in place; on error it is wiped.
-fn open_in_place(
+/// Derives the key for `header` and runs `aead` with it on `buf`; on any failure
+/// `buf` is wiped (a `Vec`: its whole capacity, then emptied).
+fn open_with<B: zeroize::Zeroize + ?Sized>(
     secret: &EciesSecretKey,
     header: &Header,
     options: &EciesOptions,
-    buf: &mut [u8],
+    buf: &mut B,
+    aead: impl FnOnce(&[u8; 32], &mut B) -> Result<()>,
 ) -> Result<()> {
     let eph = &header.ephemeral;
     let result = derive_key(
@@ -543,23 +578,9 @@ fn open_in_place(
         eph,
         options.compressed_hkdf_input,
     )
-    .and_then(|key| aead_open(&key, &header.nonce, &header.tag, buf));
+    .and_then(|key| aead(&key, buf));
     if result.is_err() {
-        zeroize::Zeroize::zeroize(buf);
-    }
-    result
-}
-
-/// [`open_in_place`] on a `Vec`, emptied on error.
-fn open_vec(
-    secret: &EciesSecretKey,
-    header: &Header,
-    options: &EciesOptions,
-    buf: &mut Vec<u8>,
-) -> Result<()> {
-    let result = open_in_place(secret, header, options, buf);
-    if result.is_err() {
-        buf.clear();
+        buf.zeroize();
     }
     result
 }
@@ -609,15 +630,13 @@ fn seal(
     sink.put(&eph_wire)?;
     sink.put(nonce)?;
     sink.put(&[0u8; TAG_LEN])?;
-    sink.put(plaintext)?;
+    let tag = sink.put_sealed(&key, nonce, plaintext)?;
     let out = sink.written();
     if out.len() != head_len + plaintext.len() {
         return Err(bad_output_len());
     }
-    let (head, body) = out.split_at_mut(head_len);
-    let tag = aead_seal(&key, nonce, body)?;
-    let tag_slot = head
-        .get_mut(head_len - TAG_LEN..)
+    let tag_slot = out
+        .get_mut(head_len - TAG_LEN..head_len)
         .ok_or(Error::Internal(Detail::Borrowed("tag slot")))?;
     tag_slot.copy_from_slice(&tag);
     Ok(())
@@ -683,7 +702,9 @@ mod tests {
                     .with_compressed_hkdf_input(ch)
                     .with_nonce_len(nl);
                 for len in [0_usize, 1, 15, 16, 17, 4096] {
-                    let pt: Vec<u8> = (0..len).map(|i| (i * 7) as u8).collect();
+                    let pt: Vec<u8> = (0..len)
+                        .map(|i| u8::try_from(i * 7 % 251).unwrap())
+                        .collect();
                     let mut ct = vec![0u8; len + o.overhead()];
                     encrypt_into(&pt, &pk, &o, &mut ct).unwrap();
                     assert_eq!(decrypt(&ct, &sk, &o).unwrap(), pt);
