@@ -92,12 +92,23 @@ mod with_bssl {
 
     use super::{Detail, Error, Result, TAG_LEN, bad_nonce};
 
-    fn map_err(e: BsslError) -> Error {
-        match e {
-            BsslError::NonceLength => bad_nonce(),
-            BsslError::TooLong => Error::Internal(Detail::Borrowed("AES-GCM message too long")),
-            _ => Error::Internal(Detail::Borrowed("AES-GCM encryption")),
-        }
+    /// Runs a sealing call under a fresh key; BoringSSL's errors as the core's.
+    fn sealing<T>(key: &[u8; 32], f: impl FnOnce(&Aes256Gcm) -> Result<T, BsslError>) -> Result<T> {
+        Aes256Gcm::new(key)
+            .and_then(|gcm| f(&gcm))
+            .map_err(|e| match e {
+                BsslError::NonceLength => bad_nonce(),
+                BsslError::TooLong => Error::Internal(Detail::Borrowed("AES-GCM message too long")),
+                _ => Error::Internal(Detail::Borrowed("AES-GCM encryption")),
+            })
+    }
+
+    /// Runs an opening call under a fresh key; any failure is
+    /// [`Error::DecryptionFailed`].
+    fn opening(key: &[u8; 32], f: impl FnOnce(&Aes256Gcm) -> Result<(), BsslError>) -> Result<()> {
+        Aes256Gcm::new(key)
+            .and_then(|gcm| f(&gcm))
+            .map_err(|_| Error::DecryptionFailed)
     }
 
     /// AES-256-GCM encryption in place with a 12- or 16-byte nonce; returns
@@ -109,9 +120,7 @@ mod with_bssl {
         nonce: &[u8],
         buf: &mut [u8],
     ) -> Result<[u8; TAG_LEN]> {
-        Aes256Gcm::new(key)
-            .and_then(|gcm| gcm.seal_in_place(nonce, buf))
-            .map_err(map_err)
+        sealing(key, |gcm| gcm.seal_in_place(nonce, buf))
     }
 
     /// [`aead_seal`] of `plaintext` appended to `out`, in one pass (BoringSSL
@@ -122,9 +131,7 @@ mod with_bssl {
         plaintext: &[u8],
         out: &mut Vec<u8>,
     ) -> Result<[u8; TAG_LEN]> {
-        Aes256Gcm::new(key)
-            .and_then(|gcm| gcm.seal_append(nonce, plaintext, out))
-            .map_err(map_err)
+        sealing(key, |gcm| gcm.seal_append(nonce, plaintext, out))
     }
 
     /// [`aead_open`] of `ciphertext` appended to `out`, in one pass; on failure
@@ -136,9 +143,7 @@ mod with_bssl {
         ciphertext: &[u8],
         out: &mut Vec<u8>,
     ) -> Result<()> {
-        Aes256Gcm::new(key)
-            .and_then(|gcm| gcm.open_append(nonce, tag, ciphertext, out))
-            .map_err(|_| Error::DecryptionFailed)
+        opening(key, |gcm| gcm.open_append(nonce, tag, ciphertext, out))
     }
 
     /// [`aead_seal_append`] into a caller's buffer of the plaintext's length (one pass).
@@ -148,9 +153,7 @@ mod with_bssl {
         plaintext: &[u8],
         out: &mut [u8],
     ) -> Result<[u8; TAG_LEN]> {
-        Aes256Gcm::new(key)
-            .and_then(|gcm| gcm.seal_to(nonce, plaintext, out))
-            .map_err(map_err)
+        sealing(key, |gcm| gcm.seal_to(nonce, plaintext, out))
     }
 
     /// [`aead_open_append`] into a caller's buffer of the ciphertext's length (one
@@ -162,9 +165,7 @@ mod with_bssl {
         ciphertext: &[u8],
         out: &mut [u8],
     ) -> Result<()> {
-        Aes256Gcm::new(key)
-            .and_then(|gcm| gcm.open_to(nonce, tag, ciphertext, out))
-            .map_err(|_| Error::DecryptionFailed)
+        opening(key, |gcm| gcm.open_to(nonce, tag, ciphertext, out))
     }
 
     /// AES-256-GCM decryption in place; any failure is [`Error::DecryptionFailed`].
@@ -176,9 +177,7 @@ mod with_bssl {
         tag: &[u8; TAG_LEN],
         buf: &mut [u8],
     ) -> Result<()> {
-        Aes256Gcm::new(key)
-            .and_then(|gcm| gcm.open_in_place(nonce, tag, buf))
-            .map_err(|_| Error::DecryptionFailed)
+        opening(key, |gcm| gcm.open_in_place(nonce, tag, buf))
     }
 }
 
