@@ -175,13 +175,19 @@ def _take_bytes(out: Any) -> bytes:
         _free(out)
 
 
-def hmac_sha256(key: bytes, msg: bytes) -> bytes:
+def _two_bytes_to_32(fn: Any, key: Any, msg: Any) -> bytes:
+    """Calls ``fn(key, key_len, msg, msg_len, out32, err)``: the shape of the fast HMAC
+    and of its no-op floor, which must measure the same path."""
     key, msg = _bytes(key), _bytes(msg)
     out = ctypes.create_string_buffer(32)
     err = _RustBuffer()
-    if _hmac(key, len(key), msg, len(msg), out, _byref(err)) != _OK:
+    if fn(key, len(key), msg, len(msg), out, _byref(err)) != _OK:
         _raise(err)
     return out.raw
+
+
+def hmac_sha256(key: bytes, msg: bytes) -> bytes:
+    return _two_bytes_to_32(_hmac, key, msg)
 
 
 hmac_sha256.__doc__ = _gen.hmac_sha256.__doc__
@@ -189,12 +195,19 @@ hmac_sha256.__doc__ = _gen.hmac_sha256.__doc__
 
 def noop(key: Any, msg: Any) -> bytes:
     """The fast lane's floor (the arguments of :func:`hmac_sha256`, no work)."""
-    key, msg = _bytes(key), _bytes(msg)
-    out = ctypes.create_string_buffer(32)
-    err = _RustBuffer()
-    if _noop(key, len(key), msg, len(msg), out, _byref(err)) != _OK:
-        _raise(err)
-    return out.raw
+    return _two_bytes_to_32(_noop, key, msg)
+
+
+def _options(options: Any, cls: type) -> None:
+    """Refuses an options argument that is neither ``None`` nor a ``cls``."""
+    if options is not None and not isinstance(options, cls):
+        article = "an" if cls.__name__[:1] in "AEIOU" else "a"
+        raise TypeError(f"options must be {article} {cls.__name__} or None, not {type(options).__name__!r}")
+
+
+def _opt_int(value: Optional[int], name: str) -> tuple[int, int]:
+    """An optional 64-bit integer as the fast lane's ``(has_value, value)`` pair."""
+    return (0, 0) if value is None else (1, _int(value, name))
 
 
 def _flag(v: Optional[bool], name: str) -> int:
@@ -210,11 +223,10 @@ def ecies(op: int, data: Any, key: Any, options: Any) -> bytes:
     data = _bytes(data)
     cls = _gen.EciesPublicKey if op in (0, 2) else _gen.EciesSecretKey
     handle = _handle(key, cls, "recipient" if op in (0, 2) else "secret")
+    _options(options, _gen.EciesOptions)
     if options is None:
         ce = ch = nl = -1
     else:
-        if not isinstance(options, _gen.EciesOptions):
-            raise TypeError(f"options must be an EciesOptions or None, not {type(options).__name__!r}")
         ce = _flag(options.compressed_ephemeral_key, "compressed_ephemeral_key")
         ch = _flag(options.compressed_hkdf_input, "compressed_hkdf_input")
         nl = -1
@@ -240,13 +252,9 @@ def verify_corepass_callback(kind: Any, body: Any, pinned: Any, now: Any, option
     """``kind`` is a ``CallbackKind`` member (the facade has resolved names)."""
     body = _bytes(body)
     handle = _handle(pinned, _gen.PinnedConnector, "pinned")
-    has_leeway, leeway, deadline_only = 0, 0, -1
-    if options is not None:
-        if not isinstance(options, _gen.CallbackOptions):
-            raise TypeError(f"options must be a CallbackOptions or None, not {type(options).__name__!r}")
-        if options.leeway_secs is not None:
-            has_leeway, leeway = 1, _int(options.leeway_secs, "leeway_secs")
-        deadline_only = _flag(options.allow_deadline_only, "allow_deadline_only")
+    _options(options, _gen.CallbackOptions)
+    has_leeway, leeway = _opt_int(None if options is None else options.leeway_secs, "leeway_secs")
+    deadline_only = _flag(None if options is None else options.allow_deadline_only, "allow_deadline_only")
     out, err = _RustBuffer(), _RustBuffer()
     rc = _callback(
         _KINDS[kind.name], body, len(body), handle, _int(now, "now"), has_leeway, leeway, deadline_only,
@@ -268,13 +276,9 @@ def sign_partner_jwt(claims: Any, key: Any, now: Any, options: Any) -> str:
     pid, scope = _text(claims.partner_id, "partner_id"), _text(claims.scope, "scope")
     email, extra = _opt_text(claims.email, "email"), _opt_text(claims.extra_json, "extra_json")
     handle = _handle(key, _gen.PrivateKey, "key")
-    has_ttl, ttl, kid = 0, 0, None
-    if options is not None:
-        if not isinstance(options, _gen.PartnerJwtSignOptions):
-            raise TypeError(f"options must be a PartnerJwtSignOptions or None, not {type(options).__name__!r}")
-        if options.ttl_secs is not None:
-            has_ttl, ttl = 1, _int(options.ttl_secs, "ttl_secs")
-        kid = _opt_text(options.kid, "kid")
+    _options(options, _gen.PartnerJwtSignOptions)
+    has_ttl, ttl = _opt_int(None if options is None else options.ttl_secs, "ttl_secs")
+    kid = _opt_text(None if options is None else options.kid, "kid")
     out, err = _RustBuffer(), _RustBuffer()
     rc = _sign_jwt(
         pid, len(pid), scope, len(scope), email, len(email or b""), extra, len(extra or b""),
@@ -288,12 +292,8 @@ def sign_partner_jwt(claims: Any, key: Any, now: Any, options: Any) -> str:
 def verify_partner_jwt(token: Any, key: Any, now: Any, options: Any) -> _gen.VerifiedPartnerClaims:
     tok = _text(token, "token")
     handle = _handle(key, _gen.PublicKey, "key")
-    has_leeway, leeway = 0, 0
-    if options is not None:
-        if not isinstance(options, _gen.PartnerJwtValidation):
-            raise TypeError(f"options must be a PartnerJwtValidation or None, not {type(options).__name__!r}")
-        if options.leeway_secs is not None:
-            has_leeway, leeway = 1, _int(options.leeway_secs, "leeway_secs")
+    _options(options, _gen.PartnerJwtValidation)
+    has_leeway, leeway = _opt_int(None if options is None else options.leeway_secs, "leeway_secs")
     out, err = _RustBuffer(), _RustBuffer()
     if _verify_jwt(tok, len(tok), handle, _int(now, "now"), has_leeway, leeway, _byref(out), _byref(err)) != _OK:
         _raise(err)
