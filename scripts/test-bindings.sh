@@ -74,11 +74,12 @@ node_step() {
   [ "$release" = 1 ] && flags=(--release)
   # `npm install` honours package-lock.json; `npm ci` trips on an npm lockfile bug with the
   # optional per-platform packages of @napi-rs/cli's dependencies. scripts/build.mjs runs
-  # `napi build` (index.js + index.d.ts, used by the drift step) and writes the entry points.
+  # `napi build` (the addon and index.d.ts, used by the drift step) and writes the entry points.
   (cd bindings/node && npm install --no-audit --no-fund && node scripts/build.mjs "${flags[@]}")
-  # Clean-environment install of the packed tarball; the suite then runs against it.
+  # Clean-environment install of the packed tarballs (the main package and this platform's
+  # addon package, as scripts/package makes them); the suite then runs against them.
   mkdir -p "$work/npm/app"
-  (cd bindings/node && npm pack --pack-destination "$work/npm")
+  node bindings/node/scripts/pack.mjs --out "$work/npm"
   (cd "$work/npm/app" && echo '{"name":"app","version":"1.0.0","private":true}' >package.json &&
     npm install --no-audit --no-fund --offline "$work"/npm/kycrypt-*.tgz)
   (cd bindings/node && KYCRYPT_NODE_PATH="$work/npm/app/node_modules/kycrypt" \

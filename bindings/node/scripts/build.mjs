@@ -1,6 +1,7 @@
 // Builds the addon and the package's JS/TS entry points:
 //
-//   napi build  -> index.js (loader), index.d.ts (types from the Rust docs), kycrypt.<platform>.node
+//   napi build  -> index.d.ts (types from the Rust docs), kycrypt.<platform>.node (the loader is
+//                  the hand-written native.cjs, which also finds the @kycrypt/<platform> packages)
 //   then        -> index.d.ts cleaned (doc comments that passed through macro_rules read `r" text`),
 //                  index.mjs (ESM named re-exports of index.cjs), index.d.cts / index.d.mts (the
 //                  addon's types plus the KycryptError classes, one per ErrorCode).
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..')
 const napi = join(dir, 'node_modules', '.bin', 'napi')
 const extra = process.argv.slice(2)
-execFileSync(napi, ['build', '--platform', '--no-const-enum', ...extra], {
+execFileSync(napi, ['build', '--platform', '--no-js', '--no-const-enum', ...extra], {
   cwd: dir,
   stdio: 'inherit',
 })
