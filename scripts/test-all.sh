@@ -26,6 +26,8 @@ rust_lint() {
   cargo fmt --all -- --check
   python3 -P scripts/check-module-deps.py # no import cycle; primitives/webhooks import no provider
   python3 -P scripts/check-lints.py       # binding crates repeat the workspace lints (unsafe_code: deny)
+  python3 -P scripts/check-version.py     # one version: Cargo.toml's, in every copy (npm, Maven, locks) and CHANGELOG
+  bash scripts/test-check-version.sh      # the checker fails on a changed copy; scripts/set-version fixes it
   cargo clippy --workspace --all-targets --locked -- -D warnings
   cargo clippy -p kycrypt --no-default-features --all-targets --locked -- -D warnings
   RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps -p kycrypt --locked
