@@ -13,12 +13,13 @@ build_rootfs() { # DIR
 }
 arm64_rootfs() { cached rootfs-arm64-bookworm "$ROOTFS_PACKAGES" build_rootfs; }
 
-# in_arm64 ROOTFS CMD...: CMD in the rootfs, scrubbed environment, /proc mounted, no Rust.
+# in_arm64 ROOTFS CMD...: CMD in the rootfs, scrubbed environment, /proc mounted, no Rust,
+# no network (as norust).
 in_arm64() {
   local fs=$1
   shift
   mountpoint -q "$fs/proc" || mount -t proc proc "$fs/proc"
-  chroot "$fs" env -i HOME=/smoke/home LANG=C.UTF-8 PATH=/usr/local/bin:/usr/bin:/bin sh -c \
+  unshare --net chroot "$fs" env -i HOME=/smoke/home LANG=C.UTF-8 PATH=/usr/local/bin:/usr/bin:/bin sh -c \
     'if command -v cargo || command -v rustc; then echo "cargo/rustc on PATH" >&2; exit 1; fi; exec "$@"' \
     in_arm64 "$@"
 }

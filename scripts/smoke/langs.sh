@@ -35,7 +35,7 @@ npm_project() {
   mkdir -p "$dir" "$work/npm-cache-$p"
   printf '{ "name": "kycrypt-smoke", "version": "1.0.0", "private": true }\n' >"$dir/package.json"
   (cd "$dir" && norust npm install --offline --cache "$work/npm-cache-$p" --no-audit --no-fund \
-    --os=linux --cpu="$arch" --libc="$libc" "${tgz[@]}")
+    --no-update-notifier --os=linux --cpu="$arch" --libc="$libc" "${tgz[@]}")
   ls "$dir"/node_modules/kycrypt/*.node "$dir"/node_modules/@kycrypt/*/*.node 2>/dev/null || true
   quickstart "$root/bindings/node/README.md" js >"$dir/quickstart.mjs"
   # Prints /proc/self/maps once kycrypt is loaded (for the musl loader check).

@@ -7,7 +7,13 @@ die() { echo "smoke: $*" >&2; exit 1; }
 # records its elapsed seconds. On failure the EXIT trap reports the stage (stage_failed).
 declare -a stage_lines=()
 current_stage= current_start=0
+want() { [ -z "${KYCRYPT_SMOKE_ONLY:-}" ] || [[ ,$KYCRYPT_SMOKE_ONLY, == *,"$1",* ]]; }
 stage() {
+  if [ -n "${KYCRYPT_SMOKE_ONLY:-}" ] && [[ $1 =~ (^| )(cli|python|node|jvm)[:\ ] ]] &&
+    [[ ,$KYCRYPT_SMOKE_ONLY, != *,"${BASH_REMATCH[2]}",* ]]; then
+    stage_lines+=("$1: skipped (KYCRYPT_SMOKE_ONLY)")
+    return 0
+  fi
   current_stage=$1 current_start=$SECONDS
   shift
   log "$current_stage"
@@ -41,10 +47,11 @@ quickstart() {
   ' "$1"
 }
 
-# norust CMD...: CMD in a scrubbed environment (env -i) whose PATH has no cargo/rustc.
+# norust CMD...: CMD with no network (a new network namespace: no interfaces) in a scrubbed
+# environment (env -i) whose PATH has no cargo/rustc (asserted).
 NORUST_PATH=/usr/local/bin:/usr/bin:/bin
 norust() {
-  env -i HOME="$work/home" LANG=C.UTF-8 PATH="$NORUST_PATH" ${NORUST_ENV:-} bash -c \
+  unshare --net env -i HOME="$work/home" LANG=C.UTF-8 PATH="$NORUST_PATH" ${NORUST_ENV:-} bash -c \
     'if command -v cargo || command -v rustc; then echo "cargo/rustc on PATH" >&2; exit 1; fi; exec "$@"' norust "$@"
 }
 
