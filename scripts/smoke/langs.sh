@@ -20,22 +20,27 @@ py_quickstart() { quickstart "$root/bindings/python/README.md" python >"$1"; }
 
 # --- Node ---------------------------------------------------------------------------
 # npm_project PLATFORM DIR: an empty project with the main tarball and the platform's one
-# installed by `npm install --offline` (empty cache) for that platform's os/cpu/libc.
+# installed by `npm install --offline` (empty cache) for that platform's os/cpu/libc, on
+# the host (the project directory is then run by the platform's node).
 npm_project() {
   local p=$1 dir=$2 arch libc main plat tgz=()
-  arch=$(npm_arch "$p") libc=$(libc_of "$p")
+  arch=$(npm_arch "$p") libc=$(libc_of "$p") # npm's libc names: glibc, musl
   main=$(need "$DIST/npm/kycrypt-$V.tgz")
   tgz=("$main")
   plat=$DIST/npm/kycrypt-linux-$arch-$libc-$V.tgz
   if [ -e "$plat" ]; then
     tgz+=("$plat")
-  elif tar -xzOf "$main" package/package.json | grep -q '"optionalDependencies"'; then
+  elif tar -xzOf "$main" package/package.json | grep '"optionalDependencies"' >/dev/null; then
     die "missing artifact: $plat (the main package loads @kycrypt/linux-$arch-$libc)"
   fi
   mkdir -p "$dir" "$work/npm-cache-$p"
   printf '{ "name": "kycrypt-smoke", "version": "1.0.0", "private": true }\n' >"$dir/package.json"
+  # The host's npm installs for the target (--cpu/--libc); for another platform than the host
+  # (x86-64 glibc) it also needs --force, else it refuses the platform package (EBADPLATFORM).
+  local force=()
+  [ "$p" = x86_64-gnu ] || force=(--force)
   (cd "$dir" && norust npm install --offline --cache "$work/npm-cache-$p" --no-audit --no-fund \
-    --no-update-notifier --os=linux --cpu="$arch" --libc="$libc" "${tgz[@]}")
+    --no-update-notifier --os=linux --cpu="$arch" --libc="${libc/gnu/glibc}" "${force[@]}" "${tgz[@]}")
   ls "$dir"/node_modules/kycrypt/*.node "$dir"/node_modules/@kycrypt/*/*.node 2>/dev/null || true
   quickstart "$root/bindings/node/README.md" js >"$dir/quickstart.mjs"
   # Prints /proc/self/maps once kycrypt is loaded (for the musl loader check).
@@ -94,7 +99,7 @@ build_m2() { # DIR PROJECT
 m2_repo() {
   local pom
   pom=$(need "$DIST/maven/io/kycrypt/kycrypt/$V/kycrypt-$V.pom")
-  cached m2 "$(sed -n '/<dependencies>/,/<\/dependencies>/p' "$pom"; cat "$1/pom.xml")" build_m2 "$1"
+  cached m2 "$(sed -n '/<dependencies>/,/<\/dependencies>/p' "$pom"; sed "s#$DIST#DIST#" "$1/pom.xml")" build_m2 "$1"
 }
 # mvn_offline PROJECT REPO: the offline build, kycrypt resolved from dist/maven only.
 mvn_offline() {
