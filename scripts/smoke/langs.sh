@@ -49,7 +49,14 @@ npm_project() {
     >"$dir/maps.mjs"
 }
 # The .node file of the project (platform package or, today, the main package).
-npm_addon() { ls "$1"/node_modules/@kycrypt/*/*.node "$1"/node_modules/kycrypt/*.node 2>/dev/null | head -1; }
+npm_addon() {
+  local f
+  for f in "$1"/node_modules/@kycrypt/*/*.node "$1"/node_modules/kycrypt/*.node; do
+    [ ! -e "$f" ] || { echo "$f"; return 0; }
+  done
+  echo "no .node addon installed in $1" >&2
+  return 1
+}
 
 # --- JVM ----------------------------------------------------------------------------
 # A minimal Maven project: io.kycrypt:kycrypt:V from dist/maven as a file:// repository

@@ -89,7 +89,7 @@ apt_src() {
   local d=$CACHE/apt-src
   mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
   echo "deb-src http://deb.debian.org/debian bookworm main" >"$d/sources.list"
-  apt-get -q -o Dir::Etc::SourceList="$d/sources.list" -o Dir::Etc::SourceParts=/nonexistent \
+  apt-get -q -o APT::Sandbox::User=root -o Dir::Etc::SourceList="$d/sources.list" -o Dir::Etc::SourceParts=/nonexistent \
     -o Dir::State::Lists="$d/lists" -o Dir::Cache="$d/cache" "$@"
 }
 # orig_src PKG DEST: the upstream tarball of Debian's source package PKG, unpacked in DEST.
@@ -106,7 +106,7 @@ apt_bin() {
   local d=$CACHE/apt-$1-$2
   mkdir -p "$d/lists/partial" "$d/cache/archives/partial" "$work/deb-$2"
   echo "deb [arch=$2] http://deb.debian.org/debian $1 main" >"$d/sources.list"
-  local o=(-q -o Dir::Etc::SourceList="$d/sources.list" -o Dir::Etc::SourceParts=/nonexistent
+  local o=(-q -o APT::Sandbox::User=root -o Dir::Etc::SourceList="$d/sources.list" -o Dir::Etc::SourceParts=/nonexistent
     -o Dir::State::Lists="$d/lists" -o Dir::Cache="$d/cache" -o APT::Architecture="$2" -o APT::Architectures::="$2")
   apt-get "${o[@]}" update >/dev/null
   (cd "$work/deb-$2" && apt-get "${o[@]}" download "$3:$2" >/dev/null)
