@@ -76,10 +76,11 @@ cached() {
 need() { [ -e "$1" ] || die "missing artifact: $1"; echo "$1"; }
 npm_arch() { case $1 in x86_64-*) echo x64 ;; aarch64-*) echo arm64 ;; esac; }
 libc_of() { echo "${1#*-}"; }
+first() { compgen -G "$1" | head -1 | grep . || echo "$1"; } # the first match, else the pattern
 wheel_of() {
   case $1 in
-    *-gnu) need "$(ls "$DIST"/python/kycrypt-"$V"-*-manylinux_*_"${1%%-*}"*.whl 2>/dev/null | head -1)" ;;
-    *-musl) need "$(ls "$DIST"/python/kycrypt-"$V"-*-musllinux_*_"${1%%-*}".whl 2>/dev/null | head -1)" ;;
+    *-gnu) need "$(first "$DIST/python/kycrypt-$V-*manylinux*_${1%%-*}.whl")" ;;
+    *-musl) need "$(first "$DIST/python/kycrypt-$V-*musllinux_*_${1%%-*}.whl")" ;;
   esac
 }
 cli_of() { need "$DIST/cli/kycrypt-$V-${1%%-*}-linux-musl.tar.gz"; }
