@@ -100,7 +100,7 @@ EOF
 # The Maven repository with the build's plugins, kotlin-stdlib and JNA, fetched online once
 # (cached per the versions our POM asks for); never holds io.kycrypt itself.
 build_m2() { # DIR PROJECT
-  (cd "$2" && mvn -B -ntp -q -Dmaven.repo.local="$1" package)
+  (cd "$2" && mvn -B -ntp -q -Dstyle.color=never -Dmaven.repo.local="$1" package)
   rm -rf "$1/io/kycrypt"
 }
 m2_repo() {
@@ -111,7 +111,7 @@ m2_repo() {
 # mvn_offline PROJECT REPO: the offline build, kycrypt resolved from dist/maven only.
 mvn_offline() {
   rm -rf "$2/io/kycrypt" "$1/target"
-  (cd "$1" && norust mvn -B -ntp -q -o -Daether.offline.protocols=file -Dmaven.repo.local="$2" package)
+  (cd "$1" && norust mvn -B -ntp -q -Dstyle.color=never -o -Daether.offline.protocols=file -Dmaven.repo.local="$2" package)
   local got=$2/io/kycrypt/kycrypt/$V/kycrypt-$V.jar
   cmp "$got" "$DIST/maven/io/kycrypt/kycrypt/$V/kycrypt-$V.jar" || { echo "kycrypt not from dist/maven" >&2; return 1; }
   rm -rf "$2/io/kycrypt"
