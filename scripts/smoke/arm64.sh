@@ -1,9 +1,9 @@
 # The arm64 environment of scripts/smoke/run (sourced after lib.sh): a Debian bookworm
 # arm64 rootfs (debootstrap; its second stage runs under qemu-user through binfmt), cached.
-# It has python3 + venv, Java 17 (headless JRE), Node 18 (Debian's nodejs) and musl's
-# loader (for the aarch64-musl Node addon). Nothing Rust, and no network is used in it.
+# It has python3 + venv, Java 17 (headless JRE) and Node 18 (Debian's nodejs); the
+# aarch64-musl node brings its own musl (musl.sh). Nothing Rust; no network used in it.
 
-ROOTFS_PACKAGES=python3,python3-venv,openjdk-17-jre-headless,ca-certificates,nodejs,musl
+ROOTFS_PACKAGES=python3,python3-venv,openjdk-17-jre-headless,ca-certificates,nodejs
 
 build_rootfs() { # DIR
   [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || die "no binfmt handler for aarch64 (qemu-user-static)"
