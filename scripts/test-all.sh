@@ -65,6 +65,9 @@ fuzz_smoke() { bash scripts/fuzz-smoke.sh; }
 # licenses, bans and sources only here (scripts/supply-chain.sh without the
 # variable does all of it).
 supply_chain() { SUPPLY_CHAIN_OFFLINE=1 bash scripts/supply-chain.sh; }
+# Release artifacts, quick form: the x86-64 glibc wheel/npm/jar and the x86-64 musl CLI, then
+# their install-without-Rust smoke test (`scripts/package --all` is the full matrix).
+package() { bash scripts/package; }
 benches_build() { cargo build --benches -p kycrypt --locked; }
 demo() { cargo run -q -p kycrypt-cli --locked -- demo; }
 # MSRV: the core crate's and the CLI's `rust-version` (1.87), checked with that exact
@@ -88,6 +91,7 @@ stage go-json go_json
 stage demo demo
 stage interop interop
 stage bindings bindings
+stage package package
 stage benches benches_build
 stage fuzz fuzz_smoke
 stage supply-chain supply_chain
