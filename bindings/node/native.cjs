@@ -3,7 +3,7 @@
 // `node scripts/build.mjs` leaves it in the source tree), else the platform package
 // `@kycrypt/<platform>` that npm installed as an optional dependency of `kycrypt`.
 // When neither loads, the error names the package to install and why it may be missing.
-const { existsSync } = require('node:fs')
+const { existsSync, readFileSync } = require('node:fs')
 const { join } = require('node:path')
 
 /** The platforms a release builds a package for (see .github/workflows/release.yml). */
@@ -50,7 +50,7 @@ function load(dir = __dirname, platform = platformName(), version = require(join
       { cause },
     ), { code: 'ERR_KYCRYPT_NATIVE_MISSING' })
   }
-  const have = require(found).version
+  const have = JSON.parse(readFileSync(found, 'utf8')).version
   if (have !== version) {
     throw Object.assign(new Error(
       `kycrypt: ${pkg} is version ${have} but kycrypt is ${version}; install ${pkg}@${version}`,

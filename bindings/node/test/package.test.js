@@ -74,14 +74,18 @@ test('the loader names the platform package that is missing', () => {
     fs.writeFileSync(path.join(other, 'package.json'), '{"name":"@kycrypt/linux-x64-gnu","version":"9.8.6"}')
     assert.throws(() => load(empty, 'linux-x64-gnu'), (e) => e.code === 'ERR_KYCRYPT_NATIVE_VERSION' &&
       e.message.includes('@kycrypt/linux-x64-gnu is version 9.8.6 but kycrypt is 9.8.7'))
-    // The right version loads through the package's `main`.
+    // The right version loads through the package's `main` (in a fresh directory: Node
+    // caches what it read of a package.json by path).
     if (PKG !== pkgDir) {
       const real = platformPkg()
-      const mine = path.join(empty, 'node_modules', '@kycrypt', path.basename(real))
+      const fresh = path.join(empty, 'fresh')
+      fs.mkdirSync(fresh)
+      fs.writeFileSync(path.join(fresh, 'package.json'), '{"version":"9.8.7"}')
+      const mine = path.join(fresh, 'node_modules', '@kycrypt', path.basename(real))
       fs.cpSync(real, mine, { recursive: true })
       const pkg = JSON.parse(fs.readFileSync(path.join(mine, 'package.json'), 'utf8'))
       fs.writeFileSync(path.join(mine, 'package.json'), JSON.stringify({ ...pkg, version: '9.8.7' }))
-      assert.equal(typeof load(empty, platformName()).hmacSha256, 'function')
+      assert.equal(typeof load(fresh, platformName()).hmacSha256, 'function')
     }
   } finally {
     fs.rmSync(empty, { recursive: true, force: true })
