@@ -7,7 +7,7 @@
 //   Without addons, every kycrypt.<platform>.node beside package.json is packed.
 //   Writes DIR/kycrypt-<version>.tgz and DIR/kycrypt-<platform>-<version>.tgz (npm pack).
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -47,7 +47,7 @@ try {
   for (const [platform, file] of addons) {
     const [os, cpu, abi] = platform.split('-')
     const to = join(stage, platform)
-    execFileSync('mkdir', ['-p', to])
+    mkdirSync(to, { recursive: true })
     const addon = `kycrypt.${platform}.node`
     copyFileSync(file, join(to, addon))
     addLicenses(to)
@@ -69,7 +69,7 @@ try {
 
   // The main package: the files it lists, its licenses, and the platform packages.
   const to = join(stage, 'kycrypt')
-  execFileSync('mkdir', ['-p', to])
+  mkdirSync(to, { recursive: true })
   for (const f of main.files.filter((f) => !f.includes('*') && !LICENSES.includes(f))) copyFileSync(join(dir, f), join(to, basename(f)))
   copyFileSync(join(dir, 'README.md'), join(to, 'README.md'))
   addLicenses(to)
