@@ -11,6 +11,19 @@ ROOT=$PWD
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 SKIP=",${KYCRYPT_SKIP:-},"
 declare -a TIMES=()
+# CI builds each crate once and never edits it: no incremental cache, and line tables instead
+# of full debug info in test builds (backtraces keep file:line). CI disks are finite (a run
+# ran out of space in the fuzz stage); the two roughly halve target/debug. Local runs keep
+# cargo's defaults.
+if [[ ${CI:-} == true ]]; then
+  export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
+  export CARGO_PROFILE_DEV_DEBUG=${CARGO_PROFILE_DEV_DEBUG:-line-tables-only}
+fi
+disk() { # free space on the checkout's filesystem and what the build dirs hold
+  local used
+  used=$(du -sh target fuzz/target 2>/dev/null | awk '{printf "%s %s, ", $2, $1}')
+  echo "disk: $(df -h --output=avail . | tail -1 | tr -d ' ') free; ${used%, }"
+}
 
 stage() { # stage NAME COMMAND...
   local name=$1; shift
@@ -20,6 +33,7 @@ stage() { # stage NAME COMMAND...
   local t0=$SECONDS
   "$@"
   TIMES+=("$name $((SECONDS - t0))s")
+  disk
 }
 
 rust_lint() {
@@ -67,7 +81,14 @@ fuzz_smoke() { bash scripts/fuzz-smoke.sh; }
 supply_chain() { SUPPLY_CHAIN_OFFLINE=1 bash scripts/supply-chain.sh; }
 # Release artifacts, quick form: the x86-64 glibc wheel/npm/jar and the x86-64 musl CLI, then
 # their install-without-Rust smoke test (`scripts/package --all` is the full matrix).
-package() { bash scripts/package; }
+package() {
+  bash scripts/package
+  # The artifacts are in dist/ and proven; in CI the release builds behind them (~3 GB) go.
+  if [[ ${CI:-} == true ]]; then
+    rm -rf target/x86_64-unknown-linux-gnu target/x86_64-unknown-linux-musl \
+      target/package-node target/package-cli
+  fi
+}
 benches_build() { cargo build --benches -p kycrypt --locked; }
 demo() { cargo run -q -p kycrypt-cli --locked -- demo; }
 # MSRV: the core crate's and the CLI's `rust-version` (1.87), checked with that exact
@@ -85,6 +106,7 @@ msrv() {
   fi
 }
 
+echo "test-all: $(disk)"
 stage rust-lint rust_lint
 stage rust-test rust_test
 stage go-json go_json
