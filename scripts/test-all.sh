@@ -19,10 +19,12 @@ if [[ ${CI:-} == true ]]; then
   export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
   export CARGO_PROFILE_DEV_DEBUG=${CARGO_PROFILE_DEV_DEBUG:-line-tables-only}
 fi
-disk() { # free space on the checkout's filesystem and what the build dirs hold
-  local used
-  used=$(du -sh target fuzz/target 2>/dev/null | awk '{printf "%s %s, ", $2, $1}')
-  echo "disk: $(df -h --output=avail . | tail -1 | tr -d ' ') free; ${used%, }"
+disk() { # free space on the checkout's filesystem and what the build dirs hold (never fails)
+  local used="" d
+  for d in target fuzz/target; do
+    [ -d "$d" ] && used+="$d $(du -sh "$d" 2>/dev/null | cut -f1), "
+  done
+  echo "disk: $(df -h --output=avail . 2>/dev/null | tail -1 | tr -d ' ') free; ${used%, }"
 }
 
 stage() { # stage NAME COMMAND...

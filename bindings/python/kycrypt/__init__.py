@@ -152,6 +152,9 @@ from .zerohash import verify_webhook_rsa as zerohash_verify_webhook_rsa
 
 __version__: str = version()
 
+# A literal list, not built from ``_errors.ERROR_NAMES``: type checkers and IDEs read
+# ``__all__`` without running the module. tests/test_api.py checks that it names every
+# error class, in the order of the core's table.
 __all__ = [
     # errors
     "KycryptError",

@@ -38,6 +38,14 @@ def _facade_object(name: str) -> Any:
     return getattr(kycrypt, name)
 
 
+def test_all_lists_every_error_class_in_table_order() -> None:
+    from kycrypt import _errors
+
+    listed = [n for n in kycrypt.__all__ if n in _errors.ERROR_NAMES]
+    assert listed == list(_errors.ERROR_NAMES)
+    assert len(_errors.ERROR_NAMES) == len(kycrypt.error_codes())
+
+
 def test_every_generated_name_is_reachable() -> None:
     public = _public_generated_names()
     assert len(public) > 60
