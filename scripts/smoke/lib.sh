@@ -40,10 +40,10 @@ summary() {
 quickstart() {
   awk -v lang="$2" '
     /^## Quickstart[[:space:]]*$/ { in_qs = 1; next }
-    in_qs && !in_block && /^```/ { if ($0 != "```" lang) { print "wrong block: " $0 > "/dev/stderr"; exit 2 } in_block = 1; next }
+    in_qs && !in_block && /^```/ { if ($0 != "```" lang) { print "wrong block: " $0 | "cat 1>&2"; bad = 1; exit } in_block = 1; next }
     in_block && /^```[[:space:]]*$/ { done = 1; exit }
     in_block { print }
-    END { if (!done) { print FILENAME ": no ```" lang " block after ## Quickstart" > "/dev/stderr"; exit 1 } }
+    END { if (bad) exit 2; if (!done) { print FILENAME ": no ```" lang " block after ## Quickstart" | "cat 1>&2"; exit 1 } }
   ' "$1"
 }
 
