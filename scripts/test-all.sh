@@ -83,13 +83,11 @@ fuzz_smoke() { bash scripts/fuzz-smoke.sh; }
 supply_chain() { SUPPLY_CHAIN_OFFLINE=1 bash scripts/supply-chain.sh; }
 # Release artifacts, quick form: the x86-64 glibc wheel/npm/jar and the x86-64 musl CLI, then
 # their install-without-Rust smoke test (`scripts/package --all` is the full matrix).
+# In CI the release builds behind dist/ (~3 GB) are deleted once it is proven.
 package() {
-  bash scripts/package
-  # The artifacts are in dist/ and proven; in CI the release builds behind them (~3 GB) go.
-  if [[ ${CI:-} == true ]]; then
-    rm -rf target/x86_64-unknown-linux-gnu target/x86_64-unknown-linux-musl \
-      target/package-node target/package-cli
-  fi
+  local clean=()
+  [[ ${CI:-} == true ]] && clean=(--clean)
+  bash scripts/package "${clean[@]}"
 }
 benches_build() { cargo build --benches -p kycrypt --locked; }
 demo() { cargo run -q -p kycrypt-cli --locked -- demo; }
